@@ -1,0 +1,1 @@
+"""Domain model and SQLite storage. Never imports Qt."""

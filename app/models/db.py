@@ -1,0 +1,74 @@
+"""Opening the SQLite file: pragmas, migrations, refusal of files from a newer version."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from app.errors import UserError
+from app.models.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """A connection with the settings every FieldSafe connection needs.
+
+    `synchronous=FULL` because an inspector's laptop can lose power mid-visit: a committed answer must be on disk.
+    """
+    conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise UserError(
+            "db.not_sqlite",
+            "无法打开数据库 {path}：不是 FieldSafe 数据库或文件已损坏（{reason}）",
+            "Cannot open database {path}: not a FieldSafe database or the file is damaged ({reason})",
+            path=str(path),
+            reason=str(exc),
+        ) from exc
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA busy_timeout=10000")
+    return sqlite_utils.Database(conn, recursive_triggers=False)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, stop_before: int | None = None) -> int:
+    """Bring the file up to SCHEMA_VERSION in place, one transaction per step; return the version reached."""
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise UserError(
+            "db.too_new",
+            "此数据库由较新版本的 FieldSafe 创建（数据结构版本 {found}，本程序支持 {supported}），请升级程序后再打开。",
+            "This database was written by a newer FieldSafe (schema {found}; this program knows {supported}). "
+            "Upgrade the program to open it.",
+            found=current,
+            supported=SCHEMA_VERSION,
+        )
+    target = SCHEMA_VERSION if stop_before is None else min(stop_before - 1, SCHEMA_VERSION)
+    conn = db.conn
+    for version in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version - 1](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return schema_version(db)
+
+
+def open_database(path: Path | str) -> sqlite_utils.Database:
+    db = connect(path)
+    try:
+        migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,83 @@
+"""This installation's identity: an Ed25519 key pair made at first run; the device id is derived from its public key.
+
+The key signs sync bundles later; the id stamps every change entry written here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from app.errors import UserError
+
+KEY_FILE = "device_ed25519.pem"
+
+
+def device_id_for(public_key: Ed25519PublicKey) -> str:
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Device:
+    private_key: Ed25519PrivateKey
+
+    @property
+    def public_key(self) -> Ed25519PublicKey:
+        return self.private_key.public_key()
+
+    @property
+    def id(self) -> str:
+        return device_id_for(self.public_key)
+
+    def public_bytes(self) -> bytes:
+        return self.public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+    def fingerprint(self) -> str:
+        """Public-key fingerprint grouped for reading aloud when a supervisor enrols this laptop."""
+        digest = hashlib.sha256(self.public_bytes()).hexdigest()[:32].upper()
+        return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+    def sign(self, data: bytes) -> bytes:
+        return self.private_key.sign(data)
+
+
+def load_or_create_device(keys_dir: Path) -> Device:
+    keys_dir.mkdir(parents=True, exist_ok=True)
+    path = keys_dir / KEY_FILE
+    if path.exists():
+        try:
+            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        except (ValueError, TypeError) as exc:
+            raise UserError(
+                "device.key_damaged",
+                "本机密钥文件已损坏：{path}（{reason}）",
+                "The device key file is damaged: {path} ({reason})",
+                path=str(path),
+                reason=str(exc),
+            ) from exc
+        if not isinstance(key, Ed25519PrivateKey):
+            raise UserError(
+                "device.key_wrong_type",
+                "本机密钥文件不是 Ed25519 密钥：{path}",
+                "The device key file is not an Ed25519 key: {path}",
+                path=str(path),
+            )
+        return Device(key)
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return Device(key)

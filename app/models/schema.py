@@ -1,0 +1,404 @@
+"""Database schema and its forward migrations.
+
+`PRAGMA user_version` holds the schema version. Each step runs in its own transaction together with the version
+bump, so a failed upgrade leaves the file as it was. A file written by a newer version is refused.
+
+Synced tables (listed in SYNCED_TABLES) are materialised views of the change log: every write to them goes through
+`app.models.store.Store`, which appends one change entry per field in the same transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# Every synced table has `id TEXT PRIMARY KEY` (a UUIDv7) and `deleted` (tombstone flag, itself a logged field).
+SYNCED_TABLES: tuple[str, ...] = (
+    "org_unit",
+    "park",
+    "site",
+    "enterprise",
+    "lease",
+    "person",
+    "inspector",
+    "team",
+    "team_member",
+    "checklist_template",
+    "question_bank",
+    "inspection",
+    "inspection_inspector",
+    "inspection_target",
+    "item_result",
+    "hazard",
+    "photo",
+    "interview_answer",
+    "quiz_attempt",
+    "awareness_sample",
+    "signature",
+    "document",
+)
+
+_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+-- The change log: the audit trail and the unit of sync. Primary key is the (stamp, device) pair.
+CREATE TABLE change (
+    hlc INTEGER NOT NULL,
+    device TEXT NOT NULL,
+    author TEXT NOT NULL,
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    col TEXT NOT NULL,
+    value TEXT,             -- JSON of the new value
+    pred TEXT NOT NULL,     -- JSON list of [hlc, device] stamps this entry replaced
+    PRIMARY KEY (hlc, device)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX change_cell ON change (tbl, row_id, col);
+
+CREATE TABLE org_unit (
+    id TEXT PRIMARY KEY,
+    parent_id TEXT REFERENCES org_unit(id),
+    level TEXT NOT NULL CHECK (level IN ('province','city','district','township','village','grid')),
+    name TEXT NOT NULL,
+    division_code TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX org_unit_parent ON org_unit (parent_id);
+
+CREATE TABLE park (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    township_id TEXT REFERENCES org_unit(id),
+    address TEXT,
+    operator_id TEXT,       -- enterprise operating the park, when there is one
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE site (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    park_id TEXT REFERENCES park(id),
+    landlord_id TEXT,
+    address TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE enterprise (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    uscc TEXT,
+    address TEXT,
+    township_id TEXT REFERENCES org_unit(id),
+    park_id TEXT REFERENCES park(id),
+    site_id TEXT REFERENCES site(id),
+    industry TEXT,
+    employees INTEGER,
+    is_landlord INTEGER NOT NULL DEFAULT 0,
+    is_tenant INTEGER NOT NULL DEFAULT 0,
+    is_operator INTEGER NOT NULL DEFAULT 0,
+    phone TEXT,
+    risk_grade TEXT CHECK (risk_grade IN ('RED','ORANGE','YELLOW','BLUE')),
+    profile TEXT,           -- JSON: dust, confined_space, chemicals … (drives checklist hints and quiz draw)
+    notes TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX enterprise_uscc ON enterprise (uscc);
+CREATE INDEX enterprise_township ON enterprise (township_id);
+CREATE INDEX enterprise_park ON enterprise (park_id);
+
+CREATE TABLE lease (
+    id TEXT PRIMARY KEY,
+    landlord_id TEXT NOT NULL REFERENCES enterprise(id),
+    tenant_id TEXT NOT NULL REFERENCES enterprise(id),
+    site_id TEXT REFERENCES site(id),
+    unit TEXT,
+    area_m2 REAL,
+    start_date TEXT,
+    end_date TEXT,
+    agreement_signed INTEGER NOT NULL DEFAULT 0,
+    agreement_date TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX lease_landlord ON lease (landlord_id);
+
+CREATE TABLE person (
+    id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    role TEXT NOT NULL CHECK (role IN ('principal','safety_officer','onsite_lead','worker','witness','other')),
+    name TEXT NOT NULL,
+    phone TEXT,
+    position TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX person_enterprise ON person (enterprise_id);
+
+CREATE TABLE inspector (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    cert_no TEXT NOT NULL,
+    cert_issuer TEXT,
+    agency TEXT NOT NULL,
+    phone TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE team (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    agency TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE team_member (
+    id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL REFERENCES team(id),
+    inspector_id TEXT NOT NULL REFERENCES inspector(id),
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- A template in use is never edited: a change is a new row with a new version.
+CREATE TABLE checklist_template (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    version TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('CONSTRUCTED','OFFICIAL')),
+    title TEXT NOT NULL,
+    content TEXT NOT NULL,  -- JSON of the validated checklist
+    digest TEXT NOT NULL,   -- sha256 of the canonical content
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE question_bank (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    version TEXT NOT NULL,
+    content TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE inspection (
+    id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    site_id TEXT REFERENCES site(id),
+    template_id TEXT NOT NULL REFERENCES checklist_template(id),
+    mode TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('IN_PROGRESS','COMPLETED','VOID')),
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    bodycam_ref TEXT,
+    bodycam_from TEXT,
+    bodycam_to TEXT,
+    resume_item TEXT,       -- where the inspector was, so a restart resumes there
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX inspection_enterprise ON inspection (enterprise_id);
+
+CREATE TABLE inspection_inspector (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspection(id),
+    inspector_id TEXT NOT NULL REFERENCES inspector(id),
+    role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('lead','member')),
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX inspection_inspector_insp ON inspection_inspector (inspection_id);
+
+-- Enterprises covered by one visit: the landlord's site and the tenants visited on the same trip.
+CREATE TABLE inspection_target (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspection(id),
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX inspection_target_insp ON inspection_target (inspection_id);
+
+CREATE TABLE item_result (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspection(id),
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    item_code TEXT NOT NULL,
+    verdict TEXT CHECK (verdict IN ('COMPLIANT','NONCOMPLIANT','NOT_APPLICABLE')),
+    note TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX item_result_insp ON item_result (inspection_id, enterprise_id, item_code);
+
+CREATE TABLE hazard (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT REFERENCES inspection(id),
+    item_result_id TEXT REFERENCES item_result(id),
+    item_code TEXT,
+    source TEXT NOT NULL,
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),  -- party responsible for rectification
+    related_enterprise_id TEXT REFERENCES enterprise(id),
+    location TEXT,
+    description TEXT NOT NULL,
+    grade TEXT NOT NULL CHECK (grade IN ('GENERAL','MAJOR')),
+    major_basis TEXT,
+    legal_refs TEXT,        -- JSON list
+    measure TEXT,
+    interim_controls TEXT,
+    deadline TEXT,          -- ISO date, inclusive
+    rectified_on_site INTEGER NOT NULL DEFAULT 0,
+    responsible_person TEXT,
+    responsible_phone TEXT,
+    status TEXT NOT NULL CHECK (status IN
+        ('DRAFT','OPEN','SUBMITTED','CLOSED','VOID','ESCALATED','LISTED','IN_REMEDIATION','UNDER_REVIEW','TRANSFERRED')),
+    closure_type TEXT,
+    void_reason TEXT,
+    created_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX hazard_enterprise ON hazard (enterprise_id);
+CREATE INDEX hazard_inspection ON hazard (inspection_id);
+CREATE INDEX hazard_item_result ON hazard (item_result_id);
+
+-- Photos only accumulate; the bytes live in the blob store under their sha256.
+CREATE TABLE photo (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT REFERENCES inspection(id),
+    item_result_id TEXT REFERENCES item_result(id),
+    hazard_id TEXT REFERENCES hazard(id),
+    sha256 TEXT NOT NULL,
+    thumb_sha256 TEXT NOT NULL,
+    original_sha256 TEXT NOT NULL,
+    original_name TEXT,
+    mime TEXT,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    taken_at TEXT,
+    caption TEXT,
+    added_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX photo_item_result ON photo (item_result_id);
+CREATE INDEX photo_inspection ON photo (inspection_id);
+
+CREATE TABLE interview_answer (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspection(id),
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    person_id TEXT REFERENCES person(id),
+    question_id TEXT NOT NULL,
+    answer TEXT,
+    rating INTEGER CHECK (rating IN (0,1,2)),
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX interview_answer_insp ON interview_answer (inspection_id);
+
+CREATE TABLE quiz_attempt (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspection(id),
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    person_id TEXT REFERENCES person(id),
+    examinee_name TEXT,
+    audience TEXT NOT NULL,
+    bank_id TEXT NOT NULL REFERENCES question_bank(id),
+    question_ids TEXT NOT NULL,  -- JSON list, in the order drawn
+    seed INTEGER NOT NULL,
+    answers TEXT NOT NULL DEFAULT '{}',  -- JSON object question id -> answer
+    score INTEGER,
+    max_score INTEGER,
+    passed INTEGER,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX quiz_attempt_insp ON quiz_attempt (inspection_id);
+
+CREATE TABLE awareness_sample (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspection(id),
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    worker TEXT,
+    asked INTEGER NOT NULL CHECK (asked >= 0),
+    correct INTEGER NOT NULL CHECK (correct >= 0 AND correct <= asked),
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX awareness_sample_insp ON awareness_sample (inspection_id);
+
+CREATE TABLE signature (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT REFERENCES inspection(id),
+    document_id TEXT,
+    role TEXT NOT NULL CHECK (role IN ('inspector','principal','onsite_lead','witness','expert','examinee')),
+    signer_name TEXT NOT NULL,
+    inspector_id TEXT REFERENCES inspector(id),
+    person_id TEXT REFERENCES person(id),
+    image_sha256 TEXT,
+    strokes_sha256 TEXT,
+    refused INTEGER NOT NULL DEFAULT 0,
+    refusal_reason TEXT,
+    witness_name TEXT,
+    signed_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX signature_inspection ON signature (inspection_id);
+
+CREATE TABLE document (
+    id TEXT PRIMARY KEY,
+    doc_type TEXT NOT NULL CHECK (doc_type IN ('RECORD','ORDER','DECISION','RECHECK')),
+    doc_no TEXT,
+    issuer TEXT,
+    year INTEGER,
+    serial INTEGER,
+    inspection_id TEXT REFERENCES inspection(id),
+    enterprise_id TEXT REFERENCES enterprise(id),
+    status TEXT NOT NULL CHECK (status IN ('DRAFT','SIGNED','SERVED','VOID')),
+    file_sha256 TEXT,
+    void_reason TEXT,
+    supersedes_id TEXT REFERENCES document(id),
+    created_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX document_inspection ON document (inspection_id);
+"""
+
+# Version 2: one normalised search column for search-as-you-type over name, credit code and address, kept by
+# triggers so no writer has to remember it.
+_V2 = """
+ALTER TABLE enterprise ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+UPDATE enterprise SET search_text = lower(name || ' ' || coalesce(uscc, '') || ' ' || coalesce(address, ''));
+CREATE TRIGGER enterprise_search_ins AFTER INSERT ON enterprise BEGIN
+    UPDATE enterprise SET search_text =
+        lower(NEW.name || ' ' || coalesce(NEW.uscc, '') || ' ' || coalesce(NEW.address, '')) WHERE id = NEW.id;
+END;
+CREATE TRIGGER enterprise_search_upd AFTER UPDATE OF name, uscc, address ON enterprise BEGIN
+    UPDATE enterprise SET search_text =
+        lower(NEW.name || ' ' || coalesce(NEW.uscc, '') || ' ' || coalesce(NEW.address, '')) WHERE id = NEW.id;
+END;
+CREATE INDEX lease_tenant ON lease (tenant_id);
+CREATE INDEX enterprise_name ON enterprise (name);
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def step(conn: sqlite3.Connection) -> None:
+        # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
+        for statement in _split(sql):
+            conn.execute(statement)
+
+    return step
+
+
+def _split(sql: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies (which contain semicolons) whole."""
+    statements: list[str] = []
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_script(_V1), _script(_V2))
+SCHEMA_VERSION = len(MIGRATIONS)

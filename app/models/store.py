@@ -1,0 +1,225 @@
+"""The one write path for synced tables.
+
+Every insert, update or delete of a synced row happens here, and in the same transaction appends one change entry
+per field: (stamp, device, author, table, row, field, new value, stamps it replaced). The entries are the audit
+trail now and the unit of sync later (tech.md §1.3). A SQLite authorizer refuses any write to a synced table or to
+the change log that does not come through this class, so no other code path can bypass the log.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from app.errors import NotFoundError
+from app.models.clock import HybridLogicalClock
+from app.models.ids import uuid7
+from app.models.schema import SYNCED_TABLES
+
+_PROTECTED = frozenset(SYNCED_TABLES) | {"change"}
+_WRITE_ACTIONS = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
+
+Stamp = tuple[int, str]
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    hlc: int
+    device: str
+    author: str
+    table: str
+    row_id: str
+    column: str
+    value: Any
+    pred: tuple[Stamp, ...]
+
+
+def to_db(value: Any) -> Any:
+    """The value as the materialised row stores it (lists and objects as canonical JSON, booleans as 0/1)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return value
+
+
+class Store:
+    """Owns the connection's writes; read helpers are here too because every service needs them."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, device_id: str, clock: HybridLogicalClock, author: str = "local"
+    ) -> None:
+        self.db = db
+        self.device_id = device_id
+        self.clock = clock
+        self.author = author
+        self._depth = 0
+        self._writing = False
+        self._columns: dict[str, frozenset[str]] = {}
+        db.conn.set_authorizer(self._authorize)
+
+    # Transactions
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One atomic unit: on return everything is on disk; on error nothing of it is."""
+        conn = self.db.conn
+        if self._depth:
+            name = f"sp{self._depth}"
+            conn.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield self
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE {name}")
+            finally:
+                self._depth -= 1
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('hlc', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(self.clock.last),),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._depth = 0
+
+    # Writes
+
+    def insert(self, table: str, values: Mapping[str, Any], row_id: str | None = None) -> str:
+        fields = {k: to_db(v) for k, v in values.items() if v is not None}
+        self._check_columns(table, fields)
+        row_id = row_id or uuid7()
+        names = ", ".join(["id", *fields])
+        marks = ", ".join("?" * (len(fields) + 1))
+        with self.transaction():
+            self._write(f"INSERT INTO {table} ({names}) VALUES ({marks})", (row_id, *fields.values()))
+            for column, value in fields.items():
+                self._append(table, row_id, column, value, ())
+        return row_id
+
+    def update(self, table: str, row_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Write the fields that differ from the stored row; return them (empty when nothing changed)."""
+        fields = {k: to_db(v) for k, v in values.items()}
+        self._check_columns(table, fields)
+        with self.transaction():
+            current = self.get(table, row_id)
+            if current is None:
+                raise NotFoundError(
+                    "store.not_found",
+                    "找不到记录：{table} {row_id}",
+                    "No such record: {table} {row_id}",
+                    table=table,
+                    row_id=row_id,
+                )
+            changed = {k: v for k, v in fields.items() if current[k] != v}
+            if not changed:
+                return {}
+            assignments = ", ".join(f"{k} = ?" for k in changed)
+            self._write(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changed.values(), row_id))
+            for column, value in changed.items():
+                self._append(table, row_id, column, value, self.heads(table, row_id, column))
+        return changed
+
+    def delete(self, table: str, row_id: str) -> None:
+        """Deletion is a logged tombstone (deleted = 1), so it travels and can be undone by a later entry."""
+        self.update(table, row_id, {"deleted": 1})
+
+    def _append(self, table: str, row_id: str, column: str, value: Any, pred: tuple[Stamp, ...]) -> None:
+        self._write(
+            "INSERT INTO change (hlc, device, author, tbl, row_id, col, value, pred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.clock.tick(),
+                self.device_id,
+                self.author,
+                table,
+                row_id,
+                column,
+                json.dumps(value, ensure_ascii=False),
+                json.dumps([list(p) for p in pred]),
+            ),
+        )
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> None:
+        self._writing = True
+        try:
+            self.db.conn.execute(sql, params)
+        finally:
+            self._writing = False
+
+    def _authorize(self, action: int, arg1: str | None, *_: object) -> int:
+        if action in _WRITE_ACTIONS and arg1 in _PROTECTED and not self._writing:
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    def _check_columns(self, table: str, fields: Mapping[str, Any]) -> None:
+        if table not in SYNCED_TABLES:
+            raise ValueError(f"{table} is not a synced table")
+        columns = self._columns.get(table)
+        if columns is None:
+            columns = frozenset(self.db[table].columns_dict) - {"id"}
+            self._columns[table] = columns
+        unknown = set(fields) - columns
+        if unknown:
+            raise ValueError(f"unknown columns for {table}: {sorted(unknown)}")
+
+    # Reads
+
+    def get(self, table: str, row_id: str) -> dict[str, Any] | None:
+        row = self.db.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        names = [d[0] for d in row.description]
+        found = row.fetchone()
+        return dict(zip(names, found)) if found else None
+
+    def require(self, table: str, row_id: str) -> dict[str, Any]:
+        row = self.get(table, row_id)
+        if row is None or row.get("deleted"):
+            raise NotFoundError(
+                "store.not_found",
+                "找不到记录：{table} {row_id}",
+                "No such record: {table} {row_id}",
+                table=table,
+                row_id=row_id,
+            )
+        return row
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    def heads(self, table: str, row_id: str, column: str) -> tuple[Stamp, ...]:
+        """Entries of one cell that no other entry replaced: one normally, several after a concurrent edit."""
+        rows = self.db.conn.execute(
+            "SELECT hlc, device, pred FROM change WHERE tbl = ? AND row_id = ? AND col = ?",
+            (table, row_id, column),
+        ).fetchall()
+        replaced = {(p[0], p[1]) for _, _, pred in rows for p in json.loads(pred)}
+        return tuple(sorted((h, d) for h, d, _ in rows if (h, d) not in replaced))
+
+    def history(self, table: str, row_id: str) -> list[ChangeEntry]:
+        rows = self.db.conn.execute(
+            "SELECT hlc, device, author, tbl, row_id, col, value, pred FROM change "
+            "WHERE tbl = ? AND row_id = ? ORDER BY hlc, device",
+            (table, row_id),
+        ).fetchall()
+        return [
+            ChangeEntry(h, d, a, t, r, c, json.loads(v), tuple((p[0], p[1]) for p in json.loads(pr)))
+            for h, d, a, t, r, c, v, pr in rows
+        ]

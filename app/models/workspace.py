@@ -1,0 +1,55 @@
+"""One open data folder: the database, this device's identity and clock, the blob store and the services.
+
+The GUI and the CLI hold a Workspace and call its services; nothing outside app/models touches SQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.models.blobs import BlobStore
+from app.models.clock import HybridLogicalClock
+from app.models.db import open_database
+from app.models.device import Device, load_or_create_device
+from app.models.registry import Registry
+from app.models.roster import Roster
+from app.models.store import Store
+from app.paths import DB_NAME
+
+
+class Workspace:
+    def __init__(self, data_dir: Path, author: str = "local") -> None:
+        self.data_dir = data_dir
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.device: Device = load_or_create_device(data_dir / "keys")
+        self.db = open_database(data_dir / DB_NAME)
+        self.clock = HybridLogicalClock(self._last_stamp())
+        self.store = Store(self.db, self.device.id, self.clock, author)
+        self.blobs = BlobStore(data_dir / "blobs")
+        self.registry = Registry(self.store)
+        self.roster = Roster(self.store)
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    def _last_stamp(self) -> int:
+        conn = self.db.conn
+        saved = conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
+        logged = conn.execute("SELECT max(hlc) FROM change").fetchone()[0]
+        return max(int(saved[0]) if saved else 0, int(logged or 0))
+
+    def unsynced_changes(self) -> int:
+        """Change entries written on this device (the sync issue narrows this to those not yet acknowledged)."""
+        return int(
+            self.db.conn.execute("SELECT count(*) FROM change WHERE device = ?", (self.device.id,)).fetchone()[0]
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,22 @@
+"""Where the data folder is: `--data-dir`, else `FIELDSAFE_DATA_DIR`, else the per-user folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from app import APP_NAME
+
+ENV_VAR = "FIELDSAFE_DATA_DIR"
+DB_NAME = "fieldsafe.sqlite"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    if override:
+        return Path(override).expanduser().resolve()
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser().resolve()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -1,0 +1,154 @@
+"""Loading and switching UI translations.
+
+English is the source language: every string in `app/ui` is written in English and wrapped in `self.tr()` /
+`QCoreApplication.translate()`; Simplified Chinese comes from `resources/translations/fieldsafe_zh_CN.qm`, compiled
+from the `.ts` by `scripts/update_translations.sh`. Choosing "en" therefore means "install no translator".
+
+The language also drives `app.errors` (whose `UserError` messages carry both languages) and the default `QLocale`
+(number and date formatting in Qt widgets), so one call here switches everything the user reads.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app import errors
+from app.resources import resource_path
+
+SOURCE_LANGUAGE = "en"
+DEFAULT_LANGUAGE = "zh_CN"
+CATALOG = "fieldsafe"
+
+# Native names, so the language menu is readable whichever language is active.
+_NATIVE_NAMES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
+
+# Strings the main window will use, in the context agreed with its author. lupdate only keeps messages it finds in
+# source; without these markers, regenerating the .ts before app/ui/main_window.py exists would mark the agreed
+# translations "vanished" and lrelease would leave them out of the .qm. Delete this tuple once MainWindow calls
+# self.tr() on each of them (lupdate then finds them there and keeps the same translations).
+_PENDING_MAINWINDOW_STRINGS = (
+    QT_TRANSLATE_NOOP("MainWindow", "FieldSafe"),
+    QT_TRANSLATE_NOOP("MainWindow", "Enterprises"),
+    QT_TRANSLATE_NOOP("MainWindow", "Inspections"),
+    QT_TRANSLATE_NOOP("MainWindow", "Hazards"),
+    QT_TRANSLATE_NOOP("MainWindow", "Documents"),
+    QT_TRANSLATE_NOOP("MainWindow", "Sync"),
+    QT_TRANSLATE_NOOP("MainWindow", "Statistics"),
+    QT_TRANSLATE_NOOP("MainWindow", "Search name, credit code or address"),
+)
+
+# Translators we installed, so switching language removes exactly ours and nothing else. Python must hold a
+# reference anyway: QCoreApplication.installTranslator does not take ownership, and a collected QTranslator would
+# silently turn the UI back to English.
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return resource_path("translations")
+
+
+def qm_path(language: str) -> Path:
+    return translations_dir() / f"{CATALOG}_{normalize_language(language)}.qm"
+
+
+def available_languages() -> dict[str, str]:
+    """Language codes the UI can show, mapped to their native names; the source language first.
+
+    A language counts only when its compiled catalog ships, so a `.ts` without `.qm` is never offered.
+    """
+    found = {SOURCE_LANGUAGE: _NATIVE_NAMES[SOURCE_LANGUAGE]}
+    prefix = CATALOG + "_"
+    for qm in sorted(translations_dir().glob(f"{prefix}*.qm")):
+        code = qm.stem[len(prefix) :]
+        found[code] = _NATIVE_NAMES.get(code) or QLocale(code).nativeLanguageName() or code
+    return found
+
+
+def normalize_language(language: str) -> str:
+    """Map spellings such as "zh", "zh-CN", "zh_Hans_CN", "en_US" to a code of `available_languages()`.
+
+    Raises ValueError for a language we have no catalog for, so a typo in settings is not silently English.
+    """
+    tag = language.strip().replace("-", "_")
+    codes = available_languages()
+    for code in codes:
+        if tag.lower() == code.lower():
+            return code
+    primary = tag.split("_", 1)[0].lower()
+    # Only one catalog per primary language ships, so "zh_Hans" or "zh_SG" can safely mean zh_CN.
+    matches = [code for code in codes if code.split("_", 1)[0].lower() == primary]
+    if len(matches) == 1:
+        return matches[0]
+    raise ValueError(f"no translation for language {language!r}; available: {', '.join(codes)}")
+
+
+def default_language() -> str:
+    """`FIELDSAFE_LANG` when it names an available language (as `app.errors` also reads it), else zh_CN."""
+    env = os.environ.get("FIELDSAFE_LANG", "")
+    if env:
+        try:
+            return normalize_language(env)
+        except ValueError:
+            pass  # a bad environment variable must not stop the app from starting
+    return DEFAULT_LANGUAGE
+
+
+def _qt_catalog(language: str) -> Path | None:
+    """Qt's own catalog (standard buttons such as OK/Cancel, QFileDialog, context menus of line edits).
+
+    PySide6 wheels ship it under QLibraryInfo's TranslationsPath; a frozen build may instead copy it next to ours.
+    """
+    name = f"qtbase_{language}.qm"
+    for folder in (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), translations_dir()):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_translators(language: str) -> list[QTranslator]:
+    """Load (but do not install) the translators for `language`; empty for the source language.
+
+    Our own catalog missing or unreadable is a packaging bug, so it raises; Qt's catalog is optional.
+    """
+    code = normalize_language(language)
+    if code == SOURCE_LANGUAGE:
+        return []
+    ours = QTranslator()
+    path = qm_path(code)
+    if not ours.load(str(path)):
+        raise FileNotFoundError(f"cannot load translation catalog {path}")
+    translators = [ours]
+    qt_path = _qt_catalog(code)
+    if qt_path is not None:
+        qt = QTranslator()
+        if qt.load(str(qt_path)):
+            translators.append(qt)
+    return translators
+
+
+def install_translator(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Make `language` the UI language of `app`; returns the translators now installed.
+
+    Safe to call again to switch language at runtime: our previous translators are removed first (Qt then sends
+    QEvent.LanguageChange, which widgets handle by re-running their retranslate code). Also switches
+    `app.errors` and the default QLocale.
+    """
+    code = normalize_language(language)
+    translators = load_translators(code)  # before removing the old ones, so a failure leaves the UI as it was
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    for translator in translators:
+        app.installTranslator(translator)
+    _installed.extend(translators)
+    errors.set_language(code)
+    # en_US rather than the system locale: an English UI on a Chinese Windows should not mix in Chinese dates.
+    QLocale.setDefault(QLocale("en_US" if code == SOURCE_LANGUAGE else code))
+    return translators
+
+
+def current_translators() -> list[QTranslator]:
+    return list(_installed)
