@@ -1,22 +1,39 @@
-"""Row identifiers made offline: UUIDv7 (RFC 9562), time-ordered so new rows land at the end of the index."""
+"""Row identifiers made offline: UUIDv7 (RFC 9562), time-ordered so new rows land at the end of the index.
+
+Within one process the ids are strictly increasing (RFC 9562 §6.2 method 1: a 12-bit counter in `rand_a`,
+borrowing the next millisecond on overflow), so rows created in one call sort in creation order.
+"""
 
 from __future__ import annotations
 
 import os
+import threading
 import time
 import uuid
 
+_lock = threading.Lock()
+_last = (-1, 0)  # (ms, counter) of the previous id
+
 
 def uuid7(ms: int | None = None) -> str:
-    """A UUIDv7 string: 48-bit Unix milliseconds, version 7, 74 random bits."""
+    """A UUIDv7 string: 48-bit Unix milliseconds, version 7, 12-bit counter, 62 random bits."""
+    global _last
     if ms is None:
         ms = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")
+    with _lock:
+        last_ms, counter = _last
+        if ms > last_ms:
+            counter = int.from_bytes(os.urandom(2), "big") & 0x3FF  # random start, room to count up
+        else:
+            ms, counter = last_ms, counter + 1
+            if counter > 0xFFF:
+                ms, counter = last_ms + 1, 0
+        _last = (ms, counter)
     value = (ms & ((1 << 48) - 1)) << 80
     value |= 0x7 << 76
-    value |= ((rand >> 62) & 0xFFF) << 64
+    value |= counter << 64
     value |= 0b10 << 62
-    value |= rand & ((1 << 62) - 1)
+    value |= int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     return str(uuid.UUID(int=value))
 
 

@@ -6,9 +6,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.errors import ValidationError
+from app.errors import NotFoundError, ValidationError
 from app.models.store import Store
 from app.models.uscc import validate_uscc
+from app.models import vocab
 from app.models.vocab import require_code
 
 ENTERPRISE_FIELDS = (
@@ -47,6 +48,10 @@ class EnterpriseRow:
     principal: str | None
     phone: str | None
     tenant_count: int
+
+    @property
+    def roles_label(self) -> str:
+        return "、".join(vocab.label("enterprise_roles", r) for r in self.roles)
 
 
 def _required_text(value: Any, field: str, zh: str) -> str:
@@ -278,6 +283,19 @@ class Registry:
 
     def count(self) -> int:
         return int(self.store.db.conn.execute("SELECT count(*) FROM enterprise WHERE deleted = 0").fetchone()[0])
+
+    def resolve(self, ref: str) -> str:
+        """An enterprise id from what a user types on a command line: an id, a credit code or the exact name."""
+        ref = ref.strip()
+        if self.store.get("enterprise", ref):
+            return ref
+        found = self.find_by_uscc(ref) if len(ref) == 18 else None
+        found = found or self.find_by_name(ref)
+        if found is None:
+            raise NotFoundError(
+                "enterprise.not_found", "找不到企业：{ref}", "No such enterprise: {ref}", ref=ref
+            )
+        return found
 
     def search_ids(
         self,

@@ -38,6 +38,9 @@ SYNCED_TABLES: tuple[str, ...] = (
     "document",
 )
 
+# Columns computed locally (by triggers) from logged ones: never written through the Store, never in the log.
+DERIVED_COLUMNS: dict[str, frozenset[str]] = {"enterprise": frozenset({"search_text"})}
+
 _V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 

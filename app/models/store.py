@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ import sqlite_utils
 from app.errors import NotFoundError
 from app.models.clock import HybridLogicalClock
 from app.models.ids import uuid7
-from app.models.schema import SYNCED_TABLES
+from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
 
 _PROTECTED = frozenset(SYNCED_TABLES) | {"change"}
 _WRITE_ACTIONS = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
@@ -38,6 +38,14 @@ class ChangeEntry:
     column: str
     value: Any
     pred: tuple[Stamp, ...]
+
+    COLUMNS = "hlc, device, author, tbl, row_id, col, value, pred"  # select list matching from_row
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> ChangeEntry:
+        hlc, device, author, table, row_id, column, value, pred = row
+        return cls(hlc, device, author, table, row_id, column, json.loads(value),
+                   tuple((int(h), str(d)) for h, d in json.loads(pred)))
 
 
 def to_db(value: Any) -> Any:
@@ -102,6 +110,11 @@ class Store:
         finally:
             self._depth = 0
 
+    def _unit(self) -> AbstractContextManager[Any]:
+        """The transaction for one insert/update: its own when alone; inside an outer one no savepoint is needed,
+        because the row is written first and a failure there leaves nothing to undo."""
+        return self.transaction() if not self._depth else nullcontext()
+
     # Writes
 
     def insert(self, table: str, values: Mapping[str, Any], row_id: str | None = None) -> str:
@@ -110,7 +123,7 @@ class Store:
         row_id = row_id or uuid7()
         names = ", ".join(["id", *fields])
         marks = ", ".join("?" * (len(fields) + 1))
-        with self.transaction():
+        with self._unit():
             self._write(f"INSERT INTO {table} ({names}) VALUES ({marks})", (row_id, *fields.values()))
             for column, value in fields.items():
                 self._append(table, row_id, column, value, ())
@@ -120,7 +133,7 @@ class Store:
         """Write the fields that differ from the stored row; return them (empty when nothing changed)."""
         fields = {k: to_db(v) for k, v in values.items()}
         self._check_columns(table, fields)
-        with self.transaction():
+        with self._unit():
             current = self.get(table, row_id)
             if current is None:
                 raise NotFoundError(
@@ -175,7 +188,7 @@ class Store:
             raise ValueError(f"{table} is not a synced table")
         columns = self._columns.get(table)
         if columns is None:
-            columns = frozenset(self.db[table].columns_dict) - {"id"}
+            columns = frozenset(self.db[table].columns_dict) - {"id"} - DERIVED_COLUMNS.get(table, frozenset())
             self._columns[table] = columns
         unknown = set(fields) - columns
         if unknown:
@@ -215,11 +228,7 @@ class Store:
 
     def history(self, table: str, row_id: str) -> list[ChangeEntry]:
         rows = self.db.conn.execute(
-            "SELECT hlc, device, author, tbl, row_id, col, value, pred FROM change "
-            "WHERE tbl = ? AND row_id = ? ORDER BY hlc, device",
+            f"SELECT {ChangeEntry.COLUMNS} FROM change WHERE tbl = ? AND row_id = ? ORDER BY hlc, device",
             (table, row_id),
-        ).fetchall()
-        return [
-            ChangeEntry(h, d, a, t, r, c, json.loads(v), tuple((p[0], p[1]) for p in json.loads(pr)))
-            for h, d, a, t, r, c, v, pr in rows
-        ]
+        )
+        return [ChangeEntry.from_row(r) for r in rows]

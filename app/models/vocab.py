@@ -56,10 +56,10 @@ def require_code(kind: str, code: str, field: str) -> str:
     if code not in vocab()[kind]:
         raise ValidationError(
             "vocab.unknown",
-            "{field} 的取值“{code}”无效，可选：{allowed}",
-            "Invalid value '{code}' for {field}; allowed: {allowed}",
+            "{field} 的取值“{value}”无效，可选：{allowed}",
+            "Invalid value '{value}' for {field}; allowed: {allowed}",
             field=field,
-            code=code,
+            value=code,
             allowed=", ".join(codes(kind)),
         )
     return code

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.models.assessments import Assessments
 from app.models.blobs import BlobStore
 from app.models.clock import HybridLogicalClock
 from app.models.db import open_database
 from app.models.device import Device, load_or_create_device
+from app.models.inspections import Inspections
 from app.models.registry import Registry
 from app.models.roster import Roster
 from app.models.store import Store
@@ -28,6 +30,8 @@ class Workspace:
         self.blobs = BlobStore(data_dir / "blobs")
         self.registry = Registry(self.store)
         self.roster = Roster(self.store)
+        self.inspections = Inspections(self.store, self.blobs)
+        self.assessments = Assessments(self.inspections)
 
     @property
     def db_path(self) -> Path:

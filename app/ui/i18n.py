@@ -44,6 +44,8 @@ _PENDING_MAINWINDOW_STRINGS = (
 # reference anyway: QCoreApplication.installTranslator does not take ownership, and a collected QTranslator would
 # silently turn the UI back to English.
 _installed: list[QTranslator] = []
+# Language of the last install_translator() call; None while none was made (or after remove_translators()).
+_current: str | None = None
 
 
 def translations_dir() -> Path:
@@ -86,14 +88,19 @@ def normalize_language(language: str) -> str:
 
 
 def default_language() -> str:
-    """`FIELDSAFE_LANG` when it names an available language (as `app.errors` also reads it), else zh_CN."""
-    env = os.environ.get("FIELDSAFE_LANG", "")
-    if env:
-        try:
-            return normalize_language(env)
-        except ValueError:
-            pass  # a bad environment variable must not stop the app from starting
-    return DEFAULT_LANGUAGE
+    """The language `FIELDSAFE_LANG` asks for ("zh", "zh_CN", "en", "en_US", ...), else zh_CN.
+
+    Follows the rule `app.errors` applies to the same variable, so UI and error messages agree on start-up: a value
+    we have no catalog for still means English when it starts with "en" and Chinese otherwise; it must not stop the
+    app from starting.
+    """
+    env = os.environ.get("FIELDSAFE_LANG", "").strip()
+    if not env:
+        return DEFAULT_LANGUAGE
+    try:
+        return normalize_language(env)
+    except ValueError:
+        return SOURCE_LANGUAGE if env.lower().startswith("en") else DEFAULT_LANGUAGE
 
 
 def _qt_catalog(language: str) -> Path | None:
@@ -137,17 +144,34 @@ def install_translator(app: QCoreApplication, language: str) -> list[QTranslator
     QEvent.LanguageChange, which widgets handle by re-running their retranslate code). Also switches
     `app.errors` and the default QLocale.
     """
+    global _current
     code = normalize_language(language)
     translators = load_translators(code)  # before removing the old ones, so a failure leaves the UI as it was
-    while _installed:
-        app.removeTranslator(_installed.pop())
+    remove_translators(app)
     for translator in translators:
         app.installTranslator(translator)
     _installed.extend(translators)
+    _current = code
     errors.set_language(code)
     # en_US rather than the system locale: an English UI on a Chinese Windows should not mix in Chinese dates.
     QLocale.setDefault(QLocale("en_US" if code == SOURCE_LANGUAGE else code))
     return translators
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Remove the translators install_translator() added (the UI shows the English source strings again).
+
+    Leaves `app.errors` and QLocale alone; meant for tests restoring the state they found and for shutdown.
+    """
+    global _current
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    _current = None
+
+
+def current_language() -> str | None:
+    """The code last passed to install_translator() (normalised), or None when no language was installed."""
+    return _current
 
 
 def current_translators() -> list[QTranslator]:

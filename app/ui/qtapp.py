@@ -76,19 +76,28 @@ def apply_language(app: QApplication, language: str | None = None) -> str:
     return code
 
 
-def create_application(argv: Sequence[str], language: str | None = None) -> QApplication:
-    """Create the one QApplication of the process, with names, font and language set.
+def create_application(argv: Sequence[str] | None = None, language: str | None = None) -> QApplication:
+    """Return the process's QApplication with names, font and language set, creating it if needed.
 
-    `language`: a code from `i18n.available_languages()` ("zh_CN", "en"); None uses `FIELDSAFE_LANG` or zh_CN.
+    `language`: a spelling `i18n.normalize_language()` accepts ("zh_CN", "zh", "en"); None uses `FIELDSAFE_LANG`
+    (as `app.errors` does), else zh_CN. The UI translators, `app.errors` and the default QLocale all get this
+    language.
+
+    Idempotent: when a QApplication already exists (pytest-qt's `qapp`, or a second call) it is reused, `argv` is
+    ignored and the same setup is applied to it, so tests run with exactly what the GUI entry point sets up.
+    Raises RuntimeError when the existing instance is only a QCoreApplication/QGuiApplication (no widgets possible).
     """
-    if QCoreApplication.instance() is not None:
-        # Qt allows only one; silently reusing an app created elsewhere would skip the setup below.
-        raise RuntimeError("a QApplication already exists")
     # Names first: QSettings and QStandardPaths read them, and they must not depend on the language.
     QCoreApplication.setOrganizationName(ORGANIZATION_NAME)
     QCoreApplication.setOrganizationDomain(ORGANIZATION_DOMAIN)
     QCoreApplication.setApplicationName(APPLICATION_NAME)
-    app = QApplication(list(argv))
+    existing = QCoreApplication.instance()
+    if existing is None:
+        app = QApplication(list(argv) if argv is not None else [])
+    elif isinstance(existing, QApplication):
+        app = existing
+    else:
+        raise RuntimeError(f"a {type(existing).__name__} already exists; FieldSafe needs a QApplication")
     family = register_fonts()
     app.setFont(default_font(family))
     apply_language(app, language)

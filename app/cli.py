@@ -1,0 +1,243 @@
+"""The headless command line: `python -m app <command>`; without a command the GUI starts.
+
+Every command opens the data folder (--data-dir, else FIELDSAFE_DATA_DIR, else the per-user folder), does one job
+and exits 0; a UserError prints its message on stderr and exits 1; a usage error exits 2 (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from app import APP_NAME, __version__
+from app.errors import UserError, language, set_language
+from app.models import vocab
+from app.paths import data_dir
+
+
+def _t(zh: str, en: str) -> str:
+    return en if language() == "en" else zh
+
+
+def _workspace(args: argparse.Namespace) -> Any:
+    from app.models.workspace import Workspace
+
+    return Workspace(data_dir(args.data_dir))
+
+
+# Commands
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    with _workspace(args) as ws:
+        print(_t("数据目录：", "Data folder: ") + str(ws.data_dir))
+        print(_t("数据库：", "Database: ") + str(ws.db_path))
+        print(_t("本机标识：", "Device id: ") + ws.device.id)
+        print(_t("公钥指纹：", "Key fingerprint: ") + ws.device.fingerprint)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.models.demo import generate_demo
+
+    with _workspace(args) as ws:
+        if ws.registry.count() and not args.force:
+            raise UserError(
+                "demo.not_empty",
+                "数据库中已有 {n} 家企业；若仍要追加演示数据，请加 --force",
+                "The database already holds {n} enterprises; add --force to add demo data anyway",
+                n=ws.registry.count(),
+            )
+        summary = generate_demo(
+            ws,
+            landlords=args.landlords,
+            tenants=args.tenants,
+            inspections=args.inspections,
+            seed=args.seed,
+            progress=_progress_printer(),
+        )
+        print(_t("已生成演示数据：", "Demo data generated: ") + summary.describe())
+    return 0
+
+
+def _progress_printer() -> Callable[[int, int], None]:
+    interactive = sys.stderr.isatty()
+
+    def show(done: int, total: int) -> None:
+        if interactive:
+            print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_import_registry(args: argparse.Namespace) -> int:
+    from app.models.registry_io import RegistryImportError, import_registry
+
+    with _workspace(args) as ws:
+        try:
+            report = import_registry(ws.registry, Path(args.file))
+        except RegistryImportError as exc:
+            print(exc.message, file=sys.stderr)
+            for error in exc.errors:
+                print(f"  {error}", file=sys.stderr)
+            return 1
+    print(report.describe())
+    for warning in report.warnings:
+        print(_t("提示：", "Note: ") + warning, file=sys.stderr)
+    return 0
+
+
+def cmd_export_registry(args: argparse.Namespace) -> int:
+    from app.models.registry_io import export_registry
+
+    with _workspace(args) as ws:
+        count = export_registry(ws.registry, Path(args.file))
+    print(_t("已导出 {n} 家企业到 {file}", "Exported {n} enterprises to {file}").format(n=count, file=args.file))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _workspace(args) as ws:
+        landlord_id = None
+        if args.landlord:
+            landlord_id = ws.registry.resolve(args.landlord)
+        ids = ws.registry.search_ids(args.text or "", role=args.role, landlord_id=landlord_id, limit=args.limit)
+        rows = ws.registry.rows(ids)
+        total = ws.registry.count()
+    headers = (_t("名称", "Name"), _t("统一社会信用代码", "Credit code"), _t("角色", "Role"), _t("镇街", "Township"),
+               _t("地址", "Address"))
+    table = [(r.name, r.uscc or "", r.roles_label, r.township or "", r.address or "") for r in rows]
+    _print_table(headers, table)
+    print(_t("显示 {n} 家（共 {total} 家）", "{n} shown ({total} in the registry)").format(n=len(rows), total=total))
+    return 0
+
+
+def cmd_inspections(args: argparse.Namespace) -> int:
+    with _workspace(args) as ws:
+        rows = ws.inspections.list(limit=args.limit)
+    headers = ("ID", _t("企业", "Enterprise"), _t("开始", "Started"), _t("方式", "Mode"), _t("状态", "Status"))
+    status = {"IN_PROGRESS": _t("进行中", "in progress"), "COMPLETED": _t("已完成", "completed"),
+              "VOID": _t("已作废", "void")}
+    _print_table(
+        headers,
+        [(r["id"], r["enterprise_name"], r["started_at"][:16].replace("T", " "),
+          vocab.label("inspection_modes", r["mode"]), status[r["status"]]) for r in rows],
+    )
+    return 0
+
+
+def cmd_show_inspection(args: argparse.Namespace) -> int:
+    from app.models.reports import inspection_text
+
+    with _workspace(args) as ws:
+        print(inspection_text(ws, ws.inspections.resolve(args.id)))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.models.integrity import check
+
+    with _workspace(args) as ws:
+        report = check(ws)
+    print(
+        _t("已检查 {rows} 行、{entries} 条变更记录、{blobs} 个文件",
+           "Checked {rows} rows, {entries} change entries, {blobs} files").format(
+            rows=report.rows_checked, entries=report.entries_checked, blobs=report.blobs_checked)
+    )
+    if report.ok:
+        print(_t("完整性检查通过", "Integrity check passed"))
+        return 0
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(_t("发现 {n} 个问题", "{n} problem(s) found").format(n=len(report.problems)), file=sys.stderr)
+    return 1
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from app.ui.main import run_gui
+
+    return run_gui(data_dir(args.data_dir), demo_if_new=args.demo)
+
+
+def _print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    from unicodedata import east_asian_width
+
+    def width(text: str) -> int:
+        return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    def cell(text: str, w: int) -> str:
+        return text + " " * (w - width(text))
+
+    texts = [[str(v) for v in row] for row in rows]
+    widths = [min(40, max([width(h)] + [width(r[i]) for r in texts])) for i, h in enumerate(headers)]
+    print("  ".join(cell(h, w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    for row in texts:
+        print("  ".join(cell(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+# Parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m app",
+        description=_t(f"{APP_NAME} 现场安全检查：不带命令时启动图形界面。",
+                       f"{APP_NAME} field safety inspection; starts the GUI when no command is given."),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", type=Path, help=_t("数据目录（也可用环境变量 FIELDSAFE_DATA_DIR）",
+                                                         "data folder (or the FIELDSAFE_DATA_DIR environment variable)"))
+    parser.add_argument("--lang", choices=("zh", "en"), help=_t("界面与消息语言", "language of the UI and messages"))
+    parser.add_argument("--demo", action="store_true",
+                        help=_t("图形界面：数据库为空时先生成演示数据", "GUI: fill an empty database with demo data first"))
+    sub = parser.add_subparsers(dest="command", metavar="command")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], zh: str, en: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=_t(zh, en), description=_t(zh, en))
+        p.set_defaults(func=func)
+        return p
+
+    add("init", cmd_init, "创建数据目录、数据库与本机密钥", "create the data folder, database and device key")
+    p = add("demo", cmd_demo, "生成演示数据", "generate demo data")
+    p.add_argument("--landlords", type=int, default=40)
+    p.add_argument("--tenants", type=int, default=160)
+    p.add_argument("--inspections", type=int, default=0, help=_t("同时生成的检查数", "inspections to generate"))
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--force", action="store_true", help=_t("数据库非空时也追加", "add even when not empty"))
+    p = add("import-registry", cmd_import_registry, "导入企业名录（.csv/.xlsx）", "import an enterprise register")
+    p.add_argument("file")
+    p = add("export-registry", cmd_export_registry, "导出企业名录（.csv/.xlsx）", "export the enterprise register")
+    p.add_argument("file")
+    p = add("list", cmd_list, "列出或搜索企业", "list or search enterprises")
+    p.add_argument("text", nargs="?", help=_t("名称、信用代码或地址中的文字", "text in name, credit code or address"))
+    p.add_argument("--role", choices=("landlord", "tenant", "operator"))
+    p.add_argument("--landlord", help=_t("只列该出租方的承租方（名称、信用代码或 ID）",
+                                         "only this landlord's tenants (name, credit code or id)"))
+    p.add_argument("--limit", type=int, default=50)
+    p = add("inspections", cmd_inspections, "列出检查", "list inspections")
+    p.add_argument("--limit", type=int, default=50)
+    p = add("show-inspection", cmd_show_inspection, "显示一次检查的内容", "show one inspection")
+    p.add_argument("id", help=_t("检查 ID（可只写开头几位）", "inspection id (a unique prefix is enough)"))
+    add("check", cmd_check, "完整性检查", "integrity check")
+    add("gui", cmd_gui, "启动图形界面", "start the GUI")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # --lang must take effect before the parser's help texts are built.
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang"):
+            value = arg.split("=", 1)[1] if "=" in arg else (argv[i + 1] if i + 1 < len(argv) else "zh")
+            set_language(value)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        args.func = cmd_gui
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(_t("错误：", "Error: ") + exc.message, file=sys.stderr)
+        return 1

@@ -1,0 +1,1 @@
+"""Sync bundles between laptops and the supervisor's database (no Qt)."""

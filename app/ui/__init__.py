@@ -1,0 +1,1 @@
+"""Qt user interface: widgets and models that call the services in app.models; no SQL here."""

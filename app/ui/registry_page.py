@@ -1,0 +1,182 @@
+"""企业名录: the registry table with search as you type, role filter, details and the landlord → tenants view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import vocab
+from app.models.workspace import Workspace
+from app.ui.registry_model import RegistryModel
+
+SEARCH_DELAY_MS = 150
+
+
+def _table(model: RegistryModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    # Fixed row heights and interactive column widths: Qt never measures all 30,000 rows.
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in enumerate((260, 170, 80, 90, 200, 60, 90, 60, 80, 110)):
+        view.setColumnWidth(column, width)
+    return view
+
+
+class RegistryPage(QWidget):
+    enterprise_selected = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.model = RegistryModel(workspace.registry, self)
+        self.tenant_model = RegistryModel(workspace.registry, self)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search name, credit code or address"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.role_combo = QComboBox()
+        self.role_combo.addItem(self.tr("All roles"), None)
+        for code in vocab.codes("enterprise_roles"):
+            self.role_combo.addItem(vocab.label("enterprise_roles", code), code)
+        self.count_label = QLabel()
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._run_search)
+        self.search_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.role_combo.currentIndexChanged.connect(self._run_search)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.role_combo)
+        bar.addWidget(self.count_label)
+
+        self.table = _table(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.tenant_table = _table(self.tenant_model)
+        self.tenant_table.doubleClicked.connect(self._open_tenant)
+
+        self.details = QFormLayout()
+        details_box = QGroupBox(self.tr("Enterprise"))
+        details_box.setLayout(self.details)
+        self.tenants_box = QGroupBox(self.tr("Tenants"))
+        tenants_layout = QVBoxLayout(self.tenants_box)
+        tenants_layout.addWidget(self.tenant_table)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(details_box)
+        side_layout.addWidget(self.tenants_box, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self._show_details(None)
+        self._run_search()
+
+    def _run_search(self) -> None:
+        self._timer.stop()
+        self.model.search(self.search_edit.text(), role=self.role_combo.currentData())
+        self.count_label.setText(self.tr("%n enterprise(s)", "", self.model.rowCount()))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self._show_details(None)
+
+    def reload(self) -> None:
+        """After an import or any other bulk change."""
+        self._run_search()
+
+    def select_enterprise(self, enterprise_id: str) -> bool:
+        row = self.model.row_of(enterprise_id)
+        if row < 0:
+            self.search_edit.clear()
+            self.role_combo.setCurrentIndex(0)
+            self._run_search()
+            row = self.model.row_of(enterprise_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def current_enterprise_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.enterprise_id(rows[0].row()) if rows else None
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        enterprise_id = self.model.enterprise_id(indexes[0].row()) if indexes else None
+        self._show_details(enterprise_id)
+        if enterprise_id:
+            self.enterprise_selected.emit(enterprise_id)
+
+    def _open_tenant(self, index: QModelIndex) -> None:
+        self.select_enterprise(self.tenant_model.enterprise_id(index.row()))
+
+    def _show_details(self, enterprise_id: str | None) -> None:
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        if enterprise_id is None:
+            self.details.addRow(QLabel(self.tr("No enterprise selected")))
+            self.tenants_box.hide()
+            return
+        registry = self.workspace.registry
+        row = registry.rows([enterprise_id])[0]
+        principal = registry.person(enterprise_id, "principal")
+        officer = registry.person(enterprise_id, "safety_officer")
+
+        def person_text(person: dict | None) -> str:
+            return f"{person['name']}  {person['phone'] or ''}" if person else "—"
+
+        fields = [
+            (self.tr("Name"), row.name),
+            (self.tr("Credit code"), row.uscc or "—"),
+            (self.tr("Role"), row.roles_label or "—"),
+            (self.tr("Township"), row.township or "—"),
+            (self.tr("Park"), row.park or "—"),
+            (self.tr("Landlord"), row.landlords or "—"),
+            (self.tr("Address"), row.address or "—"),
+            (self.tr("Industry"), row.industry or "—"),
+            (self.tr("Employees"), "—" if row.employees is None else str(row.employees)),
+            (self.tr("Principal"), person_text(principal)),
+            (self.tr("Safety officer"), person_text(officer)),
+        ]
+        for label, value in fields:
+            text = QLabel(value)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setWordWrap(True)
+            self.details.addRow(label, text)
+        if "landlord" in row.roles:
+            self.tenant_model.search("", landlord_id=enterprise_id)
+            self.tenants_box.setTitle(self.tr("Tenants (%n)", "", self.tenant_model.rowCount()))
+            self.tenants_box.show()
+        else:
+            self.tenants_box.hide()

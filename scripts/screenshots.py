@@ -1,0 +1,49 @@
+"""Render the main windows offscreen on a demo database and save PNGs under docs/screenshots/ for review.
+
+Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--landlords N --tenants N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.models.demo import generate_demo  # noqa: E402
+from app.models.workspace import Workspace  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.qtapp import create_application  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--landlords", type=int, default=40)
+    parser.add_argument("--tenants", type=int, default=160)
+    parser.add_argument("--lang", default="zh_CN")
+    args = parser.parse_args()
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = create_application(language=args.lang)
+    with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp)) as ws:
+        generate_demo(ws, landlords=args.landlords, tenants=args.tenants)
+        window = MainWindow(ws)
+        window.show()
+        page = window.registry_page
+        page.role_combo.setCurrentIndex(page.role_combo.findData("landlord"))
+        busiest = max(ws.registry.search_ids("", role="landlord"), key=lambda i: len(ws.registry.tenant_ids(i)))
+        page.select_enterprise(busiest)
+        app.processEvents()
+        target = out / f"registry_{args.lang}.png"
+        window.grab().save(str(target))
+        print(target)
+        window.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import pytest
+
+from app.errors import NotFoundError, ValidationError
+
+from tests.support import change_count
+
+USCC_A = "91350100M000100Y43"
+USCC_B = "91110000802100433B"
+
+
+@pytest.fixture
+def park(ws):
+    town = ws.registry.ensure_org_unit("集士港镇", "township")
+    landlord = ws.registry.create_enterprise(name="集士港村股份经济合作社", township_id=town, uscc=USCC_A,
+                                             address="集士港镇菖蒲路 8 号")
+    tenant = ws.registry.create_enterprise(name="宁波恒达五金制品厂", township_id=town, address="菖蒲路 8 号 3 幢",
+                                           industry="五金", employees=12)
+    ws.registry.add_lease(landlord, tenant, agreement_signed=True, agreement_date="2026-03-01")
+    ws.registry.set_person(tenant, "principal", "王建国", "13805741234")
+    return town, landlord, tenant
+
+
+def test_lease_sets_roles_and_links_both_ways(ws, park):
+    _, landlord, tenant = park
+    assert ws.registry.tenant_ids(landlord) == [tenant]
+    assert ws.registry.landlord_ids(tenant) == [landlord]
+    row = ws.registry.rows([tenant])[0]
+    assert row.roles == ("tenant",) and row.landlords == "集士港村股份经济合作社"
+    assert row.principal == "王建国" and row.phone == "13805741234"
+    assert ws.registry.rows([landlord])[0].tenant_count == 1
+
+
+def test_search_matches_every_word_in_name_code_or_address(ws, park):
+    _, landlord, tenant = park
+    assert ws.registry.search_ids("五金") == [tenant]
+    assert ws.registry.search_ids(USCC_A.lower()) == [landlord]
+    assert set(ws.registry.search_ids("菖蒲路")) == {landlord, tenant}
+    assert ws.registry.search_ids("菖蒲路 五金") == [tenant]
+    assert ws.registry.search_ids("100%") == []  # LIKE wildcards are literal
+    assert ws.registry.search_ids("", role="landlord") == [landlord]
+    assert ws.registry.search_ids("", landlord_id=landlord) == [tenant]
+
+
+@pytest.mark.parametrize(
+    ("fields", "code"),
+    [
+        ({"name": "  "}, "field.required"),
+        ({"name": "甲厂", "uscc": "91350100M000100Y44"}, "uscc.check"),
+        ({"name": "甲厂", "uscc": USCC_A}, "enterprise.duplicate_uscc"),
+        ({"name": "甲厂", "employees": -3}, "enterprise.employees"),
+        ({"name": "甲厂", "employees": "十二"}, "enterprise.employees"),
+        ({"name": "甲厂", "risk_grade": "PURPLE"}, "vocab.unknown"),
+    ],
+)
+def test_bad_enterprise_input_is_refused_and_writes_nothing(ws, park, fields, code):
+    before = change_count(ws)
+    with pytest.raises(ValidationError) as err:
+        ws.registry.create_enterprise(**fields)
+    assert err.value.code == code
+    assert err.value.zh and err.value.en
+    assert change_count(ws) == before
+
+
+def test_updating_to_a_taken_credit_code_is_refused_but_keeping_ones_own_is_fine(ws, park):
+    _, landlord, tenant = park
+    ws.registry.update_enterprise(landlord, uscc=USCC_A, name="集士港村经济合作社")
+    with pytest.raises(ValidationError):
+        ws.registry.update_enterprise(tenant, uscc=USCC_A)
+    ws.registry.update_enterprise(tenant, uscc=USCC_B)
+    assert ws.registry.find_by_uscc(USCC_B) == tenant
+
+
+def test_a_lease_with_oneself_is_refused(ws, park):
+    _, landlord, _ = park
+    with pytest.raises(ValidationError):
+        ws.registry.add_lease(landlord, landlord)
+
+
+def test_adding_the_same_lease_twice_keeps_one(ws, park):
+    _, landlord, tenant = park
+    ws.registry.add_lease(landlord, tenant, agreement_signed=True, agreement_date="2026-03-01")
+    assert len(ws.registry.leases(tenant)) == 1
+
+
+def test_set_person_keeps_one_per_role(ws, park):
+    _, _, tenant = park
+    ws.registry.set_person(tenant, "principal", "李四", "13900000000")
+    principals = [p for p in ws.registry.people(tenant) if p["role"] == "principal"]
+    assert [p["name"] for p in principals] == ["李四"]
+
+
+def test_resolve_accepts_id_credit_code_or_exact_name(ws, park):
+    _, landlord, tenant = park
+    assert ws.registry.resolve(landlord) == landlord
+    assert ws.registry.resolve(USCC_A) == landlord
+    assert ws.registry.resolve("宁波恒达五金制品厂") == tenant
+    with pytest.raises(NotFoundError):
+        ws.registry.resolve("不存在的公司")

@@ -1,0 +1,116 @@
+"""The registry window driven through its real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.models.demo import generate_demo
+from app.models.workspace import Workspace
+from app.ui.main_window import MainWindow
+from app.ui.qtapp import create_application
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
+    create_application(language="zh_CN")
+    with Workspace(tmp_path / "data") as ws:
+        generate_demo(ws, landlords=12, tenants=60, seed=7)
+        win = MainWindow(ws)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        yield win
+
+
+def visible_names(page) -> list[str]:
+    model = page.model
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def test_the_model_obeys_qt_rules(window, qtmodeltester):
+    qtmodeltester.check(window.registry_page.model)
+
+
+def test_the_table_lists_the_whole_registry(window):
+    page = window.registry_page
+    assert page.model.rowCount() == window.workspace.registry.count() == 72
+    assert "72" in page.count_label.text()
+
+
+def test_search_as_you_type_filters_by_name_code_and_address(window, qtbot):
+    page = window.registry_page
+    registry = window.workspace.registry
+    name = registry.rows(registry.search_ids("", role="tenant"))[0].name
+    word = name[2:5]
+    page.search_edit.setText(word)  # keyClicks cannot type Chinese offscreen
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(registry.search_ids(word)))
+    assert name in visible_names(page)
+    assert all(word in n for n in visible_names(page)) or page.model.rowCount() < 72
+
+    code = next(r.uscc for r in registry.rows(registry.search_ids("")) if r.uscc)
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, code[:12])
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(registry.search_ids(code[:12])))
+    assert page.model.rowCount() >= 1
+
+    page.search_edit.setText("没有这样的企业")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert "0" in page.count_label.text()
+
+
+def test_role_filter_and_landlord_to_tenants_view(window, qtbot):
+    page = window.registry_page
+    registry = window.workspace.registry
+    page.role_combo.setCurrentIndex(page.role_combo.findData("landlord"))
+    landlords = registry.search_ids("", role="landlord")
+    assert page.model.rowCount() == len(landlords)
+    # pick the landlord with the most tenants
+    busiest = max(landlords, key=lambda i: len(registry.tenant_ids(i)))
+    assert page.select_enterprise(busiest)
+    tenants = registry.tenant_ids(busiest)
+    assert page.tenants_box.isVisible()
+    assert page.tenant_model.rowCount() == len(tenants)
+    assert str(len(tenants)) in page.tenants_box.title()
+    # double-clicking a tenant opens it in the main table
+    index = page.tenant_model.index(0, 0)
+    first_tenant = page.tenant_model.enterprise_id(0)
+    viewport = page.tenant_table.viewport()
+    qtbot.waitUntil(lambda: viewport.rect().contains(page.tenant_table.visualRect(index).center()))
+    rect = page.tenant_table.visualRect(index)
+    # Qt 6 item views emit doubleClicked only for the index a press landed on, as with a real mouse
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.current_enterprise_id() == first_tenant
+    assert not page.tenants_box.isVisible()  # a tenant has no tenants
+
+
+def test_importing_a_bad_register_shows_the_rows_in_a_dialog_and_changes_nothing(window, qtbot, tmp_path):
+    bad = tmp_path / "名录.csv"
+    bad.write_text("名称,统一社会信用代码\n好企业,\n,91350100M000100Y43\n", encoding="utf-8")
+    before = window.workspace.registry.count()
+    window.import_registry(bad)
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert box is not None and box.isVisible()
+    assert "第3行" in box.detailedText() or "3" in box.detailedText()
+    assert window.workspace.registry.count() == before
+    box.close()
+
+
+def test_importing_a_good_register_adds_rows_to_the_table(window, tmp_path):
+    good = tmp_path / "名录.csv"
+    good.write_text("名称,地址\n宁波测试精密机械有限公司,测试路 1 号\n", encoding="utf-8")
+    window.import_registry(good)
+    page = window.registry_page
+    page.search_edit.setText("测试精密")
+    page._run_search()
+    assert visible_names(page) == ["宁波测试精密机械有限公司"]
+
+
+def test_integrity_check_from_the_menu_reports_no_problems(window):
+    report = window.check_integrity()
+    assert report.ok, report.problems
