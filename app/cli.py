@@ -36,7 +36,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(_t("数据目录：", "Data folder: ") + str(ws.data_dir))
         print(_t("数据库：", "Database: ") + str(ws.db_path))
         print(_t("本机标识：", "Device id: ") + ws.device.id)
-        print(_t("公钥指纹：", "Key fingerprint: ") + ws.device.fingerprint)
+        print(_t("公钥指纹：", "Key fingerprint: ") + ws.device.fingerprint())
     return 0
 
 

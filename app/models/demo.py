@@ -17,8 +17,8 @@ list order, not the official statistical codes. Villages, roads, parks, enterpri
 check character, GB 11714 check character of the organisation-code part) but random, so one may equal a real
 enterprise's code by chance: demo data is for demonstrations, training and tests only.
 
-Inspections and hazards are not generated here yet: `generate_demo` runs `_generate_registry` and then
-`_generate_roster`; an `_generate_inspections` step belongs after them (see the hook in `generate_demo`).
+With `inspections=N`, N visits of the last two months follow (app/models/demo_inspections.py), dated relative to
+`today`.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from app.errors import language
+from app.models.demo_inspections import generate_inspections
 from app.models.uscc import ALPHABET, check_character
 
 if TYPE_CHECKING:  # only its db, store, registry and roster are used
@@ -240,13 +242,23 @@ class DemoSummary:
     operator_ids: tuple[str, ...] = field(repr=False)
     inspector_ids: tuple[str, ...] = field(repr=False)
     team_ids: tuple[str, ...] = field(repr=False)
-    # Filled in by the inspections step once it exists (see the hook in generate_demo); 0 until then.
     inspections: int = 0
     hazards: int = 0
 
     @property
     def enterprises(self) -> int:
         return self.landlords + self.tenants + self.operators
+
+    def describe(self) -> str:
+        template = (
+            "{landlords} landlords, {tenants} tenants, {operators} park operators in {townships} townships; "
+            "{inspectors} inspectors; {inspections} inspections with {hazards} hazards ({seconds:.1f} s)"
+            if language() == "en"
+            else "出租方 {landlords} 家、承租方 {tenants} 家、园区运营方 {operators} 家，分布于 {townships} 个镇街；"
+            "执法人员 {inspectors} 名；检查 {inspections} 次，隐患 {hazards} 条（用时 {seconds:.1f} 秒）"
+        )
+        return template.format(**{k: getattr(self, k) for k in (
+            "landlords", "tenants", "operators", "townships", "inspectors", "inspections", "hazards", "seconds")})
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -258,7 +270,9 @@ def generate_demo(
     *,
     landlords: int = 40,
     tenants: int = 160,
+    inspections: int = 0,
     seed: int = 1,
+    today: date | None = None,
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Fill `workspace` with a fictional city registry and an inspector roster; see the module docstring.
@@ -274,10 +288,15 @@ def generate_demo(
         workspace, random.Random(f"{seed}:registry"), landlords=landlords, tenants=tenants, progress=progress
     )
     roster = _generate_roster(workspace, random.Random(f"{seed}:roster"), registry)
-    # Hook: inspections, item results and hazards go here, e.g.
-    #   inspections = _generate_inspections(workspace, random.Random(f"{seed}:inspections"), registry, roster)
-    # and their counts into DemoSummary.inspections / .hazards. Each step has its own RNG so that adding one does
-    # not change the names drawn by the others.
+    # Each step has its own RNG so that adding one does not change the names drawn by the others.
+    visits = generate_inspections(
+        workspace,
+        random.Random(f"{seed}:inspections"),
+        count=inspections,
+        landlord_ids=registry.landlord_ids,
+        inspector_ids=roster.inspector_ids,
+        today=today or date.today(),
+    )
     return DemoSummary(
         seed=seed,
         districts=registry.districts,
@@ -301,6 +320,8 @@ def generate_demo(
         operator_ids=registry.operator_ids,
         inspector_ids=roster.inspector_ids,
         team_ids=roster.team_ids,
+        inspections=len(visits.inspection_ids),
+        hazards=visits.hazards,
     )
 
 
