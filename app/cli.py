@@ -80,7 +80,9 @@ def cmd_import_registry(args: argparse.Namespace) -> int:
         try:
             report = import_registry(ws.registry, Path(args.file))
         except RegistryImportError as exc:
-            print(exc.message, file=sys.stderr)
+            # The message is a headline followed by the first rows' errors; print the headline and then every
+            # error (the message alone truncates long lists, and printing both would list each error twice).
+            print(_t("错误：", "Error: ") + exc.message.split("\n", 1)[0], file=sys.stderr)
             for error in exc.errors:
                 print(f"  {error}", file=sys.stderr)
             return 1

@@ -31,17 +31,19 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application(language=args.lang)
     with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp)) as ws:
-        generate_demo(ws, landlords=args.landlords, tenants=args.tenants)
+        generate_demo(ws, landlords=args.landlords, tenants=args.tenants, inspections=8)
         window = MainWindow(ws)
         window.show()
         page = window.registry_page
         page.role_combo.setCurrentIndex(page.role_combo.findData("landlord"))
         busiest = max(ws.registry.search_ids("", role="landlord"), key=lambda i: len(ws.registry.tenant_ids(i)))
         page.select_enterprise(busiest)
-        app.processEvents()
-        target = out / f"registry_{args.lang}.png"
-        window.grab().save(str(target))
-        print(target)
+        for index, name in ((0, "registry"), (1, "inspections")):
+            window.tabs.setCurrentIndex(index)
+            app.processEvents()
+            target = out / f"{name}_{args.lang}.png"
+            window.grab().save(str(target))
+            print(target)
         window.close()
 
 

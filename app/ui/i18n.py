@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app import errors
 from app.resources import resource_path
@@ -24,21 +24,6 @@ CATALOG = "fieldsafe"
 
 # Native names, so the language menu is readable whichever language is active.
 _NATIVE_NAMES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
-
-# Strings the main window will use, in the context agreed with its author. lupdate only keeps messages it finds in
-# source; without these markers, regenerating the .ts before app/ui/main_window.py exists would mark the agreed
-# translations "vanished" and lrelease would leave them out of the .qm. Delete this tuple once MainWindow calls
-# self.tr() on each of them (lupdate then finds them there and keeps the same translations).
-_PENDING_MAINWINDOW_STRINGS = (
-    QT_TRANSLATE_NOOP("MainWindow", "FieldSafe"),
-    QT_TRANSLATE_NOOP("MainWindow", "Enterprises"),
-    QT_TRANSLATE_NOOP("MainWindow", "Inspections"),
-    QT_TRANSLATE_NOOP("MainWindow", "Hazards"),
-    QT_TRANSLATE_NOOP("MainWindow", "Documents"),
-    QT_TRANSLATE_NOOP("MainWindow", "Sync"),
-    QT_TRANSLATE_NOOP("MainWindow", "Statistics"),
-    QT_TRANSLATE_NOOP("MainWindow", "Search name, credit code or address"),
-)
 
 # Translators we installed, so switching language removes exactly ours and nothing else. Python must hold a
 # reference anyway: QCoreApplication.installTranslator does not take ownership, and a collected QTranslator would

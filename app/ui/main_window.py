@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from app import __version__
 from app.errors import UserError
 from app.models import integrity, registry_io
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
+from app.ui.inspections_page import InspectionsPage
 from app.ui.registry_page import RegistryPage
 
 FILE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
@@ -23,12 +24,21 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.setWindowTitle(self.tr("FieldSafe field safety inspection"))
         self.registry_page = RegistryPage(workspace, self)
-        self.setCentralWidget(self.registry_page)
+        self.inspections_page = InspectionsPage(workspace, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.registry_page, self.tr("Enterprises"))
+        self.tabs.addTab(self.inspections_page, self.tr("Inspections"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
         self._build_menus()
         self.statusBar().showMessage(
             self.tr("Data folder: %1    Device: %2").replace("%1", str(workspace.data_dir)).replace("%2", workspace.device.id)
         )
         self.resize(1280, 800)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.inspections_page:
+            self.inspections_page.reload()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -78,7 +78,7 @@ class RegistryPage(QWidget):
         self.tenant_table.doubleClicked.connect(self._open_tenant)
 
         self.details = QFormLayout()
-        details_box = QGroupBox(self.tr("Enterprise"))
+        details_box = QGroupBox(self.tr("Enterprise details"))
         details_box.setLayout(self.details)
         self.tenants_box = QGroupBox(self.tr("Tenants"))
         tenants_layout = QVBoxLayout(self.tenants_box)

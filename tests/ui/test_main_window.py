@@ -114,3 +114,18 @@ def test_importing_a_good_register_adds_rows_to_the_table(window, tmp_path):
 def test_integrity_check_from_the_menu_reports_no_problems(window):
     report = window.check_integrity()
     assert report.ok, report.problems
+
+
+def test_the_inspections_tab_lists_inspections_with_progress(qtbot, tmp_path):
+    create_application(language="zh_CN")
+    with Workspace(tmp_path / "data") as ws:
+        generate_demo(ws, landlords=4, tenants=8, inspections=2, seed=3)
+        win = MainWindow(ws)
+        qtbot.addWidget(win)
+        win.tabs.setCurrentIndex(1)
+        table = win.inspections_page.table
+        assert table.rowCount() == 2
+        statuses = {table.item(r, 3).text() for r in range(2)}
+        assert statuses == {"进行中", "已完成"}
+        hazards = sum(int(table.item(r, 5).text()) for r in range(2))
+        assert hazards == len(ws.store.query("SELECT id FROM hazard WHERE status != 'VOID'"))

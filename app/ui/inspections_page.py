@@ -1,0 +1,47 @@
+"""检查: the inspections on this laptop, newest first, with their progress and hazards."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from app.models import vocab
+from app.models.workspace import Workspace
+
+
+class InspectionsPage(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Started"), self.tr("Enterprise"), self.tr("Mode"), self.tr("Status"),
+             self.tr("Items judged"), self.tr("Hazards")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        self.reload()
+
+    def reload(self) -> None:
+        inspections = self.workspace.inspections
+        status = {"IN_PROGRESS": self.tr("In progress"), "COMPLETED": self.tr("Completed"), "VOID": self.tr("Void")}
+        rows = inspections.list()
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            judged = sum(1 for res in inspections.results(row["id"]).values() if res["verdict"])
+            total = judged + len(inspections.missing_items(row["id"]))
+            values = [
+                row["started_at"][:16].replace("T", " "),
+                row["enterprise_name"],
+                vocab.label("inspection_modes", row["mode"]),
+                status[row["status"]],
+                f"{judged}/{total}",
+                str(len(inspections.hazards(row["id"]))),
+            ]
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
