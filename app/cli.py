@@ -15,7 +15,7 @@ from typing import Any
 from app import APP_NAME, __version__
 from app.errors import UserError, language, set_language
 from app.models import vocab
-from app.paths import data_dir
+from app.paths import DB_NAME, data_dir
 
 
 def _t(zh: str, en: str) -> str:
@@ -23,9 +23,29 @@ def _t(zh: str, en: str) -> str:
 
 
 def _workspace(args: argparse.Namespace) -> Any:
+    import sqlite3
+
     from app.models.workspace import Workspace
 
-    return Workspace(data_dir(args.data_dir))
+    folder = data_dir(args.data_dir)
+    try:
+        return Workspace(folder)
+    except OSError as exc:  # the folder is a file, not writable, on a missing drive …
+        raise UserError(
+            "cli.data_dir",
+            "无法打开数据目录 {path}：{reason}",
+            "Cannot open the data folder {path}: {reason}",
+            path=str(folder),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    except sqlite3.DatabaseError as exc:  # a SQLite file that is not a FieldSafe database
+        raise UserError(
+            "cli.not_fieldsafe_db",
+            "无法打开数据库 {path}：不是 FieldSafe 数据库或文件已损坏（{reason}）",
+            "Cannot open database {path}: not a FieldSafe database or the file is damaged ({reason})",
+            path=str(folder / DB_NAME),
+            reason=str(exc),
+        ) from exc
 
 
 # Commands
@@ -183,6 +203,17 @@ def _print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 # Parser
 
 
+def _count(text: str) -> int:
+    """argparse type for a number of things: a whole number, 0 or more (a usage error otherwise, exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(_t(f"应为 0 或正整数：{text}", f"expected a whole number, 0 or more: {text}"))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m app",
@@ -204,9 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("init", cmd_init, "创建数据目录、数据库与本机密钥", "create the data folder, database and device key")
     p = add("demo", cmd_demo, "生成演示数据", "generate demo data")
-    p.add_argument("--landlords", type=int, default=40)
-    p.add_argument("--tenants", type=int, default=160)
-    p.add_argument("--inspections", type=int, default=0, help=_t("同时生成的检查数", "inspections to generate"))
+    p.add_argument("--landlords", type=_count, default=40)
+    p.add_argument("--tenants", type=_count, default=160)
+    p.add_argument("--inspections", type=_count, default=0, help=_t("同时生成的检查数", "inspections to generate"))
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--force", action="store_true", help=_t("数据库非空时也追加", "add even when not empty"))
     p = add("import-registry", cmd_import_registry, "导入企业名录（.csv/.xlsx）", "import an enterprise register")
@@ -242,4 +273,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except UserError as exc:
         print(_t("错误：", "Error: ") + exc.message, file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # Output piped into `head` or a pager that quit early: not an error of ours. Point stdout at devnull so
+        # the interpreter's final flush does not raise again.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 1

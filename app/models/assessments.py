@@ -31,9 +31,6 @@ class Assessments:
         self.store = inspections.store
         self.templates = inspections.templates
 
-    def _bank_id(self, kind: str) -> str:
-        return self.templates.install_bank(content.load_question_bank(kind))
-
     def _check_target(self, inspection_id: str, enterprise_id: str) -> None:
         self.inspections._open(inspection_id)
         if enterprise_id not in self.inspections.target_ids(inspection_id):
@@ -44,7 +41,7 @@ class Assessments:
     # 安全员必问
 
     def interview_bank(self) -> content.QuestionBank:
-        return self.templates.bank(self._bank_id("safety_officer"))
+        return self.templates.bank(self.templates.current_bank_id("safety_officer"))
 
     def record_interview(
         self,
@@ -118,7 +115,7 @@ class Assessments:
             if audience is None:
                 enterprise = self.store.require("enterprise", enterprise_id)
                 audience = "landlord" if enterprise["is_landlord"] or enterprise["is_operator"] else "principal"
-            bank_id = self._bank_id(audience)
+            bank_id = self.templates.current_bank_id(audience)
             bank = self.templates.bank(bank_id)
             seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
             question_ids = content.draw_quiz(bank, random.Random(seed))
@@ -218,7 +215,7 @@ class Assessments:
                WHERE inspection_id = ? AND enterprise_id = ? AND deleted = 0""",
             (inspection_id, enterprise_id),
         ).fetchone()
-        rules = content.load_question_bank("worker").rules
+        rules = self.templates.bank(self.templates.current_bank_id("worker")).rules
         assert isinstance(rules, content.AwarenessRules)
         rate = correct / asked if asked else None
         passed = None if rate is None else content.awareness_passed(rate, rules.target)

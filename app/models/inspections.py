@@ -84,7 +84,9 @@ class Inspections:
             self.store.require("enterprise", enterprise_id)
             for inspector_id in inspector_ids:
                 self.store.require("inspector", inspector_id)
-            template_id = self.templates.install_checklist(checklist or content.load_checklist())
+            template_id = (
+                self.templates.install_checklist(checklist) if checklist else self.templates.current_checklist_id()
+            )
             inspection_id = self.store.insert(
                 "inspection",
                 {

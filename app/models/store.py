@@ -48,6 +48,12 @@ class ChangeEntry:
                    tuple((int(h), str(d)) for h, d in json.loads(pred)))
 
 
+def _not_found(table: str, row_id: str) -> NotFoundError:
+    return NotFoundError(
+        "store.not_found", "找不到记录：{table} {row_id}", "No such record: {table} {row_id}", table=table, row_id=row_id
+    )
+
+
 def to_db(value: Any) -> Any:
     """The value as the materialised row stores it (lists and objects as canonical JSON, booleans as 0/1)."""
     if isinstance(value, bool):
@@ -136,13 +142,7 @@ class Store:
         with self._unit():
             current = self.get(table, row_id)
             if current is None:
-                raise NotFoundError(
-                    "store.not_found",
-                    "找不到记录：{table} {row_id}",
-                    "No such record: {table} {row_id}",
-                    table=table,
-                    row_id=row_id,
-                )
+                raise _not_found(table, row_id)
             changed = {k: v for k, v in fields.items() if current[k] != v}
             if not changed:
                 return {}
@@ -205,13 +205,7 @@ class Store:
     def require(self, table: str, row_id: str) -> dict[str, Any]:
         row = self.get(table, row_id)
         if row is None or row.get("deleted"):
-            raise NotFoundError(
-                "store.not_found",
-                "找不到记录：{table} {row_id}",
-                "No such record: {table} {row_id}",
-                table=table,
-                row_id=row_id,
-            )
+            raise _not_found(table, row_id)
         return row
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:

@@ -19,42 +19,44 @@ class Templates:
         self.store = store
         self._checklists: dict[str, content.Checklist] = {}
         self._banks: dict[str, content.QuestionBank] = {}
+        self._current_checklist: str | None = None
+        self._current_banks: dict[str, str] = {}
 
     def install_checklist(self, checklist: content.Checklist) -> str:
         """The id of the row holding exactly this content, creating it when new."""
-        row = self.store.db.conn.execute(
-            "SELECT id FROM checklist_template WHERE digest = ? AND deleted = 0 ORDER BY id LIMIT 1",
-            (checklist.digest,),
-        ).fetchone()
-        if row:
-            return str(row[0])
-        return self.store.insert(
+        return self._install(
             "checklist_template",
-            {
-                "code": checklist.code,
-                "version": str(checklist.version),
-                "status": checklist.status,
-                "title": checklist.title_zh,
-                "content": content.to_dict(checklist),
-                "digest": checklist.digest,
-            },
+            checklist.digest,
+            {"code": checklist.code, "version": str(checklist.version), "status": checklist.status,
+             "title": checklist.title_zh, "content": content.to_dict(checklist)},
         )
 
     def install_bank(self, bank: content.QuestionBank) -> str:
+        return self._install(
+            "question_bank",
+            bank.digest,
+            {"code": bank.kind, "version": str(bank.version), "content": content.to_dict(bank)},
+        )
+
+    def _install(self, table: str, digest: str, values: dict[str, Any]) -> str:
         row = self.store.db.conn.execute(
-            "SELECT id FROM question_bank WHERE digest = ? AND deleted = 0 ORDER BY id LIMIT 1", (bank.digest,)
+            f"SELECT id FROM {table} WHERE digest = ? AND deleted = 0 ORDER BY id LIMIT 1", (digest,)
         ).fetchone()
         if row:
             return str(row[0])
-        return self.store.insert(
-            "question_bank",
-            {
-                "code": bank.kind,
-                "version": str(bank.version),
-                "content": content.to_dict(bank),
-                "digest": bank.digest,
-            },
-        )
+        return self.store.insert(table, {**values, "digest": digest})
+
+    def current_checklist_id(self) -> str:
+        """The shipped checklist's row (read from resources/ once per session; the row is looked up again in case
+        the transaction that installed it was rolled back)."""
+        if self._current_checklist is None or not self.store.get("checklist_template", self._current_checklist):
+            self._current_checklist = self.install_checklist(content.load_checklist())
+        return self._current_checklist
+
+    def current_bank_id(self, kind: str) -> str:
+        if kind not in self._current_banks or not self.store.get("question_bank", self._current_banks[kind]):
+            self._current_banks[kind] = self.install_bank(content.load_question_bank(kind))
+        return self._current_banks[kind]
 
     def checklist(self, template_id: str) -> content.Checklist:
         cached = self._checklists.get(template_id)

@@ -23,7 +23,7 @@ def run_gui(data_dir: Path, demo_if_new: bool = False) -> int:
         if demo_if_new and (is_new or workspace.registry.count() == 0):
             from app.models.demo import generate_demo
 
-            generate_demo(workspace)
+            generate_demo(workspace, inspections=8)
     except UserError as exc:
         QMessageBox.critical(None, "FieldSafe", exc.message)
         return 1
