@@ -191,6 +191,10 @@ def _print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
     def cell(text: str, w: int) -> str:
+        if width(text) > w:
+            while width(text) > w - 1:
+                text = text[:-1]
+            text += "…"
         return text + " " * (w - width(text))
 
     texts = [[str(v) for v in row] for row in rows]
@@ -216,7 +220,8 @@ def _count(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m app",
+        # A PyInstaller build (build.spec) is run as its executable, not through Python.
+        prog=Path(sys.executable).name if getattr(sys, "frozen", False) else "python -m app",
         description=_t(f"{APP_NAME} 现场安全检查：不带命令时启动图形界面。",
                        f"{APP_NAME} field safety inspection; starts the GUI when no command is given."),
     )

@@ -17,8 +17,11 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     `synchronous=FULL` because an inspector's laptop can lose power mid-visit: a committed answer must be on disk.
     """
     conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
+    # Look before changing anything (switching to WAL rewrites the file header): a file that is not SQLite, or
+    # another program's database, is refused untouched.
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
+        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise UserError(
@@ -28,6 +31,15 @@ def connect(path: Path | str) -> sqlite_utils.Database:
             path=str(path),
             reason=str(exc),
         ) from exc
+    if version == 0 and tables:
+        conn.close()
+        raise UserError(
+            "db.foreign",
+            "{path} 是其他程序的 SQLite 数据库，不是 FieldSafe 数据库；FieldSafe 不会改动它。",
+            "{path} is another program's SQLite database, not a FieldSafe one; FieldSafe leaves it untouched.",
+            path=str(path),
+        )
+    conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA busy_timeout=10000")

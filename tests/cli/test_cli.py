@@ -36,12 +36,14 @@ DEMO_TOTAL = 25  # 5 landlords + 20 tenants, no park operators at this size (che
 # Helpers
 
 
-def run(*args: str | Path, data: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, data: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`python -m app [--data-dir DATA] ARGS…` in the repository root, Chinese messages, offscreen Qt."""
     environ = {k: v for k, v in os.environ.items() if k != ENV_VAR}
     environ.update(FIELDSAFE_LANG="zh", QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
     environ.update(env or {})
-    argv = [sys.executable, "-m", "app"] + (["--data-dir", str(data)] if data is not None else []) + [str(a) for a in args]
+    argv = [sys.executable, "-m", "app", *(["--data-dir", str(data)] if data is not None else []), *map(str, args)]
     return subprocess.run(argv, cwd=REPO, env=environ, capture_output=True, text=True, encoding="utf-8", timeout=120)
 
 
@@ -487,7 +489,7 @@ def test_a_sqlite_file_of_another_program_is_refused(capsys, tmp_path):
     conn.close()
     status, out, err = call(capsys, "--data-dir", data, "list")
     assert status == 1 and out == ""
-    assert err.startswith("错误：无法打开数据库") and DB_NAME in err
+    assert err.startswith("错误：") and DB_NAME in err and "不是 FieldSafe 数据库" in err
 
 
 def test_a_database_from_a_newer_version_is_refused(capsys, tmp_path):
@@ -518,7 +520,9 @@ def test_lang_en_in_process(capsys, demo_dir, tmp_path):
 
     status, _out, err = call(capsys, "--lang=en", "--data-dir", demo_dir, "demo", *DEMO_ARGS)
     assert status == 1
-    assert err.strip() == f"Error: The database already holds {DEMO_TOTAL} enterprises; add --force to add demo data anyway"
+    assert err.strip() == (
+        f"Error: The database already holds {DEMO_TOTAL} enterprises; add --force to add demo data anyway"
+    )
 
     status, out, err = call(capsys, "--lang", "en", "--data-dir", demo_dir, "check")
     assert status == 0, err

@@ -70,3 +70,16 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     with pytest.raises(UserError) as err:
         open_database(path)
     assert err.value.code == "db.not_sqlite"
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE enterprise (x)")
+    before = path.read_bytes()
+    with pytest.raises(UserError) as err:
+        open_database(path)
+    assert err.value.code == "db.foreign"
+    assert path.read_bytes() == before
