@@ -181,7 +181,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.main import run_gui
 
-    return run_gui(data_dir(args.data_dir), demo_if_new=args.demo)
+    return run_gui(args.data_dir, demo_if_new=args.demo, language=args.lang)
 
 
 def _print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:

@@ -128,6 +128,35 @@ class Inspections:
                     "inspection_inspector", {"inspection_id": inspection_id, "inspector_id": inspector_id}
                 )
 
+    def set_position(self, inspection_id: str, enterprise_id: str, item_code: str) -> None:
+        """Remember the item on screen, so a restart resumes there."""
+        with self.store.transaction():
+            self._open(inspection_id)
+            self.store.update("inspection", inspection_id, {"resume_item": f"{enterprise_id}/{item_code}"})
+
+    def position(self, inspection_id: str) -> tuple[str, str] | None:
+        stored = self.get(inspection_id)["resume_item"]
+        if not stored or "/" not in stored:
+            return None
+        enterprise_id, item_code = stored.split("/", 1)
+        return enterprise_id, item_code
+
+    def set_bodycam(
+        self, inspection_id: str, ref: str | None, start: str | None = None, end: str | None = None
+    ) -> None:
+        """执法记录仪: the body camera's file or device id and the recorded time span (HH:MM or ISO times)."""
+        with self.store.transaction():
+            self._open(inspection_id)
+            self.store.update(
+                "inspection",
+                inspection_id,
+                {"bodycam_ref": (ref or "").strip() or None, "bodycam_from": start or None, "bodycam_to": end or None},
+            )
+
+    def unfinished(self) -> list[dict[str, Any]]:
+        """Inspections still in progress on this laptop, newest first: offered for resuming at start-up."""
+        return [i for i in self.list() if i["status"] == "IN_PROGRESS"]
+
     # Reading
 
     def get(self, inspection_id: str) -> dict[str, Any]:
@@ -193,6 +222,15 @@ class Inspections:
             sql += " AND status != 'VOID'"
         return self.store.query(sql + " ORDER BY id", (inspection_id,))
 
+    def hazard_list(self, *, open_only: bool = True, limit: int = 2000) -> list[dict[str, Any]]:
+        """Hazards of every inspection with the responsible enterprise's name: major first, then by deadline."""
+        where = "h.deleted = 0 AND h.status != 'VOID'" + (" AND h.status NOT IN ('CLOSED')" if open_only else "")
+        return self.store.query(
+            f"""SELECT h.*, e.name AS enterprise_name FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id
+                WHERE {where} ORDER BY h.grade = 'MAJOR' DESC, coalesce(h.deadline, '9999'), h.id LIMIT ?""",
+            (limit,),
+        )
+
     def photos(self, *, item_result_id: str | None = None, hazard_id: str | None = None) -> list[dict[str, Any]]:
         column, value = ("item_result_id", item_result_id) if item_result_id else ("hazard_id", hazard_id)
         return self.store.query(f"SELECT * FROM photo WHERE {column} = ? AND deleted = 0 ORDER BY id", (value,))
@@ -241,7 +279,7 @@ class Inspections:
                     "item_result",
                     {"inspection_id": inspection_id, "enterprise_id": enterprise_id, "item_code": item_code, **values},
                 )
-            self.store.update("inspection", inspection_id, {"resume_item": item_code})
+            self.store.update("inspection", inspection_id, {"resume_item": f"{enterprise_id}/{item_code}"})
             hazard = self._item_hazard(result_id)
             if verdict == "NONCOMPLIANT":
                 if hazard is None:
@@ -258,6 +296,26 @@ class Inspections:
                     {"status": "VOID", "void_reason": f"检查结论改为“{vocab.label('verdicts', verdict)}”"},
                 )
             return VerdictOutcome(result_id, None)
+
+    def save_note(self, inspection_id: str, enterprise_id: str, item_code: str, note: str) -> str:
+        """Keep a note typed before (or without changing) the verdict; the item stays unanswered until it has one.
+
+        A NONCOMPLIANT or NOT_APPLICABLE verdict keeps needing its note, so clearing it there is refused."""
+        note = note.strip()
+        with self.store.transaction():
+            self._open(inspection_id)
+            self._item(inspection_id, enterprise_id, item_code)
+            current = self.results(inspection_id, enterprise_id).get((enterprise_id, item_code))
+            if current and current["verdict"]:
+                return self.record_verdict(inspection_id, enterprise_id, item_code, current["verdict"], note).item_result_id
+            if current:
+                self.store.update("item_result", current["id"], {"note": note or None})
+                return str(current["id"])
+            return self.store.insert(
+                "item_result",
+                {"inspection_id": inspection_id, "enterprise_id": enterprise_id, "item_code": item_code,
+                 "note": note or None},
+            )
 
     def _item(self, inspection_id: str, enterprise_id: str, item_code: str) -> content.ChecklistItem:
         for item in self.applicable_items(inspection_id, enterprise_id):
@@ -339,27 +397,34 @@ class Inspections:
 
     def attach_photo(
         self,
-        source: Path,
+        source: Path | bytes,
         *,
         item_result_id: str | None = None,
         hazard_id: str | None = None,
         caption: str | None = None,
+        name: str | None = None,
     ) -> str:
-        """Store a photo as evidence for an item result or a hazard (original, print-size JPEG and thumbnail)."""
+        """Store a photo as evidence for an item result or a hazard (original, print-size JPEG and thumbnail).
+
+        `source` is a file, or the bytes of an image pasted from the clipboard (then `name` labels it)."""
         if (item_result_id is None) == (hazard_id is None):
             raise ValueError("attach to exactly one of item_result_id / hazard_id")
         owner = self.store.require("item_result" if item_result_id else "hazard", item_result_id or hazard_id)
         inspection_id = owner["inspection_id"]
         if item_result_id:
             self._open(inspection_id)
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise NotFoundError(
-                "photo.unreadable", "无法读取照片 {file}：{reason}", "Cannot read photo {file}: {reason}",
-                file=source.name, reason=exc.strerror or exc,
-            ) from exc
-        processed = process_photo(data, name=source.name)
+        if isinstance(source, bytes):
+            data, name = source, name or "clipboard.png"
+        else:
+            name = name or source.name
+            try:
+                data = source.read_bytes()
+            except OSError as exc:
+                raise NotFoundError(
+                    "photo.unreadable", "无法读取照片 {file}：{reason}", "Cannot read photo {file}: {reason}",
+                    file=source.name, reason=exc.strerror or exc,
+                ) from exc
+        processed = process_photo(data, name=name)
         # Blobs first: an orphan blob after a crash is harmless, a row pointing at a missing blob is not.
         original = self.blobs.put(data)
         image = self.blobs.put(processed.image)
@@ -373,7 +438,7 @@ class Inspections:
                 "sha256": image,
                 "thumb_sha256": thumb,
                 "original_sha256": original,
-                "original_name": source.name,
+                "original_name": name,
                 "mime": processed.mime,
                 "width": processed.width,
                 "height": processed.height,
@@ -382,6 +447,15 @@ class Inspections:
                 "added_at": self.now().isoformat(),
             },
         )
+
+    def remove_photo(self, photo_id: str) -> None:
+        """A tombstone: the photo leaves the record but stays in the log and the blob store (evidence is never
+        destroyed)."""
+        with self.store.transaction():
+            photo = self.store.require("photo", photo_id)
+            if photo["item_result_id"]:
+                self._open(photo["inspection_id"])
+            self.store.delete("photo", photo_id)
 
     # Completion
 

@@ -252,6 +252,10 @@ class Registry:
             self.store.update("enterprise", tenant_id, {"is_tenant": True})
         return lease_id
 
+    def end_lease(self, lease_id: str) -> None:
+        """The tenant moved out (or the link was wrong): a tombstone, so the history keeps the lease."""
+        self.store.delete("lease", lease_id)
+
     def leases(self, enterprise_id: str) -> list[dict[str, Any]]:
         """Leases where the enterprise is landlord or tenant, with the other party's name."""
         return self.store.query(

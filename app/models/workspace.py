@@ -15,6 +15,7 @@ from app.models.device import Device, load_or_create_device
 from app.models.inspections import Inspections
 from app.models.registry import Registry
 from app.models.roster import Roster
+from app.models.signatures import Signatures
 from app.models.store import Store
 from app.paths import DB_NAME
 
@@ -32,6 +33,8 @@ class Workspace:
         self.roster = Roster(self.store)
         self.inspections = Inspections(self.store, self.blobs)
         self.assessments = Assessments(self.inspections)
+        # the inspection's clock, so a test (or the demo) that sets inspections.now dates signatures the same way
+        self.signatures = Signatures(self.store, self.blobs, lambda: self.inspections.now())
 
     @property
     def db_path(self) -> Path:

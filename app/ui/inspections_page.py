@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.models import vocab
@@ -9,6 +10,8 @@ from app.models.workspace import Workspace
 
 
 class InspectionsPage(QWidget):
+    open_inspection = Signal(str)
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -23,14 +26,20 @@ class InspectionsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        self.ids: list[str] = []
         self.reload()
+
+    def _open(self, index: QModelIndex) -> None:
+        self.open_inspection.emit(self.ids[index.row()])
 
     def reload(self) -> None:
         inspections = self.workspace.inspections
         status = {"IN_PROGRESS": self.tr("In progress"), "COMPLETED": self.tr("Completed"), "VOID": self.tr("Void")}
         rows = inspections.list()
+        self.ids = [row["id"] for row in rows]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             judged = sum(1 for res in inspections.results(row["id"]).values() if res["verdict"])

@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from app.errors import UserError
-from app.paths import DB_NAME
+from app.paths import DB_NAME, ENV_VAR, data_dir
 
 
-def run_gui(data_dir: Path, demo_if_new: bool = False) -> int:
+def run_gui(override: Path | None = None, demo_if_new: bool = False, language: str | None = None) -> int:
+    """`override` is --data-dir; without it FIELDSAFE_DATA_DIR, then the folder chosen in Settings, then the
+    per-user default. `language` is --lang; without it FIELDSAFE_LANG, then Settings, then Chinese."""
     from PySide6.QtWidgets import QMessageBox
 
     from app.models.workspace import Workspace
     from app.ui.main_window import MainWindow
     from app.ui.qtapp import create_application
+    from app.ui.settings_dialog import apply_inspector, settings
 
-    app = create_application(sys.argv)
-    is_new = not (data_dir / DB_NAME).exists()
+    stored = settings()
+    if language is None and not os.environ.get("FIELDSAFE_LANG"):
+        language = stored.value("language", "", str) or None
+    app = create_application(sys.argv, language=language)
+    if override is None and not os.environ.get(ENV_VAR) and stored.value("data_dir", "", str):
+        override = Path(stored.value("data_dir", "", str))
+    folder = data_dir(override)
+    is_new = not (folder / DB_NAME).exists()
     try:
-        workspace = Workspace(data_dir)
+        workspace = Workspace(folder)
         if demo_if_new and (is_new or workspace.registry.count() == 0):
             from app.models.demo import generate_demo
 
@@ -27,6 +37,7 @@ def run_gui(data_dir: Path, demo_if_new: bool = False) -> int:
     except UserError as exc:
         QMessageBox.critical(None, "FieldSafe", exc.message)
         return 1
+    apply_inspector(workspace)
     window = MainWindow(workspace)
     window.show()
     try:

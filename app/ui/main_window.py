@@ -1,21 +1,37 @@
-"""The main window: the registry page, the File menu (registry import/export, integrity check) and the status bar."""
+"""The main window: 企业 · 检查 · 隐患 pages, inspections and dossiers opened as tabs, the File menu (registry
+import/export, integrity check, settings) and the status bar (data folder, device, unsynced changes).
+
+At start-up an inspection left unfinished (closed window, crash, flat battery) is offered for resuming."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from app import __version__
 from app.errors import UserError
 from app.models import integrity, registry_io
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
+from app.ui.dossier_page import DossierPage
+from app.ui.enterprise_dialog import EnterpriseDialog
+from app.ui.hazards_page import HazardsPage
+from app.ui.inspection_start import StartInspectionDialog
+from app.ui.inspection_view import InspectionView
 from app.ui.inspections_page import InspectionsPage
 from app.ui.registry_page import RegistryPage
+from app.ui.resume_bar import ResumeBar
+from app.ui.settings_dialog import SettingsDialog
+from app.ui.text import elide
 
 FILE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
+STATUS_REFRESH_MS = 5000
+
 
 
 class MainWindow(QMainWindow):
@@ -25,20 +41,137 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("FieldSafe field safety inspection"))
         self.registry_page = RegistryPage(workspace, self)
         self.inspections_page = InspectionsPage(workspace, self)
+        self.hazards_page = HazardsPage(workspace, self)
         self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.addTab(self.registry_page, self.tr("Enterprises"))
         self.tabs.addTab(self.inspections_page, self.tr("Inspections"))
+        self.tabs.addTab(self.hazards_page, self.tr("Hazards"))
+        for fixed in range(self.tabs.count()):
+            self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        self.registry_page.start_inspection.connect(self.start_inspection)
+        self.registry_page.open_dossier.connect(self.open_dossier)
+        self.registry_page.new_enterprise.connect(self.new_enterprise)
+        self.inspections_page.open_inspection.connect(self.open_inspection)
+
+        self.resume_bar = ResumeBar(self)
+        self.resume_bar.resume.connect(self.open_inspection)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.resume_bar)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._build_menus()
-        self.statusBar().showMessage(
-            self.tr("Data folder: %1    Device: %2").replace("%1", str(workspace.data_dir)).replace("%2", workspace.device.id)
-        )
+        self._build_status_bar()
+        self.resume_bar.show_unfinished(workspace.inspections.unfinished())
         self.resize(1280, 800)
 
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.addPermanentWidget(QLabel(self.tr("Database: %1").replace("%1", str(self.workspace.db_path))))
+        bar.addPermanentWidget(QLabel(self.tr("Device: %1").replace("%1", self.workspace.device.id)))
+        self.unsynced_label = QLabel()
+        self.unsynced_label.setObjectName("unsynced")
+        bar.addPermanentWidget(self.unsynced_label)
+        self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        self.unsynced_label.setText(
+            self.tr("Unsynced changes: %1").replace("%1", f"{self.workspace.unsynced_changes():,}")
+        )
+
+    # Tabs opened on demand: inspections and dossiers
+
+    def _find_tab(self, kind: type, key: str) -> int:
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, kind) and getattr(widget, "tab_key", None) == key:
+                return index
+        return -1
+
+    def _open_tab(self, widget: QWidget, key: str, title: str) -> None:
+        widget.tab_key = key  # type: ignore[attr-defined]
+        self.tabs.setCurrentIndex(self.tabs.addTab(widget, title))
+
+    def open_inspection(self, inspection_id: str) -> InspectionView:
+        index = self._find_tab(InspectionView, inspection_id)
+        if index >= 0:
+            self.tabs.setCurrentIndex(index)
+            return self.tabs.widget(index)  # type: ignore[return-value]
+        view = InspectionView(self.workspace, inspection_id, self)
+        view.completed.connect(self._inspection_completed)
+        name = self.workspace.registry.get_enterprise(self.workspace.inspections.get(inspection_id)["enterprise_id"])
+        self._open_tab(view, inspection_id, self.tr("Inspection: %1").replace("%1", elide(name["name"])))
+        self.resume_bar.show_unfinished(self.workspace.inspections.unfinished(), opened=inspection_id)
+        return view
+
+    def open_dossier(self, enterprise_id: str) -> DossierPage:
+        index = self._find_tab(DossierPage, enterprise_id)
+        if index >= 0:
+            self.tabs.setCurrentIndex(index)
+            return self.tabs.widget(index)  # type: ignore[return-value]
+        page = DossierPage(self.workspace, self)
+        page.set_enterprise(enterprise_id)
+        page.start_inspection.connect(self.start_inspection)
+        page.open_enterprise.connect(self.open_dossier)
+        page.open_inspection.connect(self.open_inspection)
+        name = self.workspace.registry.get_enterprise(enterprise_id)["name"]
+        self._open_tab(page, enterprise_id, self.tr("Dossier: %1").replace("%1", elide(name)))
+        return page
+
+    def _close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget in (self.registry_page, self.inspections_page, self.hazards_page):
+            return
+        if isinstance(widget, InspectionView):
+            widget.flush()
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def start_inspection(self, enterprise_id: str) -> StartInspectionDialog:
+        dialog = StartInspectionDialog(self.workspace, enterprise_id, self)
+        dialog.accepted.connect(lambda: dialog.inspection_id and self.open_inspection(dialog.inspection_id))
+        dialog.open()
+        return dialog
+
+    def new_enterprise(self) -> EnterpriseDialog:
+        dialog = EnterpriseDialog(self.workspace, parent=self)
+        dialog.accepted.connect(self._enterprise_created(dialog))
+        dialog.open()
+        return dialog
+
+    def _enterprise_created(self, dialog: EnterpriseDialog) -> Callable[[], None]:
+        def done() -> None:
+            self.registry_page.reload()
+            if dialog.enterprise_id:
+                self.registry_page.select_enterprise(dialog.enterprise_id)
+
+        return done
+
+    def _inspection_completed(self, _inspection_id: str) -> None:
+        self.resume_bar.show_unfinished(self.workspace.inspections.unfinished())
+        self.inspections_page.reload()
+        self.hazards_page.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, InspectionView):
+                widget.flush()
+        super().closeEvent(event)
+
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.inspections_page:
+        widget = self.tabs.widget(index)
+        if widget is self.inspections_page:
             self.inspections_page.reload()
+        elif widget is self.hazards_page:
+            self.hazards_page.reload()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -47,7 +180,8 @@ class MainWindow(QMainWindow):
         self.check_action = self._action(self.tr("Integrity &check"), self.check_integrity)
         quit_action = self._action(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        for action in (self.import_action, self.export_action, self.check_action):
+        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings)
+        for action in (self.import_action, self.export_action, self.check_action, self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -106,6 +240,11 @@ class MainWindow(QMainWindow):
         box.setObjectName("integrityDialog")
         box.open()
         return report
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.workspace, self)
+        dialog.open()
+        return dialog
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About FieldSafe"),

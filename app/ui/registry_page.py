@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -47,6 +48,9 @@ def _table(model: RegistryModel) -> QTableView:
 
 class RegistryPage(QWidget):
     enterprise_selected = Signal(str)
+    start_inspection = Signal(str)
+    open_dossier = Signal(str)
+    new_enterprise = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,13 +71,24 @@ class RegistryPage(QWidget):
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
         self.role_combo.currentIndexChanged.connect(self._run_search)
 
+        self.new_button = QPushButton(self.tr("New enterprise…"))
+        self.new_button.clicked.connect(self.new_enterprise)
+        self.dossier_button = QPushButton(self.tr("Open dossier"))
+        self.dossier_button.clicked.connect(lambda: self._emit_for_current(self.open_dossier))
+        self.start_button = QPushButton(self.tr("Start inspection…"))
+        self.start_button.setObjectName("startInspection")
+        self.start_button.clicked.connect(lambda: self._emit_for_current(self.start_inspection))
         bar = QHBoxLayout()
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.role_combo)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.dossier_button)
+        bar.addWidget(self.start_button)
 
         self.table = _table(self.model)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.doubleClicked.connect(lambda _index: self._emit_for_current(self.open_dossier))
         self.tenant_table = _table(self.tenant_model)
         self.tenant_table.doubleClicked.connect(self._open_tenant)
 
@@ -127,6 +142,11 @@ class RegistryPage(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
+    def _emit_for_current(self, signal: Signal) -> None:
+        enterprise_id = self.current_enterprise_id()
+        if enterprise_id:
+            signal.emit(enterprise_id)
+
     def current_enterprise_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.enterprise_id(rows[0].row()) if rows else None
@@ -144,6 +164,8 @@ class RegistryPage(QWidget):
     def _show_details(self, enterprise_id: str | None) -> None:
         while self.details.rowCount():
             self.details.removeRow(0)
+        for button in (self.dossier_button, self.start_button):
+            button.setEnabled(enterprise_id is not None)
         if enterprise_id is None:
             self.details.addRow(QLabel(self.tr("No enterprise selected")))
             self.tenants_box.hide()

@@ -2,9 +2,1086 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AwarenessPage</name>
+    <message>
+        <location filename="../../app/ui/assessment_pages.py" line="+1113"/>
+        <source>Worker awareness sampling</source>
+        <translation>员工抽问</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask %1 workers %2 questions each, at least one on the ten must-knows. Target awareness rate: %3 or more.</source>
+        <translation>抽问 %1 名员工，每人 %2 题，其中至少 1 题出自“十必会”。知晓率目标：不低于 %3。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+19"/>
+        <source>Worker</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Questions asked</source>
+        <translation>抽问题数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered correctly</source>
+        <translation>答对题数</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record a worker</source>
+        <translation>记录一名员工</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Asked</source>
+        <translation>抽问</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Correct</source>
+        <translation>答对</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rate</source>
+        <translation>知晓率</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Workers asked</source>
+        <translation>已抽问员工</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Questions to ask</source>
+        <translation>抽问参考题</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Correct if they mention: %1</source>
+        <translation>答出即算正确：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ten musts</source>
+        <translation>十必须</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ten prohibitions</source>
+        <translation>十不准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ten must-knows</source>
+        <translation>十必会</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Worker %1</source>
+        <translation>员工 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Awareness rate: — (target %1)</source>
+        <translation>知晓率：—（目标 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No worker asked yet</source>
+        <translation>尚未抽问</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Awareness rate: %1/%2 = %3 (target %4)</source>
+        <translation>知晓率：%1/%2 = %3（目标 %4）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Target met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Below target</source>
+        <translation>未达标</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPage</name>
+    <message>
+        <location filename="../../app/ui/dossier_page.py" line="+146"/>
+        <source>Role</source>
+        <comment>of a person</comment>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No people recorded</source>
+        <translation>暂无人员信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Leased space</source>
+        <translation>承租位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Area (m²)</source>
+        <translation>面积（m²）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety agreement</source>
+        <translation>安全管理协议</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Its open hazards</source>
+        <translation>其未整改隐患</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No leases recorded</source>
+        <translation>暂无租赁关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mode</source>
+        <translation>检查方式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Site inspected</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inspectors</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Still open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not inspected yet</source>
+        <translation>暂无检查记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hazard</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No open hazards</source>
+        <translation>暂无未整改隐患</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>制作时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No documents yet</source>
+        <translation>暂无文书</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>People (%n)</source>
+        <translation>
+            <numerusform>人员（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Leases (%n)</source>
+        <translation>
+            <numerusform>租赁关系（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Inspections (%n)</source>
+        <translation>
+            <numerusform>检查记录（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Open hazards (%n)</source>
+        <translation>
+            <numerusform>未整改隐患（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Documents (%n)</source>
+        <translation>
+            <numerusform>文书（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No enterprise selected</source>
+        <translation>未选择企业</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Risk not graded</source>
+        <translation>风险未评定</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Credit code %1</source>
+        <translation>统一社会信用代码 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No credit code</source>
+        <translation>无统一社会信用代码</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Inspected %n time(s)</source>
+        <translation>
+            <numerusform>已检查 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n open hazard(s)</source>
+        <translation>
+            <numerusform>未整改隐患 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n major</source>
+        <translation>
+            <numerusform>重大隐患 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>逾期 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <location line="+34"/>
+        <source>%n tenant(s)</source>
+        <translation>
+            <numerusform>承租方 %n 家</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-32"/>
+        <source>%n without safety agreement</source>
+        <translation>
+            <numerusform>%n 家未签安全管理协议</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>企业角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk grade</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not graded</source>
+        <translation>未评定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employees</source>
+        <translation>从业人数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Township</source>
+        <translation>所属乡镇（街道）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Park</source>
+        <translation>所在园区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Landlord</source>
+        <translation>出租方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenants</source>
+        <translation>承租方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company phone</source>
+        <translation>单位电话</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open the dossier of %1</source>
+        <translation>打开“%1”的档案</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+61"/>
+        <source>Signed</source>
+        <translation>已签订</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Not signed</source>
+        <translation>未签订</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This enterprise</source>
+        <translation>本企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 major)</source>
+        <translation>%1（重大 %2）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rectified on site</source>
+        <translation>已现场整改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No deadline</source>
+        <translation>无整改期限</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>On-site inspection record</source>
+        <translation>现场检查记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rectification order</source>
+        <translation>责令限期整改指令书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On-site measures decision</source>
+        <translation>现场处理措施决定书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recheck opinion</source>
+        <translation>整改复查意见书</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Served</source>
+        <translation>已送达</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDialog</name>
+    <message>
+        <location filename="../../app/ui/enterprise_dialog.py" line="+242"/>
+        <source>New enterprise</source>
+        <translation>新增企业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit enterprise</source>
+        <translation>编辑企业</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>* required</source>
+        <translation>* 为必填项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Full registered name, or the sign over the door</source>
+        <translation>营业执照上的全称，或门头招牌名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name *</source>
+        <translation>企业名称 *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>18 characters, or leave empty</source>
+        <translation>18 位，没有可不填</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Role</source>
+        <translation>企业角色</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose, or type a new name</source>
+        <translation>请选择，或输入新名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Township</source>
+        <translation>所属乡镇（街道）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Optional; choose, or type a new name</source>
+        <translation>可不填；请选择，或输入新名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Park</source>
+        <translation>所在园区</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. hardware, plastics, textiles</source>
+        <translation>如：五金、塑料、纺织</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not recorded</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Employees</source>
+        <translation>从业人数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not graded</source>
+        <translation>未评定</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Risk grade</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile, or landline with area code</source>
+        <translation>手机号，或带区号的座机号</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lease (tenants only)</source>
+        <translation>租赁关系（承租方填写）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Landlord</source>
+        <translation>出租方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. building 3, floor 2</source>
+        <translation>如：3 幢 2 层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leased space</source>
+        <translation>承租位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed</source>
+        <translation>已签订</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Safety agreement</source>
+        <translation>安全管理协议</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Edit enterprise: %1</source>
+        <translation>编辑企业：%1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Also leases from: %1</source>
+        <translation>另向以下出租方承租：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Has %n tenant(s); the role follows from its leases</source>
+        <translation>
+            <numerusform>有 %n 家承租方，该角色由租赁关系决定</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving ends the lease with “%1”</source>
+        <translation>保存后将解除与“%1”的租赁关系</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Characters not allowed: %1 (I, O, S, V and Z are never used)</source>
+        <translation>含有不允许的字符：%1（不使用 I、O、S、V、Z）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of 18 characters</source>
+        <translation>已输入 %1/18 位</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This credit code already belongs to “%1”</source>
+        <translation>该统一社会信用代码已属于“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check character correct</source>
+        <translation>校验位正确</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the name that goes with this phone number</source>
+        <translation>请填写该电话对应的姓名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unusual number: a mobile has 11 digits starting 13–19, a landline needs its area code (e.g. 0574-87654321). It will be saved as typed.</source>
+        <translation>号码格式不常见：手机号为 13–19 开头的 11 位数字，座机需带区号（如 0574-87654321）。将按原样保存。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No registered landlord is called “%1”. Choose one from the list, or register the landlord first.</source>
+        <translation>没有名为“%1”的已登记出租方。请从列表中选择，或先登记该出租方。</translation>
+    </message>
+</context>
+<context>
+    <name>HazardEditor</name>
+    <message>
+        <location filename="../../app/ui/hazard_editor.py" line="+95"/>
+        <source>What was seen, in objective words</source>
+        <translation>客观描述现场所见情况</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 2F east, near exit B</source>
+        <translation>如：2 楼东侧，B 出口附近</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>General hazard</source>
+        <translation>一般隐患</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Major hazard</source>
+        <translation>重大隐患</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>e.g. area cordoned off, equipment out of use, a person on watch</source>
+        <translation>如：设置警戒区、停用设备、专人监护</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A major hazard needs interim controls until it is removed: fill them in.</source>
+        <translation>重大隐患在消除前须采取临时管控措施，请填写。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rectified on site</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fixed while the inspectors watched: no deadline is set</source>
+        <translation>在执法人员见证下当场整改完毕，不设整改期限</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The tenant answers for its own premises; the landlord for common areas such as exits, fire lanes and hydrants.</source>
+        <translation>承租方对其承租场所负责；出租方对安全出口、消防车道、消火栓等共用部位负责。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No photo of the hazard yet: add at least one (button, drop image files here, or Ctrl+V).</source>
+        <translation>尚无隐患照片：请至少添加一张（按钮、拖入图片文件或 Ctrl+V 粘贴）。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>具体位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Major hazard basis</source>
+        <translation>重大隐患判定依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interim controls</source>
+        <translation>临时管控措施</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure required</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible party</source>
+        <translation>整改责任单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hazard photos</source>
+        <translation>隐患照片</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>%1 (tenant, own premises)</source>
+        <translation>%1（承租方，自有场所）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (landlord, common areas)</source>
+        <translation>%1（出租方，共用部位）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>This hazard is %1 and can no longer be changed.</source>
+        <translation>该隐患%1，不能再修改。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Clause of the standard that makes it major</source>
+        <translation>判定为重大隐患所依据的标准条款</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A failure of this item is a major accident hazard</source>
+        <translation>此项不符合即构成重大事故隐患</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (basis: %1)</source>
+        <translation>（依据：%1）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no deadline</source>
+        <translation>无期限</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 (the saved value was restored)</source>
+        <translation>%1（已恢复为已保存的内容）</translation>
+    </message>
+</context>
+<context>
+    <name>HazardsPage</name>
+    <message>
+        <location filename="../../app/ui/hazards_page.py" line="+27"/>
+        <source>Open hazards only</source>
+        <translation>只看未销号隐患</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>fixed on site</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionView</name>
+    <message>
+        <location filename="../../app/ui/inspection_view.py" line="+87"/>
+        <source>Checklist</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Safety officer questioned</source>
+        <translation>安全员必问</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Principal tested</source>
+        <translation>负责人必考</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workers asked</source>
+        <translation>员工抽问</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Questions: %1</source>
+        <translation>必问必考：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Summary and completion</source>
+        <translation>汇总与结束</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>%1 of %2 items judged</source>
+        <translation>已检查 %1/%2 项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>void</source>
+        <translation>已作废</translation>
+    </message>
+</context>
+<context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../app/ui/inspections_page.py" line="+17"/>
+        <location filename="../../app/ui/inspections_page.py" line="+20"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -34,7 +1111,7 @@
         <translation>隐患</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
@@ -50,6 +1127,185 @@
     </message>
 </context>
 <context>
+    <name>InterviewPage</name>
+    <message>
+        <location filename="../../app/ui/assessment_pages.py" line="-921"/>
+        <source>Safety officer interview</source>
+        <translation>安全员必问</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Safety officer: %1</source>
+        <translation>安全员：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Safety officer: not in the register</source>
+        <translation>安全员：名录中未登记</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 oral questions and %2 on-site check(s), each rated 0, 1 or 2. Passed with at least %3 of %4 points and no 0 on a critical question. Keys: 0/1/2 rate, Up/Down move.</source>
+        <translation>问答题 %1 道、现场出示 %2 项，每题按 0、1、2 分评分；总分不低于 %3 分（满分 %4 分）且关键题不得 0 分为合格。键盘：0/1/2 评分，↑/↓ 切换题目。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Oral question</source>
+        <translation>问答题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show on site</source>
+        <translation>现场出示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical: a 0 fails the interview</source>
+        <translation>关键题：0 分即不合格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key points: %1</source>
+        <translation>要点：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer / notes</source>
+        <translation>答复/备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the safety officer said or showed (saved automatically)</source>
+        <translation>安全员的回答或出示的材料（自动保存）</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Not rated</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 point(s)</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rated %1 of %2</source>
+        <translation>已评 %1/%2 题</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A critical question scored 0: the interview will fail.</source>
+        <translation>关键题得 0 分，本次必问将判定为不合格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score %1/%2 · %3</source>
+        <translation>得分 %1/%2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <location filename="../../app/ui/item_panel.py" line="+66"/>
+        <source>&amp;1 Compliant</source>
+        <translation>符合(&amp;1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;2 Non-compliant</source>
+        <translation>不符合(&amp;2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;3 Not applicable</source>
+        <translation>不涉及(&amp;3)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Next item</source>
+        <translation>下一项</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What was seen (required for non-compliant and not applicable)</source>
+        <translation>检查情况说明（“不符合”“不涉及”必填）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Note</source>
+        <translation>检查情况</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>How to check: </source>
+        <translation>检查方法：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basis: </source>
+        <translation>依据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A failure of this item is a major hazard.</source>
+        <translation>此项不符合即构成重大事故隐患。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Major hazard when: </source>
+        <translation>构成重大隐患的情形：</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Write what was seen; the verdict is saved as soon as the note is there.</source>
+        <translation>请填写检查情况；填写后结论即自动保存。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This verdict needs a note; the previous note is kept.</source>
+        <translation>该结论必须填写说明，已保留原说明。</translation>
+    </message>
+</context>
+<context>
+    <name>LandlordPicker</name>
+    <message>
+        <location filename="../../app/ui/enterprise_dialog.py" line="-456"/>
+        <source>Type to search landlords by name, credit code or address</source>
+        <translation>输入名称、统一社会信用代码或地址搜索出租方</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Choose a registered landlord from the list</source>
+        <translation>请从列表中选择已登记的出租方</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../app/ui/qtapp.py" line="+75"/>
@@ -57,7 +1313,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+29"/>
+        <location filename="../../app/ui/main_window.py" line="+48"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -67,17 +1323,46 @@
         <translation>检查</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-8"/>
         <source>FieldSafe field safety inspection</source>
         <translation>FieldSafe 现场安全检查</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Data folder: %1    Device: %2</source>
-        <translation>数据目录：%1    本机标识：%2</translation>
+        <translation type="vanished">数据目录：%1    本机标识：%2</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device: %1</source>
+        <translation>本机：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unsynced changes: %1</source>
+        <translation>未同步变更：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Inspection: %1</source>
+        <translation>检查：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Dossier: %1</source>
+        <translation>档案：%1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -102,7 +1387,12 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -152,7 +1442,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>About FieldSafe</source>
         <translation>关于 FieldSafe</translation>
     </message>
@@ -162,6 +1452,338 @@
 Offline field safety inspection for multi-tenant factories.</source>
         <translation>FieldSafe %1
 面向“厂中厂”和小微园区的离线现场安全检查。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoModel</name>
+    <message>
+        <location filename="../../app/ui/photo_strip.py" line="+151"/>
+        <location line="+8"/>
+        <source>Taken %1</source>
+        <translation>拍摄 %1</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+8"/>
+        <source>Added %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Photo not available</source>
+        <translation>照片文件缺失</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPreview</name>
+    <message>
+        <location line="+407"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Taken %1</source>
+        <translation>拍摄 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location line="-379"/>
+        <location line="+282"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste an image from the clipboard (Ctrl+V)</source>
+        <translation>粘贴剪贴板中的图片（Ctrl+V）</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Give the verdict first, then photos can be added</source>
+        <translation>先给出结论或填写说明后可添加照片</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n photo(s).</source>
+        <translation>
+            <numerusform>%n 张照片。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n photo(s). Drop image files here or paste with Ctrl+V; right-click a photo to remove it.</source>
+        <translation>
+            <numerusform>%n 张照片。可将图片拖到此处或按 Ctrl+V 粘贴；右键单击照片可移除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No photos yet. Add them with the button, drop image files here, or paste with Ctrl+V.</source>
+        <translation>尚无照片。可用按钮添加、将图片拖到此处或按 Ctrl+V 粘贴。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Images (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>dropped image</source>
+        <translation>拖入的图片</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Open</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove photo…</source>
+        <translation>移除照片…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paste image</source>
+        <translation>粘贴图片</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this photo from the record?</source>
+        <translation>从记录中移除这张照片？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The removal is logged and the original file stays in the evidence store.</source>
+        <translation>移除操作会被记录，原始文件仍保留在证据库中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>QuizPage</name>
+    <message>
+        <location filename="../../app/ui/assessment_pages.py" line="+88"/>
+        <source>Principal test</source>
+        <translation>负责人必考</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Full name of the person taking the test</source>
+        <translation>应考人姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the test</source>
+        <translation>开始答题</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Examinee</source>
+        <translation>应考人</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Previous</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+291"/>
+        <location line="+6"/>
+        <source>Hand in</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <location line="-264"/>
+        <source>Test result</source>
+        <translation>考试结果</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Take the test again</source>
+        <translation>重新考试</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Please hand the computer to the principal. The test has %1 questions worth %2 points each; %3 points or more pass.</source>
+        <translation>请将电脑交给主要负责人作答。共 %1 题，每题 %2 分，%3 分及以上为合格。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Earlier attempts in this inspection:</source>
+        <translation>本次检查中的历次考试：</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Examinee: %1</source>
+        <translation>应考人：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题 / 共 %2 题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Single choice</source>
+        <translation>单选题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multiple choice: select every correct answer</source>
+        <translation>多选题：选出全部正确答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True or false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keys: A–%1 or 1–%2 choose, Enter next question</source>
+        <translation>按 A–%1 或 1–%2 选择，回车进入下一题</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+156"/>
+        <source>True</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location line="-155"/>
+        <location line="+155"/>
+        <source>False</source>
+        <translation>错误</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-68"/>
+        <source>%n question(s) not answered yet. Hand in anyway?</source>
+        <translation>
+            <numerusform>还有 %n 道题未作答，确定交卷吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep answering</source>
+        <translation>继续答题</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Examinee: %1    Handed in: %2</source>
+        <translation>应考人：%1    交卷时间：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 / %2 points</source>
+        <translation>%1 / %2 分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pass mark: %1 points</source>
+        <translation>合格线：%1 分</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Wrong or unanswered: %n question(s). Explain the correct answers:</source>
+        <translation>
+            <numerusform>答错或未答 %n 题，请向应考人讲解正确答案：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every answer is correct.</source>
+        <translation>全部答对。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Answer given</source>
+        <translation>所答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct answer</source>
+        <translation>正确答案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Explanation</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Basis</source>
+        <translation>依据</translation>
     </message>
 </context>
 <context>
@@ -225,7 +1847,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../app/ui/registry_page.py" line="+58"/>
+        <location filename="../../app/ui/registry_page.py" line="+62"/>
         <source>Search name, credit code or address</source>
         <translation>搜索名称、统一社会信用代码或地址</translation>
     </message>
@@ -235,7 +1857,22 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+9"/>
+        <source>New enterprise…</source>
+        <translation>新增企业…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open dossier</source>
+        <translation>企业档案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start inspection…</source>
+        <translation>开始检查…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Enterprise details</source>
         <translation>企业信息</translation>
     </message>
@@ -252,7 +1889,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>No enterprise selected</source>
         <translation>未选择企业</translation>
     </message>
@@ -317,6 +1954,435 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>
             <numerusform>承租方（%n 家）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ResumeBar</name>
+    <message>
+        <location filename="../../app/ui/resume_bar.py" line="+19"/>
+        <source>Resume inspection</source>
+        <translation>继续检查</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Unfinished inspection: %1, started %2.</source>
+        <translation>有未完成的检查：%1，开始于 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(%1 more in the Inspections list)</source>
+        <translation>（另有 %1 个，见“检查”列表）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="+43"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(not chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I am</source>
+        <translation>当前执法人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>Data folder</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Language and data folder take effect when FieldSafe is started again.</source>
+        <translation>界面语言和数据目录在重新启动 FieldSafe 后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../app/ui/signature_pad.py" line="+448"/>
+        <source>Full name of the person signing</source>
+        <translation>签名人姓名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signer&apos;s name</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>What happened, e.g. the principal was present and refused to sign; recorded by body camera</source>
+        <translation>情况说明，如：负责人在场但拒绝签字，已用执法记录仪录像</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Optional: name (and unit) of a witness who saw the refusal</source>
+        <translation>可选：见证人姓名（及单位）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The refusal is recorded with the time, your statement and the witness, and noted on the record.</source>
+        <translation>拒签将连同时间、说明和见证人一并记录，并在检查记录中注明。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Refusal (required)</source>
+        <translation>拒签情况（必填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+45"/>
+        <source>Refuse to sign…</source>
+        <translation>拒绝签名…</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+38"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Signature — %1</source>
+        <translation>签名 — %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Back to signing</source>
+        <translation>返回签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record refusal</source>
+        <translation>记录拒签</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter the signer&apos;s name.</source>
+        <translation>请填写签名人姓名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Describe the refusal to record it.</source>
+        <translation>请填写拒签情况。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The signature area is empty: sign above to enable OK.</source>
+        <translation>签名区为空：请在上方签名后再确定。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Signed. Check the signature, then press OK (Clear to sign again).</source>
+        <translation>已签名。请核对后按“确定”（按“清除”重签）。</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location line="-416"/>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign with the mouse, a pen or a finger. Delete clears.</source>
+        <translation>可用鼠标、手写笔或手指签名，按 Delete 清除。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mouse, pen or finger · Delete clears</source>
+        <translation>鼠标、手写笔或手指 · Delete 清除</translation>
+    </message>
+</context>
+<context>
+    <name>Signatures</name>
+    <message>
+        <location line="-77"/>
+        <source>Inspector</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Principal</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On-site lead</source>
+        <translation>现场负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examinee</source>
+        <translation>应考人</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesPanel</name>
+    <message>
+        <location line="+603"/>
+        <source>Add witness or expert…</source>
+        <translation>添加见证人或专家…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Witness signature…</source>
+        <translation>见证人签名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert signature…</source>
+        <translation>专家签名…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The inspection is completed; its signatures are locked.</source>
+        <translation>检查已结束，签名已锁定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everyone required has signed (or refused).</source>
+        <translation>应签人员均已签名（或拒签）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 required signatures collected.</source>
+        <translation>已签 %1/%2 人。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name not on file</source>
+        <translation>姓名未登记</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign again</source>
+        <translation>重新签名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>On-site lead signs instead…</source>
+        <translation>由现场负责人代签…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refused to sign</source>
+        <translation>拒绝签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused: %1</source>
+        <translation>拒签：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(witness: %1)</source>
+        <translation>（见证人：%1）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signed %1</source>
+        <translation>已签名 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartInspectionDialog</name>
+    <message>
+        <location filename="../../app/ui/inspection_start.py" line="+57"/>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>e.g. campaign against hazards in multi-tenant factories</source>
+        <translation>如：“厂中厂”安全隐患专项检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Body camera file or device number (optional)</source>
+        <translation>执法记录仪编号或视频文件号（可选）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enterprise</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspectors</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mode</source>
+        <translation>检查方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>检查目的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body camera</source>
+        <translation>执法记录仪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tenants visited on this trip</source>
+        <translation>同时检查的承租方</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose at least %1 inspectors (%2 chosen): inspections are made by two officers.</source>
+        <translation>请至少选择 %1 名执法人员（已选 %2 名）：检查须由两名以上执法人员进行。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../app/ui/summary_panel.py" line="+47"/>
+        <source>Complete inspection</source>
+        <translation>结束检查</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Hazards found</source>
+        <translation>发现的隐患</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items without a verdict (double-click to open)</source>
+        <translation>未给出结论的事项（双击打开）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not yet signed: %1</source>
+        <translation>尚未签名：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Items judged: %1 of %2 — compliant %3, non-compliant %4, not applicable %5.</source>
+        <translation>已检查 %1/%2 项：符合 %3，不符合 %4，不涉及 %5。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>interview not finished</source>
+        <translation>必问未完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interview %1/%2 %3</source>
+        <translation>必问 %1/%2 分 %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <source>failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>no quiz yet</source>
+        <translation>尚未考试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quiz %1 %2</source>
+        <translation>考试 %1 分 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no workers asked</source>
+        <translation>未抽问员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>awareness %1%</source>
+        <translation>知晓率 %1%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>fixed on site</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This inspection is completed.</source>
+        <translation>本次检查已结束。</translation>
     </message>
 </context>
 <context>

@@ -202,3 +202,29 @@ def test_resolve_finds_an_inspection_by_prefix(site):
     assert ws.inspections.resolve(inspection[:30]) == inspection
     with pytest.raises(NotFoundError):
         ws.inspections.resolve("ffffffff")
+
+
+def test_a_note_typed_before_the_verdict_is_kept_and_the_item_stays_unanswered(site):
+    ws, inspection, tenant = site["ws"], site["inspection"], site["tenant"]
+    ws.inspections.save_note(inspection, tenant, "RESP-04", "制度在办公室墙上")
+    assert (tenant, "RESP-04") in ws.inspections.missing_items(inspection)
+    outcome = ws.inspections.record_verdict(inspection, tenant, "RESP-04", "COMPLIANT", "制度在办公室墙上")
+    assert (tenant, "RESP-04") not in ws.inspections.missing_items(inspection)
+    assert len(ws.inspections.results(inspection)) == 1
+    ws.inspections.record_verdict(inspection, tenant, "RESP-04", "NONCOMPLIANT", "制度未发布")
+    with pytest.raises(ValidationError):
+        ws.inspections.save_note(inspection, tenant, "RESP-04", " ")
+    assert ws.store.require("item_result", outcome.item_result_id)["note"] == "制度未发布"
+
+
+def test_position_and_bodycam_are_remembered(site):
+    ws, inspection, tenant = site["ws"], site["inspection"], site["tenant"]
+    assert ws.inspections.position(inspection) is None
+    ws.inspections.set_position(inspection, tenant, "KEY-01")
+    assert ws.inspections.position(inspection) == (tenant, "KEY-01")
+    ws.inspections.record_verdict(inspection, tenant, "RESP-04", "COMPLIANT")
+    assert ws.inspections.position(inspection) == (tenant, "RESP-04")
+    ws.inspections.set_bodycam(inspection, "DSJ-0042", "09:30", "10:45")
+    row = ws.inspections.get(inspection)
+    assert (row["bodycam_ref"], row["bodycam_from"], row["bodycam_to"]) == ("DSJ-0042", "09:30", "10:45")
+    assert [i["id"] for i in ws.inspections.unfinished()] == [inspection]

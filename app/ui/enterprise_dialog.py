@@ -1,0 +1,697 @@
+"""新增/编辑企业: create or edit one enterprise on site, with its people and (for a tenant) its landlord.
+
+Everything the dialog writes on Save runs in one transaction, so a refused value (a bad credit code, a missing
+name) leaves the database exactly as it was, including any township or park typed in as new. When editing, only
+the fields that differ from what was loaded are written, so the change log shows what the inspector changed.
+
+Phone numbers are checked but not refused: a number that is neither a mainland mobile (1[3-9] + 9 digits) nor a
+landline with its area code gets an amber warning under the field and is saved as typed. Contact numbers met on
+site include extensions, short company numbers (短号) and 400 numbers; a number that looks odd is more useful in
+the record than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError, ValidationError
+from app.models import vocab
+from app.models.dossier import Dossier
+from app.models.uscc import ALPHABET, normalize_uscc, validate_uscc
+from app.models.workspace import Workspace
+from app.ui.dialogs import show_error
+
+ERROR_STYLE = "color: #c62828;"
+WARNING_STYLE = "color: #b45309;"
+HINT_STYLE = "color: #6b7280;"
+OK_STYLE = "color: #2e7d32;"
+
+LANDLORD_LIMIT = 50
+POPUP_MIN_WIDTH = 480
+_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_MOBILE = re.compile(r"(?:\+?86|0086)?1[3-9]\d{9}")
+# Area code 0 + 2–3 digits (010, 021, 0574, 0516 …), a 7–8 digit local number, an optional extension.
+_LANDLINE = re.compile(r"0\d{2,3}-?[2-9]\d{6,7}(?:-\d{1,6})?")
+
+
+def phone_looks_valid(text: str | None) -> bool:
+    """True for a blank field, a mainland mobile number or a landline with its area code (spaces, brackets,
+    hyphens and an extension written 转 are tolerated)."""
+    compact = re.sub(r"[\s()（）]", "", text or "").replace("转", "-").replace("—", "-")
+    if not compact:
+        return True
+    return bool(_MOBILE.fullmatch(compact.replace("-", "")) or _LANDLINE.fullmatch(compact))
+
+
+def _text(value: Any) -> str | None:
+    """What a field holds, as the registry stores it: stripped, and None when blank."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _message_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _show(label: QLabel, text: str | None, style: str = ERROR_STYLE) -> None:
+    label.setText(text or "")
+    label.setStyleSheet(style)
+    label.setVisible(bool(text))
+
+
+def _stacked(*widgets: QWidget | QHBoxLayout) -> QWidget:
+    """Widgets on top of each other with no margins: a field with its message line under it."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    for widget in widgets:
+        if isinstance(widget, QHBoxLayout):
+            layout.addLayout(widget)
+        else:
+            layout.addWidget(widget)
+    return box
+
+
+@dataclass(frozen=True)
+class _Lease:
+    id: str
+    landlord_id: str
+    landlord_name: str
+    unit: str | None
+    agreement_signed: bool
+    agreement_date: str | None
+
+
+class LandlordPicker(QWidget):
+    """A line edit that searches registered landlords as you type (name, credit code or address).
+
+    Signals:
+        changed: the chosen landlord changed (or was cleared).
+    """
+
+    changed = Signal()
+
+    def __init__(self, workspace: Workspace, exclude_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.registry = workspace.registry
+        self.exclude_id = exclude_id
+        self._id: str | None = None
+        self._setting = False
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(self.tr("Type to search landlords by name, credit code or address"))
+        self.edit.setClearButtonEnabled(True)
+        self.model = QStandardItemModel(self)
+        self.completer = QCompleter(self.model, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCompletionRole(_NAME_ROLE)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setMaxVisibleItems(12)
+        self.completer.popup().setMinimumWidth(POPUP_MIN_WIDTH)  # room for the township and address after the name
+        self.edit.setCompleter(self.completer)
+        self.completer.activated[QModelIndex].connect(self._chosen)
+        self.edit.textChanged.connect(self._text_changed)
+        self.status = _message_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.status)
+
+    def landlord_id(self) -> str | None:
+        return self._id
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def set_landlord(self, landlord_id: str | None, name: str = "") -> None:
+        self._setting = True
+        try:
+            self.edit.setText(name if landlord_id else "")
+        finally:
+            self._setting = False
+        self._set_id(landlord_id)
+
+    def search(self, text: str) -> None:
+        """Refill the completion list with up to LANDLORD_LIMIT landlords matching `text`."""
+        ids = [i for i in self.registry.search_ids(text, role="landlord", limit=LANDLORD_LIMIT + 1)
+               if i != self.exclude_id][:LANDLORD_LIMIT]
+        self.model.clear()
+        for row in self.registry.rows(ids):
+            where = " ".join(x for x in (row.township, row.address) if x)
+            item = QStandardItem(f"{row.name}　{where}" if where else row.name)
+            item.setData(row.name, _NAME_ROLE)
+            item.setData(row.id, _ID_ROLE)
+            item.setToolTip(" · ".join(x for x in (row.name, row.uscc, row.township, row.address) if x))
+            self.model.appendRow(item)
+
+    def _text_changed(self, text: str) -> None:
+        if self._setting:
+            return
+        text = text.strip()
+        match = self._exact(text)
+        if match is None and text:
+            self.search(text)
+            match = self._exact(text)
+        self._set_id(match)
+
+    def _exact(self, name: str) -> str | None:
+        """The landlord in the current list whose name is exactly `name` (the first, if several are)."""
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            if item.data(_NAME_ROLE) == name:
+                return str(item.data(_ID_ROLE))
+        return None
+
+    def _chosen(self, index: QModelIndex) -> None:
+        # QLineEdit puts the chosen name in only while it has focus; do it here too so the choice always shows.
+        landlord_id = index.data(_ID_ROLE)
+        if landlord_id:
+            self.set_landlord(str(landlord_id), str(index.data(_NAME_ROLE)))
+
+    def _set_id(self, landlord_id: str | None) -> None:
+        if landlord_id:
+            _show(self.status, None)
+        elif self.text():
+            _show(self.status, self.tr("Choose a registered landlord from the list"), HINT_STYLE)
+        else:
+            _show(self.status, None)
+        if landlord_id != self._id:
+            self._id = landlord_id
+            self.changed.emit()
+
+
+class EnterpriseDialog(QDialog):
+    """Create (enterprise_id None) or edit an enterprise.
+
+    After a successful `save()` the dialog is accepted, `enterprise_id` holds the id and `saved` is emitted.
+
+    Signals:
+        saved(str): the enterprise id, after its changes were committed.
+    """
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        enterprise_id: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        landlord_id: str | None = None,
+    ) -> None:
+        """`landlord_id`: for a new enterprise, start it as a tenant of that landlord."""
+        super().__init__(parent)
+        self.workspace = workspace
+        self.registry = workspace.registry
+        self.dossier = Dossier(workspace)
+        self.enterprise_id = enterprise_id
+        self._original: dict[str, Any] = {}
+        self._original_people: dict[str, tuple[str | None, str | None]] = {}
+        self._original_lease: _Lease | None = None
+        self._tenant_count = 0
+        self.setObjectName("enterpriseDialog")
+        self.setWindowTitle(self.tr("New enterprise") if enterprise_id is None else self.tr("Edit enterprise"))
+
+        body = QHBoxLayout()
+        body.addWidget(self._build_enterprise_box(), 5)
+        right = QVBoxLayout()
+        right.addWidget(self._build_people_box())
+        right.addWidget(self._build_landlord_box())
+        right.addStretch(1)
+        body.addLayout(right, 4)
+
+        self.required_note = QLabel(self.tr("* required"))
+        self.required_note.setStyleSheet(HINT_STYLE)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.required_note)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+        self.setMinimumWidth(900)
+
+        self._fill_choices()
+        if enterprise_id is not None:
+            self._load(enterprise_id)
+        elif landlord_id is not None:
+            self.role_checks["tenant"].setChecked(True)
+            self.landlord_picker.set_landlord(landlord_id, self.registry.get_enterprise(landlord_id)["name"])
+        self._roles_changed()
+        self.name_edit.setFocus()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_height()
+        return handled
+
+    def _fit_height(self) -> None:
+        """Grow (never shrink) to the height the form needs at this width: Qt does not grow a window for a message
+        label that wraps onto more lines, and would squeeze the message instead."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+            if need > self.height():
+                self.resize(self.width(), need)
+
+    # Building
+
+    def _build_enterprise_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Enterprise"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("Full registered name, or the sign over the door"))
+        self.name_error = _message_label()
+        self.name_edit.textChanged.connect(lambda _t: _show(self.name_error, None))
+        form.addRow(self.tr("Name *"), _stacked(self.name_edit, self.name_error))
+
+        self.uscc_edit = QLineEdit()
+        self.uscc_edit.setPlaceholderText(self.tr("18 characters, or leave empty"))
+        self.uscc_message = _message_label()
+        self.uscc_edit.textChanged.connect(lambda _t: self._check_uscc(final=False))
+        self.uscc_edit.editingFinished.connect(lambda: self._check_uscc(final=True))
+        form.addRow(self.tr("Credit code"), _stacked(self.uscc_edit, self.uscc_message))
+
+        roles = QHBoxLayout()
+        self.role_checks: dict[str, QCheckBox] = {}
+        for code in vocab.codes("enterprise_roles"):
+            check = QCheckBox(vocab.label("enterprise_roles", code))
+            check.toggled.connect(self._roles_changed)
+            self.role_checks[code] = check
+            roles.addWidget(check)
+        roles.addStretch(1)
+        form.addRow(self.tr("Role"), roles)
+
+        self.township_combo = QComboBox()
+        self.township_combo.setEditable(True)
+        self.township_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.township_combo.lineEdit().setPlaceholderText(self.tr("Choose, or type a new name"))
+        self.township_combo.currentIndexChanged.connect(self._fill_parks)
+        form.addRow(self.tr("Township"), self.township_combo)
+
+        self.park_combo = QComboBox()
+        self.park_combo.setEditable(True)
+        self.park_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.park_combo.lineEdit().setPlaceholderText(self.tr("Optional; choose, or type a new name"))
+        form.addRow(self.tr("Park"), self.park_combo)
+
+        self.address_edit = QLineEdit()
+        form.addRow(self.tr("Address"), self.address_edit)
+        self.industry_edit = QLineEdit()
+        self.industry_edit.setPlaceholderText(self.tr("e.g. hardware, plastics, textiles"))
+        form.addRow(self.tr("Industry"), self.industry_edit)
+
+        self.employees_spin = QSpinBox()
+        self.employees_spin.setRange(-1, 1_000_000)
+        self.employees_spin.setSpecialValueText(self.tr("Not recorded"))
+        self.employees_spin.setValue(-1)
+        self.employees_spin.setMinimumWidth(120)
+        employees = QHBoxLayout()
+        employees.addWidget(self.employees_spin)
+        employees.addStretch(1)
+        form.addRow(self.tr("Employees"), employees)
+
+        self.risk_combo = QComboBox()
+        self.risk_combo.addItem(self.tr("Not graded"), None)
+        for code in vocab.codes("risk_grades"):
+            self.risk_combo.addItem(vocab.label("risk_grades", code), code)
+        risk = QHBoxLayout()
+        risk.addWidget(self.risk_combo)
+        risk.addStretch(1)
+        form.addRow(self.tr("Risk grade"), risk)
+        return box
+
+    def _person_row(self, form: QFormLayout, label: str) -> tuple[QLineEdit, QLineEdit, QLabel]:
+        name = QLineEdit()
+        name.setPlaceholderText(self.tr("Name"))
+        phone = QLineEdit()
+        phone.setPlaceholderText(self.tr("Phone"))
+        phone.setToolTip(self.tr("Mobile, or landline with area code"))
+        message = _message_label()
+        row = QHBoxLayout()
+        row.addWidget(name, 2)
+        row.addWidget(phone, 3)
+
+        def check() -> None:
+            self._check_person(name, phone, message, final=False)
+
+        name.textChanged.connect(lambda _t: check())
+        phone.textChanged.connect(lambda _t: check())
+        form.addRow(label, _stacked(row, message))
+        return name, phone, message
+
+    def _build_people_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("People"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.principal_name, self.principal_phone, self.principal_message = self._person_row(
+            form, vocab.label("person_roles", "principal")
+        )
+        self.officer_name, self.officer_phone, self.officer_message = self._person_row(
+            form, vocab.label("person_roles", "safety_officer")
+        )
+        return box
+
+    def _build_landlord_box(self) -> QGroupBox:
+        self.landlord_box = QGroupBox(self.tr("Lease (tenants only)"))
+        form = QFormLayout(self.landlord_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.landlord_picker = LandlordPicker(self.workspace, exclude_id=self.enterprise_id)
+        self.landlord_picker.changed.connect(self._update_lease_note)
+        self.landlord_picker.edit.textChanged.connect(lambda _t: self._update_lease_note())
+        self.lease_note = _message_label()
+        form.addRow(self.tr("Landlord"), _stacked(self.landlord_picker, self.lease_note))
+        self.unit_edit = QLineEdit()
+        self.unit_edit.setPlaceholderText(self.tr("e.g. building 3, floor 2"))
+        form.addRow(self.tr("Leased space"), self.unit_edit)
+        self.agreement_check = QCheckBox(self.tr("Signed"))
+        self.agreement_date = QDateEdit(QDate.currentDate())
+        self.agreement_date.setCalendarPopup(True)
+        self.agreement_date.setDisplayFormat("yyyy-MM-dd")
+        self.agreement_date.setEnabled(False)
+        self.agreement_check.toggled.connect(self.agreement_date.setEnabled)
+        agreement = QHBoxLayout()
+        agreement.addWidget(self.agreement_check)
+        agreement.addWidget(QLabel(self.tr("on")))
+        agreement.addWidget(self.agreement_date)
+        agreement.addStretch(1)
+        form.addRow(self.tr("Safety agreement"), agreement)
+        self.other_leases = _message_label()
+        form.addRow(self.other_leases)
+        return self.landlord_box
+
+    def _fill_choices(self) -> None:
+        self.township_combo.addItem("", None)
+        for town in self.registry.townships():
+            self.township_combo.addItem(town["name"], town["id"])
+        self._fill_parks()
+
+    def _fill_parks(self) -> None:
+        current = self.park_combo.currentText()
+        self.park_combo.blockSignals(True)
+        self.park_combo.clear()
+        self.park_combo.addItem("", None)
+        for park in self.dossier.parks(self.township_combo.currentData()):
+            self.park_combo.addItem(park["name"], park["id"])
+        self.park_combo.setCurrentIndex(max(self.park_combo.findText(current), 0) if current else 0)
+        if current and self.park_combo.findText(current) < 0:
+            self.park_combo.setEditText(current)
+        self.park_combo.blockSignals(False)
+
+    # Loading
+
+    def _load(self, enterprise_id: str) -> None:
+        profile = self.dossier.profile(enterprise_id)
+        relations = self.dossier.relations(enterprise_id)
+        self.setWindowTitle(self.tr("Edit enterprise: %1").replace("%1", profile.name))
+        self._original = {
+            "name": profile.name,
+            "uscc": profile.uscc,
+            "address": profile.address,
+            "township_id": profile.township_id,
+            "park_id": profile.park_id,
+            "industry": profile.industry,
+            "employees": profile.employees,
+            "is_landlord": "landlord" in profile.roles,
+            "is_tenant": "tenant" in profile.roles,
+            "is_operator": "operator" in profile.roles,
+            "risk_grade": profile.risk_grade,
+        }
+        self.name_edit.setText(profile.name)
+        self.uscc_edit.setText(profile.uscc or "")
+        for code, check in self.role_checks.items():
+            check.setChecked(code in profile.roles)
+        _select(self.township_combo, profile.township_id, profile.township)
+        self._fill_parks()
+        _select(self.park_combo, profile.park_id, profile.park)
+        self.address_edit.setText(profile.address or "")
+        self.industry_edit.setText(profile.industry or "")
+        self.employees_spin.setValue(-1 if profile.employees is None else profile.employees)
+        self.risk_combo.setCurrentIndex(max(self.risk_combo.findData(profile.risk_grade), 0))
+        for role, person, name_edit, phone_edit in (
+            ("principal", profile.principal, self.principal_name, self.principal_phone),
+            ("safety_officer", profile.safety_officer, self.officer_name, self.officer_phone),
+        ):
+            self._original_people[role] = (person.name, person.phone) if person else (None, None)
+            name_edit.setText(person.name if person else "")
+            phone_edit.setText((person.phone or "") if person else "")
+        self._tenant_count = sum(r.other_role == "tenant" for r in relations)
+        # The dialog edits the oldest lease (ids are time-ordered), as registry.landlord_ids() lists it first.
+        landlord_leases = sorted((r for r in relations if r.other_role == "landlord"), key=lambda r: r.lease_id)
+        lease = landlord_leases[0] if landlord_leases else None
+        if lease is not None:
+            self._original_lease = _Lease(lease.lease_id, lease.landlord_id, lease.landlord_name, lease.unit,
+                                          lease.agreement_signed, lease.agreement_date)
+            self.landlord_picker.set_landlord(lease.landlord_id, lease.landlord_name)
+            self.unit_edit.setText(lease.unit or "")
+            self.agreement_check.setChecked(lease.agreement_signed)
+            if lease.agreement_date:
+                self.agreement_date.setDate(QDate.fromString(lease.agreement_date, "yyyy-MM-dd"))
+            others = [r.other_name for r in landlord_leases[1:]]
+            if others:
+                _show(self.other_leases, self.tr("Also leases from: %1").replace("%1", "、".join(others)), HINT_STYLE)
+
+    # Reacting
+
+    def _roles_changed(self) -> None:
+        landlord = self.role_checks["landlord"]
+        if self._tenant_count:
+            # A landlord with tenants stays a landlord: the role follows from its leases.
+            landlord.setChecked(True)
+            landlord.setEnabled(False)
+            landlord.setToolTip(self.tr("Has %n tenant(s); the role follows from its leases", "", self._tenant_count))
+        self.landlord_box.setEnabled(self.role_checks["tenant"].isChecked())
+        self._update_lease_note()
+
+    def _update_lease_note(self) -> None:
+        old = self._original_lease
+        new = self._chosen_landlord()
+        if old is not None and new != old.landlord_id and (new or not self.landlord_picker.text()
+                                                             or not self.role_checks["tenant"].isChecked()):
+            _show(self.lease_note, self.tr("Saving ends the lease with “%1”").replace("%1", old.landlord_name),
+                  WARNING_STYLE)
+        else:
+            _show(self.lease_note, None)
+
+    def _chosen_landlord(self) -> str | None:
+        return self.landlord_picker.landlord_id() if self.role_checks["tenant"].isChecked() else None
+
+    def _check_uscc(self, final: bool) -> bool:
+        """Show what is wrong with the credit code as typed; True when it is empty or valid and unused."""
+        code = normalize_uscc(self.uscc_edit.text())
+        if code is None:
+            _show(self.uscc_message, None)
+            return True
+        if len(code) < 18 and not final:
+            bad = sorted({ch for ch in code if ch not in ALPHABET})
+            if bad:
+                _show(self.uscc_message, self.tr("Characters not allowed: %1 (I, O, S, V and Z are never used)")
+                      .replace("%1", " ".join(bad)))
+            else:
+                _show(self.uscc_message, self.tr("%1 of 18 characters").replace("%1", str(len(code))), HINT_STYLE)
+            return False
+        try:
+            validate_uscc(code)
+        except ValidationError as exc:
+            _show(self.uscc_message, exc.message)
+            return False
+        other = self.registry.find_by_uscc(code)
+        if other and other != self.enterprise_id:
+            name = self.registry.get_enterprise(other)["name"]
+            _show(self.uscc_message, self.tr("This credit code already belongs to “%1”").replace("%1", name))
+            return False
+        _show(self.uscc_message, self.tr("Check character correct"), OK_STYLE)
+        return True
+
+    def _check_person(self, name: QLineEdit, phone: QLineEdit, message: QLabel, final: bool) -> bool:
+        """Warn about an unusual phone number; a phone without a name is an error (only shown on Save)."""
+        if final and _text(phone.text()) and not _text(name.text()):
+            _show(message, self.tr("Enter the name that goes with this phone number"))
+            return False
+        if not phone_looks_valid(phone.text()):
+            _show(message, self.tr("Unusual number: a mobile has 11 digits starting 13–19, a landline needs its "
+                                   "area code (e.g. 0574-87654321). It will be saved as typed."), WARNING_STYLE)
+        else:
+            _show(message, None)
+        return True
+
+    # Saving
+
+    def save(self) -> str | None:
+        """Write the form in one transaction; the enterprise id, or None when something was refused."""
+        ok = all([
+            self._check_person(self.principal_name, self.principal_phone, self.principal_message, final=True),
+            self._check_person(self.officer_name, self.officer_phone, self.officer_message, final=True),
+            self._check_landlord(),
+        ])
+        if not ok:
+            return None
+        try:
+            with self.workspace.store.transaction():
+                enterprise_id = self._write()
+        except ValidationError as exc:
+            self._show_refusal(exc)
+            return None
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+        self.enterprise_id = enterprise_id
+        self.saved.emit(enterprise_id)
+        self.accept()
+        return enterprise_id
+
+    def _check_landlord(self) -> bool:
+        picker = self.landlord_picker
+        if self.role_checks["tenant"].isChecked() and picker.text() and picker.landlord_id() is None:
+            _show(picker.status, self.tr("No registered landlord is called “%1”. Choose one from the list, or "
+                                         "register the landlord first.").replace("%1", picker.text()))
+            picker.edit.setFocus()
+            return False
+        return True
+
+    def _show_refusal(self, exc: ValidationError) -> None:
+        """Put the registry's refusal under the field it concerns, or in a box when it concerns none."""
+        if exc.code == "field.required" and exc.params.get("field") == "name":
+            _show(self.name_error, exc.message)
+            self.name_edit.setFocus()
+        elif exc.code.startswith("uscc.") or exc.code == "enterprise.duplicate_uscc":
+            _show(self.uscc_message, exc.message)
+            self.uscc_edit.setFocus()
+        elif exc.code.startswith("lease."):
+            _show(self.landlord_picker.status, exc.message)
+        else:
+            show_error(self, exc)
+
+    def _fields(self) -> dict[str, Any]:
+        employees = self.employees_spin.value()
+        return {
+            "name": _text(self.name_edit.text()),
+            "uscc": normalize_uscc(self.uscc_edit.text()),
+            "address": _text(self.address_edit.text()),
+            "township_id": self._township_id(),
+            "industry": _text(self.industry_edit.text()),
+            "employees": None if employees < 0 else employees,
+            "is_landlord": self.role_checks["landlord"].isChecked(),
+            "is_tenant": self.role_checks["tenant"].isChecked(),
+            "is_operator": self.role_checks["operator"].isChecked(),
+            "risk_grade": self.risk_combo.currentData(),
+        }
+
+    def _write(self) -> str:
+        """Every service call of one Save (the caller holds the transaction)."""
+        fields = self._fields()
+        fields["park_id"] = self._park_id(fields["township_id"])
+        if self.enterprise_id is None:
+            enterprise_id = self.registry.create_enterprise(**fields)
+        else:
+            enterprise_id = self.enterprise_id
+            changed = {k: v for k, v in fields.items() if v != self._original.get(k)}
+            if changed:
+                self.registry.update_enterprise(enterprise_id, **changed)
+        for role, name_edit, phone_edit in (
+            ("principal", self.principal_name, self.principal_phone),
+            ("safety_officer", self.officer_name, self.officer_phone),
+        ):
+            person = (_text(name_edit.text()), _text(phone_edit.text()))
+            if person != self._original_people.get(role, (None, None)):
+                self.registry.set_person(enterprise_id, role, *person)
+        self._write_lease(enterprise_id)
+        return enterprise_id
+
+    def _write_lease(self, enterprise_id: str) -> None:
+        old = self._original_lease
+        landlord_id = self._chosen_landlord()
+        if old is not None and old.landlord_id != landlord_id:
+            # Registry has no "end lease" call yet; a tombstone through the Store is logged and syncs like one.
+            self.workspace.registry.end_lease(old.id)
+        if landlord_id is None:
+            return
+        signed = self.agreement_check.isChecked()
+        agreement_date = self.agreement_date.date().toString("yyyy-MM-dd") if signed else None
+        unit = _text(self.unit_edit.text())
+        if old is not None and old.landlord_id == landlord_id and (
+            (old.unit, old.agreement_signed, old.agreement_date if old.agreement_signed else None)
+            == (unit, signed, agreement_date)
+        ):
+            return
+        self.registry.add_lease(landlord_id, enterprise_id, unit=unit, agreement_signed=signed,
+                                agreement_date=agreement_date)
+
+    def _township_id(self) -> str | None:
+        return _combo_choice(self.township_combo, lambda name: self.registry.ensure_org_unit(name, "township"))
+
+    def _park_id(self, township_id: str | None) -> str | None:
+        return _combo_choice(self.park_combo, lambda name: self.registry.ensure_park(name, township_id))
+
+    # Convenience
+
+    @classmethod
+    def run(cls, workspace: Workspace, enterprise_id: str | None = None, parent: QWidget | None = None) -> str | None:
+        """Show the dialog modally (blocking) and return the saved enterprise id, or None when cancelled."""
+        dialog = cls(workspace, enterprise_id, parent)
+        return dialog.enterprise_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _select(combo: QComboBox, row_id: str | None, name: str | None) -> None:
+    """Select the entry with id `row_id`, adding it when the list does not offer it (so saving keeps the id)."""
+    if not row_id:
+        combo.setCurrentIndex(0)
+        return
+    index = combo.findData(row_id)
+    if index < 0:
+        combo.addItem(name or "", row_id)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
+def _combo_choice(combo: QComboBox, create: Any) -> str | None:
+    """The id of the entry whose text is typed in an editable combo; a new text is created with `create`."""
+    text = _text(combo.currentText())
+    if text is None:
+        return None
+    index = combo.currentIndex()
+    if index < 0 or combo.itemText(index) != text:
+        index = combo.findText(text, Qt.MatchFlag.MatchExactly)
+    if index >= 0 and combo.itemData(index):
+        return str(combo.itemData(index))
+    return str(create(text))

@@ -1,0 +1,43 @@
+"""The banner offering to resume an unfinished inspection (after a restart, a crash or a closed tab)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class ResumeBar(QFrame):
+    resume = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resumeBar")
+        self.setStyleSheet("#resumeBar { background: #fff4e5; border-bottom: 1px solid #f0c36d; }")
+        self.label = QLabel()
+        self.button = QPushButton(self.tr("Resume inspection"))
+        self.button.setObjectName("resumeButton")
+        self.button.clicked.connect(lambda: self._target and self.resume.emit(self._target))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self._target: str | None = None
+        self.hide()
+
+    def show_unfinished(self, unfinished: list[dict[str, Any]], opened: str | None = None) -> None:
+        """Offer the newest unfinished inspection that is not already open."""
+        waiting = [i for i in unfinished if i["id"] != opened]
+        if not waiting:
+            self._target = None
+            self.hide()
+            return
+        newest = waiting[0]
+        self._target = newest["id"]
+        text = self.tr("Unfinished inspection: %1, started %2.").replace("%1", newest["enterprise_name"]).replace(
+            "%2", newest["started_at"][:16].replace("T", " "))
+        if len(waiting) > 1:
+            text += " " + self.tr("(%1 more in the Inspections list)").replace("%1", str(len(waiting) - 1))
+        self.label.setText(text)
+        self.show()

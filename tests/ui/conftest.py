@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+# Screenshots of every wizard page and dialog the GUI tests reach, for people to look at (see README).
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory):
+    """Keep QSettings written by the GUI away from the real user's configuration."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("settings")))
+
+
+@pytest.fixture
+def screenshot(qtbot) -> Callable[[QWidget, str], Path]:
+    def save(widget: QWidget, name: str) -> Path:
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        qtbot.wait(10)  # let pending layout and paint events run
+        path = SCREENSHOT_DIR / f"{name}.png"
+        assert widget.grab().save(str(path)), f"could not save {path}"
+        return path
+
+    return save
