@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QTreeWidget,
@@ -24,6 +25,7 @@ from app.errors import UserError
 from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.assessment_pages import AwarenessPage, InterviewPage, QuizPage
+from app.ui.bodycam_dialog import BodycamDialog
 from app.ui.dialogs import show_error
 from app.ui.item_panel import ItemPanel
 from app.ui.summary_panel import SummaryPanel
@@ -105,9 +107,12 @@ class InspectionView(QWidget):
         self.tabs.addTab(self.summary, self.tr("Summary and completion"))
         self.tabs.currentChanged.connect(lambda _i: self.summary.refresh())
 
+        self.bodycam_button = QPushButton(self.tr("Body camera…"))
+        self.bodycam_button.clicked.connect(self.edit_bodycam)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.progress)
+        top.addWidget(self.bodycam_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -173,6 +178,11 @@ class InspectionView(QWidget):
             f"{inspection['started_at'][:16].replace('T', ' ')}　{team}　{status[inspection['status']]}"
         )
         self.panel.set_read_only(inspection["status"] != "IN_PROGRESS")
+        self.bodycam_button.setEnabled(inspection["status"] == "IN_PROGRESS")
+        if inspection["bodycam_ref"]:
+            self.bodycam_button.setToolTip(
+                f"{inspection['bodycam_ref']} {inspection['bodycam_from'] or ''}–{inspection['bodycam_to'] or ''}"
+            )
 
     # Moving around
 
@@ -232,6 +242,12 @@ class InspectionView(QWidget):
         self.panel.choose(verdict)
         if verdict == "COMPLIANT":
             self.next_item()
+
+    def edit_bodycam(self) -> BodycamDialog:
+        dialog = BodycamDialog(self.workspace, self.inspection_id, self)
+        dialog.accepted.connect(self.refresh_marks)
+        dialog.open()
+        return dialog
 
     def _completed(self) -> None:
         self.refresh_marks()

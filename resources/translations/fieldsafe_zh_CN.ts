@@ -126,6 +126,34 @@
     </message>
 </context>
 <context>
+    <name>BodycamDialog</name>
+    <message>
+        <location filename="../../app/ui/bodycam_dialog.py" line="+25"/>
+        <source>Body camera</source>
+        <translation>执法记录仪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device number or video file name</source>
+        <translation>记录仪编号或视频文件名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Camera / file</source>
+        <translation>记录仪/文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording from</source>
+        <translation>录像开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording to</source>
+        <translation>录像结束</translation>
+    </message>
+</context>
+<context>
     <name>DossierPage</name>
     <message>
         <location filename="../../app/ui/dossier_page.py" line="+146"/>
@@ -1028,7 +1056,7 @@
 <context>
     <name>InspectionView</name>
     <message>
-        <location filename="../../app/ui/inspection_view.py" line="+87"/>
+        <location filename="../../app/ui/inspection_view.py" line="+89"/>
         <source>Checklist</source>
         <translation>检查事项</translation>
     </message>
@@ -1056,6 +1084,11 @@
         <location line="+4"/>
         <source>Summary and completion</source>
         <translation>汇总与结束</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Body camera…</source>
+        <translation>执法记录仪…</translation>
     </message>
     <message>
         <location line="+61"/>

@@ -129,3 +129,31 @@ def test_the_inspections_tab_lists_inspections_with_progress(qtbot, tmp_path):
         assert statuses == {"进行中", "已完成"}
         hazards = sum(int(table.item(r, 5).text()) for r in range(2))
         assert hazards == len(ws.store.query("SELECT id FROM hazard WHERE status != 'VOID'"))
+
+
+def test_dossier_and_settings_open_from_the_main_window(window, qtbot):
+    from app.ui.dossier_page import DossierPage
+    from app.ui.settings_dialog import SettingsDialog, settings
+
+    page = window.registry_page
+    landlord = window.workspace.registry.search_ids("", role="landlord")[0]
+    page.select_enterprise(landlord)
+    qtbot.mouseClick(page.dossier_button, Qt.MouseButton.LeftButton)
+    dossier = window.tabs.currentWidget()
+    assert isinstance(dossier, DossierPage)
+    window.open_dossier(landlord)  # a second request focuses the same tab
+    assert sum(isinstance(window.tabs.widget(i), DossierPage) for i in range(window.tabs.count())) == 1
+    window._close_tab(window.tabs.currentIndex())
+    assert not any(isinstance(window.tabs.widget(i), DossierPage) for i in range(window.tabs.count()))
+
+    window.settings_action.trigger()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    inspector = window.workspace.roster.inspectors()[0]
+    dialog.inspector.setCurrentIndex(dialog.inspector.findData(inspector["id"]))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.save()
+    assert settings().value("language") == "en"
+    assert window.workspace.store.author == inspector["id"]
+    row = window.workspace.store.insert("org_unit", {"level": "township", "name": "新镇"})
+    assert window.workspace.store.history("org_unit", row)[0].author == inspector["id"]

@@ -68,6 +68,10 @@ def test_a_complete_visit_through_the_widgets(qtbot, world, tmp_path, screenshot
     inspection = view.inspection_id
     assert ws.inspections.target_ids(inspection) == [landlord, tenant]
     screenshot(window, "visit_2_checklist")
+    bodycam = view.edit_bodycam()
+    bodycam.ref.setText("DSJ-0042")
+    bodycam.save()
+    assert ws.inspections.get(inspection)["bodycam_ref"] == "DSJ-0042"
 
     # the first item of the tenant is non-compliant: note, photo, hazard
     first_tenant_item = next(k for k in view.item_rows if k[0] == tenant)
