@@ -222,6 +222,9 @@ class Inspections:
             sql += " AND status != 'VOID'"
         return self.store.query(sql + " ORDER BY id", (inspection_id,))
 
+    def hazard(self, hazard_id: str) -> dict[str, Any]:
+        return self.store.require("hazard", hazard_id)
+
     def hazard_list(self, *, open_only: bool = True, limit: int = 2000) -> list[dict[str, Any]]:
         """Hazards of every inspection with the responsible enterprise's name: major first, then by deadline."""
         where = "h.deleted = 0 AND h.status != 'VOID'" + (" AND h.status NOT IN ('CLOSED')" if open_only else "")
@@ -353,6 +356,7 @@ class Inspections:
                 "enterprise_id": enterprise_id,
                 "description": note,
                 "grade": grade,
+                "major_basis": item.major_basis or None if grade == "MAJOR" else None,
                 "legal_refs": list(item.basis),
                 "measure": item.default_measure_zh,
                 "deadline": (today + timedelta(days=item.default_deadline_days.for_grade(grade))).isoformat(),

@@ -402,12 +402,15 @@ class HazardEditor(QWidget):
             self._loading = False
         self._apply_state()
 
+    def _editable(self) -> bool:
+        return self.hazard_id is not None and self.row["status"] not in ("CLOSED", "VOID") and not self._read_only
+
     def _apply_state(self) -> None:
         """Enable, show and word what depends on the stored values (grade, on-site, status)."""
         row, item = self.row, self.item
         loaded = self.hazard_id is not None
         closed = loaded and row["status"] in ("CLOSED", "VOID")
-        editable = loaded and not closed and not self._read_only
+        editable = self._editable()
         if closed:
             self.status_label.setText(
                 self.tr("This hazard is %1 and can no longer be changed.")
@@ -469,7 +472,7 @@ class HazardEditor(QWidget):
         """Save `fields`; on refusal show why under the field `key` and put the stored values back.
 
         `keep` names a field whose widget the user may still be typing in, so it is not rewritten on success."""
-        if self.hazard_id is None or self._loading:
+        if self.hazard_id is None or self._loading or not self._editable():
             return False
         if all(to_db(value) == self.row[name] for name, value in fields.items()):
             self.errors[key].hide()

@@ -239,4 +239,5 @@ class ItemPanel(QWidget):
         for button in self.verdict_buttons.values():
             button.setEnabled(not read_only)
         self.note.setReadOnly(read_only)
-        self.photos.setEnabled(not read_only)
+        self.photos.set_read_only(read_only)
+        self.hazard.set_read_only(read_only)

@@ -951,7 +951,7 @@
         <translation>%1（出租方，共用部位）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>This hazard is %1 and can no longer be changed.</source>
         <translation>该隐患%1，不能再修改。</translation>
     </message>

@@ -267,6 +267,18 @@ def test_a_void_hazard_is_read_only_and_clear_empties(site, editor, major):
     assert not editor.photos.has_owner
 
 
+def test_read_only_for_a_finished_inspection(site, editor, major):
+    before = change_count(site["ws"])
+    editor.set_read_only(True)
+    assert editor.location.isReadOnly() and not editor.grade_general.isEnabled() and not editor.photos.editable
+    editor.location.setText("typed anyway")
+    editor.location.editingFinished.emit()
+    editor.flush()
+    assert change_count(site["ws"]) == before
+    editor.set_read_only(False)
+    assert not editor.location.isReadOnly() and editor.photos.editable
+
+
 def test_tab_order_follows_the_form(editor, major, qtbot):
     # Tab enters the grade group at its checked button (arrow keys move within it).
     chain = [editor.description, editor.location, editor.grade_major, editor.major_basis, editor.interim_controls,
