@@ -2128,7 +2128,7 @@ Offline field safety inspection for multi-tenant factories.</source>
     <message>
         <location line="+2"/>
         <source>Describe the refusal to record it.</source>
-        <translation>请填写拒签情况。</translation>
+        <translation>请填写拒签情况后再记录。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2189,7 +2189,7 @@ Offline field safety inspection for multi-tenant factories.</source>
     <message>
         <location line="+1"/>
         <source>Expert</source>
-        <translation>专家</translation>
+        <translation>检查专家</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2247,7 +2247,7 @@ Offline field safety inspection for multi-tenant factories.</source>
     <message>
         <location line="+7"/>
         <source>On-site lead signs instead…</source>
-        <translation>由现场负责人代签…</translation>
+        <translation>改由现场负责人签名…</translation>
     </message>
     <message>
         <location line="+10"/>
