@@ -36,6 +36,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "awareness_sample",
     "signature",
     "document",
+    "number_block",
 )
 
 # Columns computed locally (by triggers) from logged ones: never written through the Store, never in the log.
@@ -376,6 +377,26 @@ CREATE INDEX lease_tenant ON lease (tenant_id);
 CREATE INDEX enterprise_name ON enterprise (name);
 """
 
+# Version 3: number blocks. A block is a range of serials of one document type, issuer and year that one device may
+# print offline (domain.md §4.3); a supervisor assigns them, a standalone laptop may take one from the range reserved
+# for self-assignment (app/documents/numbering.py). Rules that span columns (first <= last, no overlap) are checked by
+# the code that writes blocks, not by CHECK constraints, so a merge applying fields one at a time is never refused.
+_V3 = """
+CREATE TABLE number_block (
+    id TEXT PRIMARY KEY,
+    doc_type TEXT NOT NULL CHECK (doc_type IN ('RECORD','ORDER','DECISION','RECHECK')),
+    issuer TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    device TEXT NOT NULL,   -- the device that may print these serials
+    first INTEGER NOT NULL,
+    last INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX number_block_key ON number_block (doc_type, issuer, year);
+-- Numbers are natural keys, checked (not enforced: merges may bring duplicates to list) by this index's users.
+CREATE INDEX document_number ON document (doc_type, issuer, year, serial);
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
@@ -403,5 +424,5 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_script(_V1), _script(_V2))
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_script(_V1), _script(_V2), _script(_V3))
 SCHEMA_VERSION = len(MIGRATIONS)

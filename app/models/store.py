@@ -100,6 +100,11 @@ class Store:
                 self._depth -= 1
             return
         conn.execute("BEGIN IMMEDIATE")
+        # Another process on the same folder (the CLI beside the GUI) has its own clock: holding the write lock,
+        # move past every stamp already written so this device never writes a stamp twice.
+        newest = conn.execute("SELECT max(hlc) FROM change").fetchone()[0]
+        if newest is not None and newest > self.clock.last:
+            self.clock.last = newest
         self._depth = 1
         try:
             yield self
