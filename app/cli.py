@@ -178,6 +178,52 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Check a signed PDF against this installation's trust store; 0 only if intact, trusted and unmodified."""
+    from app.documents.certs import trusted_roots
+    from app.documents.signing import verify_pdf
+
+    try:
+        pdf = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise UserError("verify.read_failed", "无法读取文件 {path}：{reason}", "Cannot read {path}: {reason}",
+                        path=str(args.file), reason=exc.strerror or str(exc)) from exc
+    result = verify_pdf(pdf, trusted_roots(data_dir(args.data_dir)))
+    yes, no = _t("是", "yes"), _t("否", "no")
+    for sig in result.signatures:
+        when = sig.signed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S %z") if sig.signed_at else "?"
+        print(_t("签名者：", "Signer: ") + sig.signer_name)
+        print(_t("签名时间：", "Signed at: ") + when)
+        print(_t("内容完好：", "Intact: ") + (yes if sig.intact else no))
+        print(_t("签名后改动：", "Changed after signing: ") + (yes if sig.modified_after_signing else no))
+        print(_t("签名者可信：", "Signer trusted: ") + (yes if sig.trusted else no))
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.ok:
+        print(_t("验证通过", "Verification passed"))
+        return 0
+    print(_t("验证未通过", "Verification failed"), file=sys.stderr)
+    return 1
+
+
+def cmd_cert(args: argparse.Namespace) -> int:
+    from app.documents import certs
+
+    data = data_dir(args.data_dir)
+    if args.cert_command == "import-root":
+        path = certs.import_root_file(data, Path(args.file))
+        print(_t("已导入根证书：", "Root certificate imported: ") + certs.fingerprint(path.read_bytes()))
+    elif args.cert_command == "export-root":
+        root = certs.export_root(data, Path(args.file))
+        print(_t("已导出根证书到 {file}：", "Root certificate exported to {file}: ").format(file=args.file)
+              + certs.fingerprint(root))
+    else:
+        for pem in certs.trusted_roots(data):
+            cert = certs.load_certificates(pem)[0]
+            print(f"{certs.fingerprint(cert)}  {certs.common_name(cert)}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.main import run_gui
 
@@ -260,6 +306,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("show-inspection", cmd_show_inspection, "显示一次检查的内容", "show one inspection")
     p.add_argument("id", help=_t("检查 ID（可只写开头几位）", "inspection id (a unique prefix is enough)"))
     add("check", cmd_check, "完整性检查", "integrity check")
+    p = add("verify", cmd_verify, "验证已签名的 PDF 文书", "verify a signed PDF document")
+    p.add_argument("file")
+    p = add("cert", cmd_cert, "管理信任的根证书", "manage trusted root certificates")
+    cert_sub = p.add_subparsers(dest="cert_command", metavar="action", required=True)
+    cert_sub.add_parser("import-root", help=_t("导入根证书（PEM）到信任库", "import a root certificate (PEM)")
+                        ).add_argument("file")
+    cert_sub.add_parser("export-root", help=_t("导出本机根证书（PEM）", "export this installation's root (PEM)")
+                        ).add_argument("file")
+    cert_sub.add_parser("list-roots", help=_t("列出信任的根证书", "list trusted root certificates"))
     add("gui", cmd_gui, "启动图形界面", "start the GUI")
     return parser
 
