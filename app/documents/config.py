@@ -9,7 +9,6 @@ caught when the file is loaded, not when a document is printed on site.
 from __future__ import annotations
 
 import string
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ContentError
+from app.models.datafile import read_toml
 from app.resources import resource_path
 
 DOC_TYPES: tuple[str, ...] = ("RECORD", "ORDER", "DECISION", "RECHECK")
@@ -175,16 +175,7 @@ def config_from_dict(data: Mapping[str, Any], file: str = "<config>") -> Documen
 def load_document_config(path: Path | None = None) -> DocumentConfig:
     """Load and validate the configuration (the shipped file by default)."""
     path = path or resource_path("documents", "config.toml")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise _fail(path.name, "-", "文件不存在", "file not found") from exc
-    except UnicodeDecodeError as exc:
-        raise _fail(path.name, "-", "不是 UTF-8 编码的文本文件", "not a UTF-8 text file") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise _fail(path.name, "-", f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}") from exc
+    data = read_toml(path)
     return config_from_dict(data, path.name)
 
 

@@ -12,7 +12,6 @@ on the next working day (`deadline_for(..., working_days=False)` does that; `add
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ContentError, ValidationError
+from app.models.datafile import read_toml
 from app.resources import resource_path
 
 STATUSES = ("OFFICIAL", "CONSTRUCTED")
@@ -89,19 +89,6 @@ class Deadline:
 
 
 # ------------------------------------------------------------------------------------------------------------ loading
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ContentError(path.name, "-", "文件不存在", "file not found") from exc
-    except UnicodeDecodeError as exc:
-        raise ContentError(path.name, "-", "不是 UTF-8 编码的文本文件", "not a UTF-8 text file") from exc
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError(path.name, "-", f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}") from exc
 
 
 def _date(file: str, where: str, value: Any) -> dt.date:
@@ -184,7 +171,7 @@ def parse_year(data: dict[str, Any], file: str) -> YearCalendar:
 
 
 def load_year(path: Path) -> YearCalendar:
-    cal = parse_year(_read(path), path.name)
+    cal = parse_year(read_toml(path), path.name)
     expected = f"cn_{cal.year}.toml"
     if path.name.startswith("cn_") and path.name != expected:
         raise ContentError(path.name, "year", f"与文件名不符（应为 {expected}）", f"does not match the file name ({expected})")

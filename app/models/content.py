@@ -16,7 +16,6 @@ import hashlib
 import json
 import random
 import re
-import tomllib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any, Final, NoReturn, TypeAlias
 
 from app.errors import ContentError, ValidationError, language
+from app.models.datafile import read_toml
 from app.models.vocab import codes
 from app.resources import resource_path
 
@@ -291,14 +291,14 @@ class InterviewScore:
 
 def load_checklist(path: Path | None = None) -> Checklist:
     path = path or resource_path("checklists", SHIPPED_CHECKLIST)
-    return _build_checklist(_read_toml(path), path.name)
+    return _build_checklist(read_toml(path), path.name)
 
 
 def load_question_bank(kind: str, path: Path | None = None) -> QuestionBank:
     if kind not in KINDS:
         raise ValueError(f"unknown question bank kind {kind!r}")
     path = path or resource_path("questions", f"{kind}.toml")
-    return _build_bank(_read_toml(path), path.name, expected_kind=kind)
+    return _build_bank(read_toml(path), path.name, expected_kind=kind)
 
 
 def load_content(checklist_path: Path | None = None, questions_dir: Path | None = None) -> Content:
@@ -322,21 +322,6 @@ def from_dict(data: Mapping[str, Any], source: str = "<database>") -> Checklist 
     if isinstance(data, Mapping) and "questions" in data:
         return bank_from_dict(data, source)
     return checklist_from_dict(data, source)
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ContentError(path.name, "-", "文件不存在", "file not found") from exc
-    except UnicodeDecodeError as exc:
-        raise ContentError(path.name, "-", "不是 UTF-8 编码的文本文件", "not a UTF-8 text file") from exc
-    except OSError as exc:
-        raise ContentError(path.name, "-", f"无法读取：{exc}", f"cannot be read: {exc}") from exc
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError(path.name, "-", f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}") from exc
 
 
 # ---------------------------------------------------------------------------------------------------- canonical form

@@ -628,7 +628,7 @@ def _generate_registry(
     tenants: int,
     progress: Progress | None = None,
 ) -> RegistryResult:
-    store, registry = workspace.store, workspace.registry
+    store = workspace.store
     taken = {r[0] for r in store.db.conn.execute("SELECT uscc FROM enterprise WHERE uscc IS NOT NULL")}
     drawer = _Drawer(rng, taken)
     counters = {"people": 0, "leases": 0, "signed": 0, "no_uscc": 0, "sites": 0}
