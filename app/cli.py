@@ -224,6 +224,74 @@ def cmd_cert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_arg(text: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_t(f"日期格式应为 YYYY-MM-DD：{text}", f"expected YYYY-MM-DD: {text}")) from None
+
+
+def cmd_issue(args: argparse.Namespace) -> int:
+    """Number, render and store a DRAFT document; print its number (and write the PDF with --out)."""
+    from app.documents.issuing import Documents
+
+    with _workspace(args) as ws:
+        docs = Documents(ws)
+        inspection_id = ws.inspections.resolve(args.inspection)
+        enterprise_id = ws.registry.resolve(args.enterprise) if args.enterprise else None
+        extra: dict[str, Any] = {}
+        if args.measure:
+            extra["measures"] = args.measure
+        document_id = docs.issue(args.type, inspection_id, enterprise_id, issued_on=args.date, **extra)
+        row = docs.get(document_id)
+        print(_t("文书编号：", "Number: ") + row["doc_no"])
+        print("ID: " + document_id)
+        if args.out:
+            Path(args.out).write_bytes(docs.pdf(document_id))
+            print(_t("文件：", "File: ") + str(args.out))
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    """Township office batch: the issued documents of a type for a township / park / date range."""
+    from app.documents.batch import print_batch, resolve_place
+
+    with _workspace(args) as ws:
+        township_id = resolve_place(ws, "org_unit", args.township) if args.township else None
+        park_id = resolve_place(ws, "park", args.park) if args.park else None
+        folder = ws.data_dir
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    result = print_batch(folder, township_id=township_id, park_id=park_id, date_from=args.date_from,
+                         date_to=args.date_to, doc_type=args.type, out=Path(args.out), one_file=args.one_file,
+                         workers=args.workers, progress=show)
+    for file in result.files:
+        print(file)
+    print(_t("共 {n} 份文书（{e} 家企业），{f} 个文件，用时 {s:.1f} 秒",
+             "{n} documents ({e} enterprises), {f} files, {s:.1f} s").format(
+        n=result.documents, e=result.enterprises, f=len(result.files), s=result.seconds))
+    return 0
+
+
+def cmd_inspector_cert(args: argparse.Namespace) -> int:
+    """Create a personal (standalone) signing certificate for an inspector of the roster."""
+    import getpass
+
+    from app.documents.issuing import Documents
+
+    with _workspace(args) as ws:
+        passphrase = getpass.getpass(_t("设置签名口令：", "New signing passphrase: "))
+        if getpass.getpass(_t("再次输入口令：", "Repeat the passphrase: ")) != passphrase:
+            raise UserError("cli.passphrase_mismatch", "两次输入的口令不一致", "The passphrases differ")
+        Documents(ws).setup_standalone(args.inspector, passphrase)
+    print(_t("已创建个人签名证书", "Personal signing certificate created"))
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.main import run_gui
 
@@ -315,6 +383,24 @@ def build_parser() -> argparse.ArgumentParser:
     cert_sub.add_parser("export-root", help=_t("导出本机根证书（PEM）", "export this installation's root (PEM)")
                         ).add_argument("file")
     cert_sub.add_parser("list-roots", help=_t("列出信任的根证书", "list trusted root certificates"))
+    p = add("issue", cmd_issue, "出具文书（编号、生成 PDF，状态为草稿）", "issue a document (number + PDF, as a draft)")
+    p.add_argument("--type", required=True, choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
+    p.add_argument("--inspection", required=True, help=_t("检查 ID（可只写开头几位）", "inspection id (unique prefix)"))
+    p.add_argument("--enterprise", help=_t("企业（名称、信用代码或 ID）", "enterprise (name, credit code or id)"))
+    p.add_argument("--date", type=_date_arg, help=_t("出具日期 YYYY-MM-DD（默认今天）", "issue date (default today)"))
+    p.add_argument("--measure", action="append", help=_t("现场处理措施（DECISION，可多次）", "measure (DECISION)"))
+    p.add_argument("--out", type=Path, help=_t("把 PDF 写到该文件", "write the PDF to this file"))
+    p = add("batch", cmd_batch, "批量打印文书（按镇街、园区、日期）", "batch-print documents (township, park, dates)")
+    p.add_argument("--type", default="ORDER", choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
+    p.add_argument("--township", help=_t("镇街名称或 ID", "township name or id"))
+    p.add_argument("--park", help=_t("园区名称或 ID", "park name or id"))
+    p.add_argument("--from", dest="date_from", type=_date_arg, help="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date_arg, help="YYYY-MM-DD")
+    p.add_argument("--out", required=True, help=_t("输出目录", "output folder"))
+    p.add_argument("--one-file", action="store_true", help=_t("合并为一个 PDF", "one merged PDF"))
+    p.add_argument("--workers", type=int, default=None, help=_t("进程数（默认全部核心）", "processes (default: all cores)"))
+    p = add("inspector-cert", cmd_inspector_cert, "为检查员创建个人签名证书", "create a personal signing certificate")
+    p.add_argument("--inspector", required=True, help=_t("检查员 ID", "inspector id"))
     add("gui", cmd_gui, "启动图形界面", "start the GUI")
     return parser
 

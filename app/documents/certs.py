@@ -151,12 +151,14 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _name(cn: str, org: str | None = None, serial: str | None = None) -> x509.Name:
+def _name(cn: str, org: str | None = None, cert_no: str | None = None) -> x509.Name:
     attrs = [x509.NameAttribute(NameOID.COMMON_NAME, cn)]
     if org:
         attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, org))
-    if serial:
-        attrs.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, serial))
+    if cert_no:
+        # The enforcement certificate number (浙应执 0123 …) is Chinese text: serialNumber is a PrintableString and
+        # cannot hold it, title is a UTF8String.
+        attrs.append(x509.NameAttribute(NameOID.TITLE, cert_no))
     attrs.append(x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"))
     return x509.Name(attrs)
 

@@ -10,11 +10,12 @@ import io
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
+from xml.sax.saxutils import escape
 
 import reportlab.rl_config
 from reportlab.lib import colors
-from reportlab.lib.fonts import addMapping
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import addMapping
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -23,7 +24,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from xml.sax.saxutils import escape
 
 from app.documents.data import DocumentData, SignatureMark, signer_label
 from app.resources import resource_path
@@ -222,9 +222,13 @@ def signature_table(data: DocumentData, *, enterprise_label: str = "被检查单
     return table
 
 
-def numbered_canvas(doc_title: str, doc_no: str) -> type[Canvas]:
+QR_SIZE = 18 * mm  # the QR code in the bottom-right corner of every page, below the content frame
+
+
+def numbered_canvas(doc_title: str, doc_no: str, qr_payload: str | None = None) -> type[Canvas]:
     """A canvas class that holds back every page until the end, then stamps 第 x 页 共 y 页 (and, from page 2,
-    a running head with the title and number) on each."""
+    a running head with the title and number) on each; with `qr_payload`, also the QR code (number + content hash)
+    in the bottom-right corner of every page."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -257,13 +261,21 @@ def numbered_canvas(doc_title: str, doc_no: str) -> type[Canvas]:
                 self.setStrokeColor(GREY)
                 self.setLineWidth(0.5)
                 self.line(MARGIN_X, PAGE_H - 15.5 * mm, PAGE_W - MARGIN_X, PAGE_H - 15.5 * mm)
+            if qr_payload:
+                from app.documents.qr import draw_qr
+
+                draw_qr(self, qr_payload, PAGE_W - 8 * mm - QR_SIZE, 3 * mm, QR_SIZE)
             self.restoreState()
 
     return NumberedCanvas
 
 
-def build(story: list[Flowable], *, title: str, doc_no: str, author: str, invariant: bool = False) -> bytes:
-    """Lay the story out on A4 and return the PDF bytes (byte-identical for identical input when `invariant`)."""
+def build(story: list[Flowable], *, title: str, doc_no: str, author: str, invariant: bool = False,
+          qr_payload: str | None = None) -> bytes:
+    """Lay the story out on A4 and return the PDF bytes (byte-identical for identical input when `invariant`).
+
+    `qr_payload` (app.documents.qr) is drawn as a QR code on every page and also kept as the file's Keywords, so a
+    program can read it back without decoding the image."""
     register_fonts()
     out = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -278,8 +290,9 @@ def build(story: list[Flowable], *, title: str, doc_no: str, author: str, invari
         subject=title,
         creator="FieldSafe",
         invariant=1 if invariant else 0,
+        **({"keywords": qr_payload} if qr_payload else {}),
     )
-    doc.build(story, canvasmaker=numbered_canvas(title, doc_no))
+    doc.build(story, canvasmaker=numbered_canvas(title, doc_no, qr_payload))
     return out.getvalue()
 
 

@@ -17,8 +17,24 @@ from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Pag
 from app.documents import data as d
 from app.documents.config import DocumentConfig, shipped_config
 from app.documents.layout import (
-    ADDRESSEE, BODY, CELL, CELL_B, CELL_C, CONTENT_W, HEADING, LABEL, SMALL_C, SealFoot, build, cn_date, cn_time,
-    grid, masthead, p, register_fonts, signature_table,
+    ADDRESSEE,
+    BODY,
+    CELL,
+    CELL_B,
+    CELL_C,
+    CONTENT_W,
+    HEADING,
+    LABEL,
+    SMALL_C,
+    SealFoot,
+    build,
+    cn_date,
+    cn_time,
+    grid,
+    masthead,
+    p,
+    register_fonts,
+    signature_table,
 )
 from app.models.workspace import Workspace
 
@@ -261,13 +277,15 @@ def _recheck(data: d.DocumentData, cfg: DocumentConfig) -> list[Flowable]:
 _BUILDERS = {"RECORD": _record, "ORDER": _order, "DECISION": _decision, "RECHECK": _recheck}
 
 
-def render(data: d.DocumentData, config: DocumentConfig | None = None, *, invariant: bool = False) -> bytes:
-    """The PDF of one document (A4, embedded font subset, 第 x 页 共 y 页 on every page)."""
+def render(data: d.DocumentData, config: DocumentConfig | None = None, *, invariant: bool = False,
+           qr_payload: str | None = None) -> bytes:
+    """The PDF of one document (A4, embedded font subset, 第 x 页 共 y 页 on every page; with `qr_payload`, the
+    QR code of app.documents.qr in the bottom-right corner of every page)."""
     cfg = config or shipped_config()
     register_fonts()  # before any Paragraph is made: they resolve the font names when constructed
     story = _BUILDERS[data.doc_type](data, cfg)
     return build(story, title=cfg.type(data.doc_type).title, doc_no=data.doc_no, author=cfg.issuer_name,
-                 invariant=invariant)
+                 invariant=invariant, qr_payload=qr_payload)
 
 
 # ---------------------------------------------------------------------------------------------------- from the DB

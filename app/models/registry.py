@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.errors import NotFoundError, ValidationError
+from app.models import vocab
 from app.models.store import Store
 from app.models.uscc import validate_uscc
-from app.models import vocab
 from app.models.vocab import require_code
 
 ENTERPRISE_FIELDS = (

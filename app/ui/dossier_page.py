@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import vocab
 from app.errors import NotFoundError
+from app.models import vocab
 from app.models.dossier import Dossier, InspectionSummary, OpenHazard, Person, Profile, Relation
 from app.models.workspace import Workspace
 from app.ui.enterprise_dialog import EnterpriseDialog

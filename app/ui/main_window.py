@@ -5,9 +5,8 @@ At start-up an inspection left unfinished (closed window, crash, flat battery) i
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence

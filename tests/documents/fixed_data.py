@@ -9,7 +9,15 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from app.documents.data import (
-    DocumentData, EnterpriseSection, HazardLine, ItemLine, Officer, Party, Photo, PhotoGroup, SignatureMark,
+    DocumentData,
+    EnterpriseSection,
+    HazardLine,
+    ItemLine,
+    Officer,
+    Party,
+    Photo,
+    PhotoGroup,
+    SignatureMark,
 )
 
 GOLDEN = Path(__file__).parent / "golden"

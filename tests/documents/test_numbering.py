@@ -16,10 +16,10 @@ from app.documents.numbering import (
     format_number,
 )
 from app.errors import UserError, ValidationError
+from app.models.clock import HybridLogicalClock
 from app.models.db import connect, migrate, open_database, schema_version
 from app.models.integrity import check
 from app.models.schema import SCHEMA_VERSION, SYNCED_TABLES
-from app.models.clock import HybridLogicalClock
 from app.models.store import Store
 from app.models.workspace import Workspace
 from app.paths import DB_NAME

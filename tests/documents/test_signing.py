@@ -101,7 +101,7 @@ def test_inspector_certificate_names_the_inspector_and_chains_to_the_root(author
     key, bundle = inspector
     leaf, root = certs.load_certificates(bundle)
     assert certs.common_name(leaf) == "张三"
-    assert leaf.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)[0].value == "33020012"
+    assert leaf.subject.get_attributes_for_oid(NameOID.TITLE)[0].value == "33020012"
     assert leaf.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == "鄞州区应急管理局"
     assert root == authority.certificate
     leaf.verify_directly_issued_by(root)

@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 
 from app.errors import NotFoundError, ValidationError
-
 from tests.support import change_count
 
 USCC_A = "91350100M000100Y43"

@@ -9,7 +9,6 @@ import pytest
 
 from app.models.clock import unpack
 from app.models.workspace import Workspace
-
 from tests.support import change_count
 
 

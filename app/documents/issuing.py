@@ -1,0 +1,234 @@
+"""Issuing enforcement documents: number, render, store, sign, void and supersede (no Qt).
+
+Life of a document row (table `document`):
+
+* ``issue`` → DRAFT. In one Store transaction: reserve the next serial of this device's number block (taking a
+  self-assigned block first when the device has none, see below), gather the data, render the PDF with the number
+  and the QR code (number + content hash) on every page, store the PDF as a blob and insert the row. Any failure
+  (photos or signature images missing, block used up …) rolls the whole transaction back: no row, no number used,
+  no block taken. A PDF blob already written is unreferenced and harmless (blobs are content-addressed).
+* ``update_draft`` re-renders a DRAFT with the same number (the data changed before signing).
+* ``sign`` → SIGNED: the stored PDF is signed (PAdES, pyHanko) with the inspector's key; the signed file replaces it.
+  From then on the content is frozen: ``update_draft`` is refused with the reason; a correction is ``supersede``,
+  which voids the old document (its number and the reason stay with it) and issues a new one that references it.
+* ``void`` → VOID with its reason; the number is never handed out again.
+
+Numbers without a supervisor: a standalone laptop that has no block for (type, issuer, year) takes one itself from
+the self-assignment range (Numbering.self_assign_block), so issuing works offline from day one, and takes the next
+one when its self-assigned blocks are used up; supervisor-assigned blocks live in a separate range, and the
+merge-time duplicate check catches the rare clash of two laptops. A device that holds a supervisor's block never
+self-assigns: when that block is used up, issuing is refused with Numbering's "ask for a new block" message.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import hashlib
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from app.documents import data as d
+from app.documents.config import DocumentConfig, shipped_config
+from app.documents.numbering import DOC_TYPES, SELF_BASE, Numbering, format_number
+from app.documents.qr import make_payload
+from app.documents.render import render
+from app.documents.signing import content_sha256
+from app.errors import UserError, ValidationError
+from app.models.ids import uuid7
+from app.models.workspace import Workspace
+
+# The configured number code (应急 + 检记 …) goes in {word}: （鄞）应急责改〔2026〕5号.
+NUMBER_TEMPLATE = "（{prefix}）{word}〔{year}〕{serial}号"
+STATUSES = ("DRAFT", "SIGNED", "SERVED", "VOID")
+STATUS_ZH = {"DRAFT": "草稿", "SIGNED": "已签名", "SERVED": "已送达", "VOID": "已作废"}
+
+_GATHER = {
+    "RECORD": d.gather_record,
+    "ORDER": d.gather_order,
+    "DECISION": d.gather_decision,
+    "RECHECK": d.gather_recheck,
+}
+
+
+def canonical(value: Any) -> Any:
+    """DocumentData (or any part of it) as plain JSON-able data for the content hash: images by their SHA-256, dates
+    in ISO form, tuples as lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, bytes):
+        return "sha256:" + hashlib.sha256(value).hexdigest()
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): canonical(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [canonical(v) for v in value]
+    return value
+
+
+def document_hash(data: d.DocumentData) -> str:
+    """The content hash printed in the QR code: SHA-256 of the canonical JSON of the document's data."""
+    return content_sha256(canonical(data))
+
+
+def _frozen(row: Mapping[str, Any]) -> UserError:
+    return UserError(
+        "document.frozen",
+        "文书 {doc_no} {status}，内容已冻结，不能修改；如需更正，请作废后重新出具（更正文书）",
+        "Document {doc_no} is {status_en}: its content is frozen and cannot be edited; to correct it, supersede it",
+        doc_no=row["doc_no"] or row["id"], status=STATUS_ZH[row["status"]], status_en=row["status"].lower(),
+    )
+
+
+class Documents:
+    def __init__(self, ws: Workspace, config: DocumentConfig | None = None) -> None:
+        self.ws = ws
+        self.store = ws.store
+        self.config = config or shipped_config()
+        self.numbering = Numbering(ws.store, ws.device.id)
+
+    # Issuing
+
+    def issuer(self) -> str:
+        """The issuer key of number blocks: the area abbreviation printed in the number (鄞)."""
+        return self.config.issuer_short
+
+    def issue(self, doc_type: str, inspection_id: str, enterprise_id: str | None = None, *,
+              issued_on: date | None = None, supersedes_id: str | None = None, **render_args: Any) -> str:
+        """Number, render and store a new DRAFT document; return its id. See the module docstring."""
+        if doc_type not in DOC_TYPES:
+            raise ValidationError("document.doc_type", "未知的文书类型：{doc_type}", "Unknown document type: {doc_type}",
+                                  doc_type=doc_type)
+        issued_on = issued_on or self.ws.inspections.now().date()
+        if enterprise_id is None:
+            enterprise_id = self.ws.inspections.get(inspection_id)["enterprise_id"]
+        issuer, year = self.issuer(), issued_on.year
+        document_id = uuid7()
+        with self.store.transaction():
+            own = self.numbering.blocks(doc_type, issuer, year, device=self.numbering.device_id)
+            # Standalone (every block of this device self-assigned): take the next block when one is used up.
+            # A device with a supervisor's block is refused when it runs out (Numbering.next_number says so).
+            if not own or (all(b.first > SELF_BASE for b in own)
+                           and not self.numbering.remaining(doc_type, issuer, year)):
+                self.numbering.self_assign_block(doc_type, issuer, year)
+            serial = self.numbering.reserve(doc_type, issuer, year)
+            doc_no = format_number(NUMBER_TEMPLATE, issuer, self.config.number_code(doc_type), year, serial)
+            pdf = self._render(doc_type, inspection_id, enterprise_id, doc_no, issued_on, document_id, render_args)
+            sha = self.ws.blobs.put(pdf)
+            self.store.insert("document", {
+                "doc_type": doc_type, "doc_no": doc_no, "issuer": issuer, "year": year, "serial": serial,
+                "inspection_id": inspection_id, "enterprise_id": enterprise_id, "status": "DRAFT",
+                "file_sha256": sha, "supersedes_id": supersedes_id,
+                "created_at": self.ws.inspections.now().isoformat(timespec="seconds"),
+            }, row_id=document_id)
+        return document_id
+
+    def _render(self, doc_type: str, inspection_id: str, enterprise_id: str, doc_no: str, issued_on: date,
+                document_id: str, render_args: Mapping[str, Any]) -> bytes:
+        args = dict(render_args)
+        if doc_type != "RECORD":
+            args.setdefault("document_id", document_id)
+        data = _GATHER[doc_type](self.ws, inspection_id, enterprise_id, doc_no=doc_no, issued_on=issued_on, **args)
+        return render(data, self.config, qr_payload=make_payload(doc_no, document_hash(data)))
+
+    def update_draft(self, document_id: str, *, issued_on: date | None = None, **render_args: Any) -> None:
+        """Re-render a DRAFT from the current data, keeping its number. Refused once signed (frozen) or void."""
+        with self.store.transaction():
+            row = self.get(document_id)
+            if row["status"] != "DRAFT":
+                raise _frozen(row)
+            issued_on = issued_on or self.ws.inspections.now().date()
+            pdf = self._render(row["doc_type"], row["inspection_id"], row["enterprise_id"], row["doc_no"], issued_on,
+                               document_id, render_args)
+            self.store.update("document", document_id, {"file_sha256": self.ws.blobs.put(pdf)})
+
+    # Signing
+
+    def sign(self, document_id: str, inspector_id: str, passphrase: str, *, reason: str = "行政执法文书签发",
+             location: str = "") -> None:
+        """Sign a DRAFT with the inspector's key (PAdES); it becomes SIGNED and its content is frozen."""
+        from app.documents.certs import load_inspector_credentials
+        from app.documents.signing import sign_pdf
+
+        row = self.get(document_id)
+        if row["status"] != "DRAFT":
+            raise _frozen(row)
+        inspector = self.store.require("inspector", inspector_id)
+        try:
+            creds = load_inspector_credentials(self.ws.data_dir, inspector_id)
+        except UserError as exc:
+            if exc.code != "cert.no_inspector_cert":
+                raise
+            raise UserError(
+                "document.no_signing_cert",
+                "检查员“{name}”还没有签名证书，无法签名。请先由上级签发机构为其签发证书并导入本机，"
+                "或在本机为其创建个人签名证书（python -m app inspector-cert --inspector {id}）",
+                "Inspector {name} has no signing certificate. Have the supervisor's authority issue one, or create a "
+                "personal one on this machine (python -m app inspector-cert --inspector {id})",
+                name=inspector["name"], id=inspector_id,
+            ) from exc
+        pdf = self.ws.blobs.read(row["file_sha256"])
+        signed = sign_pdf(pdf, creds.key_pem, creds.cert_pem, passphrase, reason=reason, location=location,
+                          name=inspector["name"], chain=creds.chain)
+        sha = self.ws.blobs.put(signed)
+        with self.store.transaction():
+            current = self.get(document_id)
+            if current["status"] != "DRAFT" or current["file_sha256"] != row["file_sha256"]:
+                raise UserError("document.changed", "文书 {doc_no} 在签名期间被修改，请重新签名",
+                                "Document {doc_no} changed while it was being signed; sign again",
+                                doc_no=row["doc_no"])
+            self.store.update("document", document_id, {"file_sha256": sha, "status": "SIGNED"})
+
+    def setup_standalone(self, inspector_id: str, passphrase: str) -> None:
+        """Create a personal signing identity for an inspector with no supervisor (certs.setup_standalone_inspector),
+        from the roster's name, certificate number and agency; its root joins this installation's trust store."""
+        from app.documents.certs import setup_standalone_inspector
+
+        inspector = self.store.require("inspector", inspector_id)
+        setup_standalone_inspector(self.ws.data_dir, inspector_id, inspector["name"], inspector["cert_no"],
+                                   inspector["agency"], passphrase)
+
+    # Voiding and corrections
+
+    def void(self, document_id: str, reason: str) -> None:
+        """VOID with its reason; the number stays with the document."""
+        self.numbering.void(document_id, reason)
+
+    def supersede(self, document_id: str, reason: str, *, issued_on: date | None = None, **render_args: Any) -> str:
+        """Correct a document: void it (number and reason kept) and issue a new one of the same type for the same
+        inspection and enterprise that references it (supersedes_id); return the new id. Atomic."""
+        with self.store.transaction():
+            row = self.get(document_id)
+            self.void(document_id, reason)
+            return self.issue(row["doc_type"], row["inspection_id"], row["enterprise_id"], issued_on=issued_on,
+                              supersedes_id=document_id, **render_args)
+
+    # Reading
+
+    def get(self, document_id: str) -> dict[str, Any]:
+        return self.store.require("document", document_id)
+
+    def pdf(self, document_id: str) -> bytes:
+        """The stored PDF (the signed file once signed)."""
+        row = self.get(document_id)
+        if not row["file_sha256"]:
+            raise UserError("document.no_file", "文书 {doc_no} 没有文件", "Document {doc_no} has no file",
+                            doc_no=row["doc_no"] or document_id)
+        return self.ws.blobs.read(row["file_sha256"])
+
+    def list(self, inspection_id: str | None = None, enterprise_id: str | None = None,
+             doc_type: str | None = None, status: str | None = None) -> builtins.list[dict[str, Any]]:
+        """Live document rows matching the filters, oldest first."""
+        where, params = ["deleted = 0"], []
+        for column, value in (("inspection_id", inspection_id), ("enterprise_id", enterprise_id),
+                              ("doc_type", doc_type), ("status", status)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        return self.store.query(f"SELECT * FROM document WHERE {' AND '.join(where)} ORDER BY created_at, id",
+                                tuple(params))
+
+
+__all__ = ["Documents", "NUMBER_TEMPLATE", "canonical", "document_hash"]

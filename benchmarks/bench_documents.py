@@ -1,0 +1,113 @@
+"""Benchmark (not a timed test): enforcement documents.
+
+* ms per 现场检查记录 (RECORD) with 6 photos: render only, and render + PAdES signature;
+* a township batch of ORDER notices on all cores: issuing them (numbered, rendered, stored; serial, one transaction
+  each) and then printing them as one file per enterprise and as one merged file, with the total seconds.
+
+    python benchmarks/bench_documents.py           # ~1–2 min: 10 records, a 100-notice batch
+    python benchmarks/bench_documents.py --full    # a 1,000-notice batch
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PIL import Image, ImageDraw  # noqa: E402
+
+from app.documents.batch import print_batch  # noqa: E402
+from app.documents.certs import setup_standalone_inspector  # noqa: E402
+from app.documents.data import gather_record  # noqa: E402
+from app.documents.issuing import Documents  # noqa: E402
+from app.documents.render import render  # noqa: E402
+from app.documents.signing import sign_pdf  # noqa: E402
+from app.models.demo import generate_demo  # noqa: E402
+from app.models.workspace import Workspace  # noqa: E402
+
+TODAY = date(2026, 11, 20)
+PASS = "bench-passphrase"
+
+
+def photo(folder: Path, n: int) -> Path:
+    """A 4000x3000-ish camera-like JPEG (noise + shapes, so it does not compress to nothing)."""
+    img = Image.effect_noise((1600, 1200), 40).convert("RGB")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((100 + 40 * n, 300, 900, 1100), fill=(120, 90, 60))
+    path = folder / f"p{n}.jpg"
+    img.save(path, "JPEG", quality=85)
+    return path
+
+
+def bench_record(folder: Path, rounds: int) -> None:
+    with Workspace(folder / "rec") as ws:
+        ws.inspections.now = lambda: datetime(2026, 11, 20, 9, 30)
+        town = ws.registry.ensure_org_unit("集士港镇", "township")
+        tenant = ws.registry.create_enterprise(name="宁波恒达五金制品厂", township_id=town)
+        a = ws.roster.add_inspector("张明", "ZJ-0123", "集士港镇应急管理办公室")
+        b = ws.roster.add_inspector("李华", "ZJ-0456", "集士港镇应急管理办公室")
+        inspection = ws.inspections.start(tenant, [a, b], purpose="专项检查")
+        items = [i for i in ws.inspections.applicable_items(inspection, tenant)][:3]
+        n = 0
+        for item in items:
+            outcome = ws.inspections.record_verdict(inspection, tenant, item.code, "NONCOMPLIANT", "问题描述")
+            for _ in range(2):
+                ws.inspections.attach_photo(photo(folder, n), item_result_id=outcome.item_result_id, caption=f"照片{n}")
+                n += 1
+        creds = setup_standalone_inspector(folder / "rec", "bench", "张明", "ZJ-0123", "集士港镇", PASS)
+        data = gather_record(ws, inspection, tenant, doc_no="（鄞）应急检记〔2026〕1号", issued_on=TODAY)
+        photos = sum(len(g.photos) for s in data.sections for g in s.photo_groups)
+        render(data)  # warm-up: fonts
+        t = time.perf_counter()
+        for _ in range(rounds):
+            pdf = render(data)
+        per_render = (time.perf_counter() - t) / rounds * 1000
+        t = time.perf_counter()
+        for _ in range(rounds):
+            signed = sign_pdf(render(data), creds.key_pem, creds.cert_pem, PASS, reason="bench", location="",
+                              name="张明", chain=creds.chain)
+        per_both = (time.perf_counter() - t) / rounds * 1000
+        print(f"RECORD with {photos} photos: render {per_render:.0f} ms, render+sign {per_both:.0f} ms "
+              f"({len(pdf) / 1e6:.2f} MB, signed {len(signed) / 1e6:.2f} MB; {rounds} rounds)")
+
+
+def bench_batch(folder: Path, notices: int) -> None:
+    data_dir = folder / "batch"
+    with Workspace(data_dir) as ws:
+        generate_demo(ws, landlords=20, tenants=80, inspections=30, seed=1, today=TODAY)
+        docs = Documents(ws)
+        pairs = ws.store.query("SELECT DISTINCT inspection_id, enterprise_id FROM hazard "
+                               "WHERE deleted = 0 AND rectified_on_site = 0 ORDER BY inspection_id, enterprise_id")
+        t = time.perf_counter()
+        for i in range(notices):
+            pair = pairs[i % len(pairs)]
+            docs.issue("ORDER", pair["inspection_id"], pair["enterprise_id"], issued_on=TODAY)
+        issuing = time.perf_counter() - t
+    print(f"issue {notices} ORDER notices (serial): {issuing:.1f} s, {issuing / notices * 1000:.0f} ms each")
+    cores = os.cpu_count() or 1
+    for one_file in (False, True):
+        result = print_batch(data_dir, out=folder / ("one" if one_file else "per"), one_file=one_file, workers=cores)
+        kind = "one merged file" if one_file else f"{len(result.files)} enterprise files"
+        print(f"batch {result.documents} notices -> {kind} on {cores} cores: {result.seconds:.1f} s")
+    print(f"batch total (issue + per-enterprise print): {issuing + result.seconds:.1f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--full", action="store_true", help="a 1,000-notice batch")
+    parser.add_argument("--rounds", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bench_record(folder, args.rounds)
+        bench_batch(folder, 1000 if args.full else 100)
+
+
+if __name__ == "__main__":
+    main()
