@@ -17,6 +17,7 @@ from app.errors import UserError
 from app.models import integrity, registry_io
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
+from app.ui.documents_page import DocumentsPage
 from app.ui.dossier_page import DossierPage
 from app.ui.enterprise_dialog import EnterpriseDialog
 from app.ui.hazards_page import HazardsPage
@@ -41,12 +42,14 @@ class MainWindow(QMainWindow):
         self.registry_page = RegistryPage(workspace, self)
         self.inspections_page = InspectionsPage(workspace, self)
         self.hazards_page = HazardsPage(workspace, self)
+        self.documents_page = DocumentsPage(workspace, self)
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.addTab(self.registry_page, self.tr("Enterprises"))
         self.tabs.addTab(self.inspections_page, self.tr("Inspections"))
         self.tabs.addTab(self.hazards_page, self.tr("Hazards"))
+        self.tabs.addTab(self.documents_page, self.tr("Documents"))
         for fixed in range(self.tabs.count()):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -126,7 +129,7 @@ class MainWindow(QMainWindow):
 
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget in (self.registry_page, self.inspections_page, self.hazards_page):
+        if widget in (self.registry_page, self.inspections_page, self.hazards_page, self.documents_page):
             return
         if isinstance(widget, InspectionView):
             widget.flush()
@@ -171,6 +174,8 @@ class MainWindow(QMainWindow):
             self.inspections_page.reload()
         elif widget is self.hazards_page:
             self.hazards_page.reload()
+        elif widget is self.documents_page:
+            self.documents_page.reload()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

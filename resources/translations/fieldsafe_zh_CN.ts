@@ -154,6 +154,69 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../app/ui/documents_page.py" line="+227"/>
+        <source>Number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>文书类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Issue…</source>
+        <translation>出具文书…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign…</source>
+        <translation>签名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Save document as</source>
+        <translation>文书另存为</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>DossierPage</name>
     <message>
         <location filename="../../app/ui/dossier_page.py" line="+146"/>
@@ -1253,6 +1316,34 @@
     </message>
 </context>
 <context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../app/ui/documents_page.py" line="-225"/>
+        <source>Issue document</source>
+        <translation>出具文书</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document type</source>
+        <translation>文书类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issue</source>
+        <translation>出具</translation>
+    </message>
+</context>
+<context>
     <name>ItemPanel</name>
     <message>
         <location filename="../../app/ui/item_panel.py" line="+66"/>
@@ -1346,7 +1437,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+48"/>
+        <location filename="../../app/ui/main_window.py" line="+49"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -1356,7 +1447,7 @@
         <translation>检查</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>FieldSafe field safety inspection</source>
         <translation>FieldSafe 现场安全检查</translation>
     </message>
@@ -1365,9 +1456,14 @@
         <translation type="vanished">数据目录：%1    本机标识：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Hazards</source>
         <translation>隐患</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文书</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1395,7 +1491,7 @@
         <translation>档案：%1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1485,6 +1581,19 @@
 Offline field safety inspection for multi-tenant factories.</source>
         <translation>FieldSafe %1
 面向“厂中厂”和小微园区的离线现场安全检查。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="+125"/>
+        <source>No document</source>
+        <translation>无文书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page %1 / %2</source>
+        <translation>第 %1 / %2 页</translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2156,54 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../app/ui/documents_page.py" line="-126"/>
+        <source>Sign document</source>
+        <translation>签名文书</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspector</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>签名地点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No signing certificate</source>
+        <translation>没有签名证书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a personal signing certificate on this computer, protected by the passphrase you typed?</source>
+        <translation>是否在本机创建个人签名证书，并用刚输入的口令保护？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create personal signing certificate</source>
+        <translation>创建个人签名证书</translation>
+    </message>
+</context>
+<context>
     <name>SignatureDialog</name>
     <message>
         <location filename="../../app/ui/signature_pad.py" line="+448"/>
@@ -2416,6 +2573,34 @@ Offline field safety inspection for multi-tenant factories.</source>
         <location line="+17"/>
         <source>This inspection is completed.</source>
         <translation>本次检查已结束。</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../app/ui/documents_page.py" line="+28"/>
+        <source>Void document</source>
+        <translation>作废文书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for voiding</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Void</source>
+        <translation>作废</translation>
     </message>
 </context>
 <context>

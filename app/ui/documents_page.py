@@ -1,0 +1,430 @@
+"""文书: every enforcement document on this laptop, newest first, with a preview of the selected one and the actions
+on it: issue, sign, print, save as, void. Every dialog is non-blocking (open()); errors go through show_error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.documents.issuing import Documents
+from app.documents.numbering import DOC_TYPES
+from app.errors import UserError
+from app.models.workspace import Workspace
+from app.ui.dialogs import show_error
+from app.ui.pdf_preview import PdfPreview, render_pages
+
+PRINT_DPI = 300  # page images are rendered at most at this resolution for the printer
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DocumentsPage", text)
+
+
+def doc_type_label(doc_type: str) -> str:
+    return {
+        "RECORD": _tr("On-site inspection record"),
+        "ORDER": _tr("Rectification order"),
+        "DECISION": _tr("On-site measures decision"),
+        "RECHECK": _tr("Rectification re-check opinion"),
+    }.get(doc_type, doc_type)
+
+
+def status_label(status: str) -> str:
+    return {"DRAFT": _tr("Draft"), "SIGNED": _tr("Signed"), "SERVED": _tr("Served"), "VOID": _tr("Void")}.get(
+        status, status)
+
+
+class SignDialog(QDialog):
+    """Choose the signing inspector and type the passphrase. accept() signs; the dialog stays open on an error."""
+
+    def __init__(self, page: DocumentsPage, document_id: str) -> None:
+        super().__init__(page)
+        self.setObjectName("signDialog")
+        self.setWindowTitle(self.tr("Sign document"))
+        self.page, self.document_id = page, document_id
+        ws = page.workspace
+        row = page.documents.get(document_id)
+        inspectors = ws.inspections.inspectors(row["inspection_id"]) if row["inspection_id"] else []
+        inspectors = inspectors or ws.roster.inspectors()
+        self.inspector = QComboBox()
+        for inspector in inspectors:
+            self.inspector.addItem(f"{inspector['name']}（{inspector['cert_no'] or ''}）", inspector["id"])
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.location = QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("Document"), _plain(row["doc_no"] or ""))
+        form.addRow(self.tr("Inspector"), self.inspector)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        form.addRow(self.tr("Location"), self.location)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.offer: QMessageBox | None = None
+
+    def inspector_id(self) -> str:
+        return self.inspector.currentData()
+
+    def accept(self) -> None:
+        if not self.inspector_id():
+            show_error(self, UserError("ui.no_inspector", "没有可签名的检查员", "No inspector to sign with"))
+            return
+        try:
+            self.page.documents.sign(self.document_id, self.inspector_id(), self.passphrase.text(),
+                                     location=self.location.text().strip())
+        except UserError as exc:
+            if exc.code == "document.no_signing_cert":
+                self._offer_standalone(exc)
+            else:
+                show_error(self, exc)
+            return
+        self.page.reload()
+        super().accept()
+
+    def _offer_standalone(self, exc: UserError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("No signing certificate"), exc.message, parent=self)
+        box.setObjectName("noCertDialog")
+        box.setInformativeText(self.tr("Create a personal signing certificate on this computer, protected by the "
+                                       "passphrase you typed?"))
+        self.create_button = box.addButton(self.tr("Create personal signing certificate"),
+                                           QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: button is self.create_button and self.create_and_sign())
+        self.offer = box
+        box.open()
+
+    def create_and_sign(self) -> None:
+        try:
+            self.page.documents.setup_standalone(self.inspector_id(), self.passphrase.text())
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+def _plain(text: str) -> QWidget:
+    label = QLabel(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class VoidDialog(QDialog):
+    """The reason for voiding (required). accept() voids; the dialog stays open on an error."""
+
+    def __init__(self, page: DocumentsPage, document_id: str) -> None:
+        super().__init__(page)
+        self.setObjectName("voidDialog")
+        self.setWindowTitle(self.tr("Void document"))
+        self.page, self.document_id = page, document_id
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Required"))
+        form = QFormLayout()
+        form.addRow(self.tr("Document"), _plain(page.documents.get(document_id)["doc_no"] or ""))
+        form.addRow(self.tr("Reason for voiding"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Void"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        try:
+            self.page.documents.void(self.document_id, self.reason.text())
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.page.reload()
+        super().accept()
+
+
+class IssueDialog(QDialog):
+    """Choose inspection, enterprise and document type; accept() issues through DocumentsPage.issue_for."""
+
+    def __init__(self, page: DocumentsPage) -> None:
+        super().__init__(page)
+        self.setObjectName("issueDialog")
+        self.setWindowTitle(self.tr("Issue document"))
+        self.page = page
+        ws = page.workspace
+        self.inspection = QComboBox()
+        for row in ws.inspections.list():
+            self.inspection.addItem(f"{row['started_at'][:10]}  {row['enterprise_name']}", row["id"])
+        self.enterprise = QComboBox()
+        self.doc_type = QComboBox()
+        for doc_type in DOC_TYPES:
+            self.doc_type.addItem(doc_type_label(doc_type), doc_type)
+        self.inspection.currentIndexChanged.connect(self._fill_enterprises)
+        self._fill_enterprises()
+        form = QFormLayout()
+        form.addRow(self.tr("Inspection"), self.inspection)
+        form.addRow(self.tr("Enterprise"), self.enterprise)
+        form.addRow(self.tr("Document type"), self.doc_type)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Issue"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def _fill_enterprises(self) -> None:
+        self.enterprise.clear()
+        inspection_id = self.inspection.currentData()
+        if not inspection_id:
+            return
+        ws = self.page.workspace
+        main = ws.inspections.get(inspection_id)["enterprise_id"]
+        for enterprise_id in dict.fromkeys([*ws.inspections.target_ids(inspection_id), main]):
+            self.enterprise.addItem(ws.registry.get_enterprise(enterprise_id)["name"], enterprise_id)
+
+    def accept(self) -> None:
+        if not self.inspection.currentData():
+            show_error(self, UserError("ui.no_inspection", "请先选择检查", "Choose an inspection first"))
+            return
+        if self.page.issue_for(self.inspection.currentData(), self.enterprise.currentData(),
+                               self.doc_type.currentData()):
+            super().accept()
+
+
+class DocumentsPage(QWidget):
+    COLUMNS = 5
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.documents = Documents(workspace)
+        self._names: dict[str, str] = {}
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Number"), self.tr("Type"), self.tr("Enterprise"), self.tr("Status"), self.tr("Created")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.preview = PdfPreview()
+
+        self.issue_button = QPushButton(self.tr("Issue…"))
+        self.sign_button = QPushButton(self.tr("Sign…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save as…"))
+        self.void_button = QPushButton(self.tr("Void…"))
+        self.issue_button.clicked.connect(self.issue_dialog)
+        self.sign_button.clicked.connect(self.sign_selected)
+        self.print_button.clicked.connect(self.print_selected)
+        self.save_button.clicked.connect(self.save_selected)
+        self.void_button.clicked.connect(self.void_selected)
+        bar = QHBoxLayout()
+        for button in (self.issue_button, self.sign_button, self.print_button, self.save_button, self.void_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([660, 540])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self.reload()
+
+    # List
+
+    def reload(self) -> None:
+        keep = self.selected_id()
+        rows = list(reversed(self.documents.list()))
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [row["doc_no"] or "", doc_type_label(row["doc_type"]), self._enterprise_name(row["enterprise_id"]),
+                      status_label(row["status"]), (row["created_at"] or "")[:16].replace("T", " ")]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row["id"])
+                if row["status"] == "VOID":
+                    item.setForeground(QBrush(QColor("#888888")))
+                self.table.setItem(r, c, item)
+        self.table.blockSignals(False)
+        self.select(keep) if keep else self._selection_changed()
+
+    def _enterprise_name(self, enterprise_id: str | None) -> str:
+        if not enterprise_id:
+            return ""
+        if enterprise_id not in self._names:
+            try:
+                self._names[enterprise_id] = self.workspace.registry.get_enterprise(enterprise_id)["name"]
+            except UserError:
+                return enterprise_id
+        return self._names[enterprise_id]
+
+    def document_ids(self) -> list[str]:
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.table.rowCount())]
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+
+    def select(self, document_id: str) -> bool:
+        ids = self.document_ids()
+        if document_id not in ids:
+            self.table.clearSelection()
+            self._selection_changed()
+            return False
+        self.table.selectRow(ids.index(document_id))
+        self._selection_changed()
+        return True
+
+    def _selection_changed(self) -> None:
+        document_id = self.selected_id()
+        row = self.documents.get(document_id) if document_id else None
+        try:
+            self.preview.set_pdf(self.documents.pdf(document_id) if document_id else None)
+        except UserError as exc:
+            self.preview.clear()
+            show_error(self, exc)
+        status = row["status"] if row else None
+        self.sign_button.setEnabled(status == "DRAFT")
+        self.print_button.setEnabled(row is not None and status != "VOID")
+        self.save_button.setEnabled(row is not None)
+        self.void_button.setEnabled(row is not None and status != "VOID")
+
+    # Issue
+
+    def issue_dialog(self) -> IssueDialog:
+        dialog = IssueDialog(self)
+        dialog.open()
+        return dialog
+
+    def issue_for(self, inspection_id: str, enterprise_id: str | None, doc_type: str) -> str | None:
+        """Issue a DRAFT of `doc_type` for this inspection and enterprise, list and select it; its id, or None after
+        showing the error."""
+        try:
+            document_id = self.documents.issue(doc_type, inspection_id, enterprise_id)
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+        self.reload()
+        self.select(document_id)
+        return document_id
+
+    # Sign
+
+    def sign_selected(self) -> SignDialog | None:
+        document_id = self.selected_id()
+        if not document_id:
+            return None
+        dialog = SignDialog(self, document_id)
+        dialog.open()
+        return dialog
+
+    # Print
+
+    def print_selected(self) -> QPrintDialog | None:
+        if not self.selected_id():
+            return None
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(self.printer, self)
+        dialog.accepted.connect(lambda: self.print_to(self.printer))
+        dialog.open()
+        return dialog
+
+    def print_to(self, printer: QPrinter, document_id: str | None = None) -> int:
+        """Print the document's pages as images, one page per sheet, fitted to the paper; the number of pages."""
+        document_id = document_id or self.selected_id()
+        if not document_id:
+            return 0
+        try:
+            images = render_pages(self.documents.pdf(document_id), min(PRINT_DPI, max(72, printer.resolution())))
+        except UserError as exc:
+            show_error(self, exc)
+            return 0
+        printer.setFullPage(True)  # the PDF pages carry their own margins
+        printer.setDocName(self.documents.get(document_id)["doc_no"] or document_id)
+        painter = QPainter()
+        if not painter.begin(printer):
+            show_error(self, UserError("ui.print_failed", "无法开始打印", "Could not start printing"))
+            return 0
+        try:
+            for index, image in enumerate(images):
+                if index:
+                    printer.newPage()
+                area = QRectF(painter.viewport())
+                scale = min(area.width() / image.width(), area.height() / image.height())
+                target = QRectF(area.x(), area.y(), image.width() * scale, image.height() * scale)
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+        return len(images)
+
+    # Save as
+
+    def save_selected(self) -> QFileDialog | None:
+        document_id = self.selected_id()
+        if not document_id:
+            return None
+        name = (self.documents.get(document_id)["doc_no"] or "document") + ".pdf"
+        dialog = QFileDialog(self, self.tr("Save document as"), name, self.tr("PDF (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(lambda path: self.save_to(Path(path), document_id))
+        dialog.open()
+        return dialog
+
+    def save_to(self, path: Path, document_id: str | None = None) -> bool:
+        """Write the stored file (the signed one once signed) byte for byte."""
+        document_id = document_id or self.selected_id()
+        if not document_id:
+            return False
+        try:
+            Path(path).write_bytes(self.documents.pdf(document_id))
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        except OSError as exc:
+            show_error(self, UserError("ui.save_failed", "无法保存文件：{error}", "Could not save the file: {error}",
+                                       error=str(exc)))
+            return False
+        return True
+
+    # Void
+
+    def void_selected(self) -> VoidDialog | None:
+        document_id = self.selected_id()
+        if not document_id:
+            return None
+        dialog = VoidDialog(self, document_id)
+        dialog.open()
+        return dialog
