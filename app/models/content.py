@@ -144,6 +144,7 @@ class Checklist:
     notice_zh: str
     notice_en: str
     basis: tuple[str, ...]
+    deadline_working_days: bool  # default deadlines count working days (holiday calendar), not calendar days
     aspects: tuple[Aspect, ...]
     items: tuple[ChecklistItem, ...]  # in display order: by aspect order, then item order
     digest: str
@@ -353,6 +354,7 @@ def _checklist_dict(checklist: Checklist) -> dict[str, Any]:
         "notice_zh": checklist.notice_zh,
         "notice_en": checklist.notice_en,
         "basis": list(checklist.basis),
+        "deadline_working_days": checklist.deadline_working_days,
         "aspects": [
             {"code": a.code, "order": a.order, "title_zh": a.title_zh, "title_en": a.title_en}
             for a in checklist.aspects
@@ -677,6 +679,7 @@ def _build_checklist(data: object, file: str) -> Checklist:
     notice_zh = _notice(root, status)
     notice_en = root.text("notice_en", required=False)
     basis = root.texts("basis", required=False, min_items=0)
+    working_days = root.boolean("deadline_working_days", default=False)
 
     aspect_tables = root.tables("aspects")
     aspects = [_build_aspect(t) for t in aspect_tables]
@@ -714,6 +717,7 @@ def _build_checklist(data: object, file: str) -> Checklist:
         notice_zh=notice_zh,
         notice_en=notice_en,
         basis=basis,
+        deadline_working_days=working_days,
         aspects=tuple(sorted(aspects, key=lambda a: a.order)),
         # Display order, whatever the file order, so that reordering entries in a file leaves the digest unchanged.
         items=tuple(sorted(items, key=lambda i: (aspect_order[i.aspect], i.order))),

@@ -18,6 +18,7 @@ from app.models.blobs import BlobStore
 from app.models.images import process_photo
 from app.models.store import Store
 from app.models.templates import Templates
+from app.models.workdays import deadline_for
 
 MIN_INSPECTORS = 2
 
@@ -342,6 +343,7 @@ class Inspections:
     ) -> str:
         grade = "MAJOR" if item.major == "YES" else "GENERAL"
         today = self.now().date()
+        checklist_working_days = self.checklist(inspection_id).deadline_working_days
         principal = self.store.query(
             "SELECT name, phone FROM person WHERE enterprise_id = ? AND role = 'principal' AND deleted = 0 LIMIT 1",
             (enterprise_id,),
@@ -359,7 +361,9 @@ class Inspections:
                 "major_basis": item.major_basis or None if grade == "MAJOR" else None,
                 "legal_refs": list(item.basis),
                 "measure": item.default_measure_zh,
-                "deadline": (today + timedelta(days=item.default_deadline_days.for_grade(grade))).isoformat(),
+                "deadline": deadline_for(
+                    today, item.default_deadline_days.for_grade(grade), checklist_working_days
+                ).date.isoformat(),
                 "responsible_person": principal[0]["name"] if principal else None,
                 "responsible_phone": principal[0]["phone"] if principal else None,
                 "status": "OPEN",

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from app.documents.workdays import (
+from app.errors import ContentError, ValidationError
+from app.models.workdays import (
     add_days,
     add_working_days,
     deadline_for,
@@ -13,7 +14,6 @@ from app.documents.workdays import (
     load_calendar,
     load_year,
 )
-from app.errors import ContentError, ValidationError
 from app.resources import resource_path
 
 D = dt.date

@@ -228,3 +228,22 @@ def test_position_and_bodycam_are_remembered(site):
     row = ws.inspections.get(inspection)
     assert (row["bodycam_ref"], row["bodycam_from"], row["bodycam_to"]) == ("DSJ-0042", "09:30", "10:45")
     assert [i["id"] for i in ws.inspections.unfinished()] == [inspection]
+
+
+def test_default_deadlines_follow_the_checklists_day_counting(site):
+    """Calendar days by default (moved off a rest day); working days when the checklist says so."""
+    from dataclasses import replace
+
+    from app.models.workdays import add_working_days
+
+    ws = site["ws"]
+    shipped = content.load_checklist()
+    assert shipped.deadline_working_days is False
+    working = replace(shipped, deadline_working_days=True, digest="working-days-variant")
+    inspection = ws.inspections.start(site["tenant"], list(site["inspectors"]), checklist=working)
+    assert ws.inspections.checklist(inspection).deadline_working_days is True
+    outcome = ws.inspections.record_verdict(inspection, site["tenant"], "RESP-04", "NONCOMPLIANT", "无制度")
+    days = item("RESP-04").default_deadline_days.for_grade("GENERAL")
+    expected = add_working_days(TODAY.date(), days).date
+    assert ws.inspections.hazard(outcome.hazard_id)["deadline"] == expected.isoformat()
+    assert expected > TODAY.date() + timedelta(days=days)  # weekends were skipped
