@@ -13,13 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from app import APP_NAME, __version__
-from app.errors import UserError, language, set_language
+from app.errors import UserError, localized, set_language
 from app.models import vocab
 from app.paths import DB_NAME, data_dir
-
-
-def _t(zh: str, en: str) -> str:
-    return en if language() == "en" else zh
 
 
 def _workspace(args: argparse.Namespace) -> Any:
@@ -53,10 +49,10 @@ def _workspace(args: argparse.Namespace) -> Any:
 
 def cmd_init(args: argparse.Namespace) -> int:
     with _workspace(args) as ws:
-        print(_t("数据目录：", "Data folder: ") + str(ws.data_dir))
-        print(_t("数据库：", "Database: ") + str(ws.db_path))
-        print(_t("本机标识：", "Device id: ") + ws.device.id)
-        print(_t("公钥指纹：", "Key fingerprint: ") + ws.device.fingerprint())
+        print(localized("数据目录：", "Data folder: ") + str(ws.data_dir))
+        print(localized("数据库：", "Database: ") + str(ws.db_path))
+        print(localized("本机标识：", "Device id: ") + ws.device.id)
+        print(localized("公钥指纹：", "Key fingerprint: ") + ws.device.fingerprint())
     return 0
 
 
@@ -79,7 +75,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             seed=args.seed,
             progress=_progress_printer(),
         )
-        print(_t("已生成演示数据：", "Demo data generated: ") + summary.describe())
+        print(localized("已生成演示数据：", "Demo data generated: ") + summary.describe())
     return 0
 
 
@@ -102,13 +98,13 @@ def cmd_import_registry(args: argparse.Namespace) -> int:
         except RegistryImportError as exc:
             # The message is a headline followed by the first rows' errors; print the headline and then every
             # error (the message alone truncates long lists, and printing both would list each error twice).
-            print(_t("错误：", "Error: ") + exc.message.split("\n", 1)[0], file=sys.stderr)
+            print(localized("错误：", "Error: ") + exc.message.split("\n", 1)[0], file=sys.stderr)
             for error in exc.errors:
                 print(f"  {error}", file=sys.stderr)
             return 1
     print(report.describe())
     for warning in report.warnings:
-        print(_t("提示：", "Note: ") + warning, file=sys.stderr)
+        print(localized("提示：", "Note: ") + warning, file=sys.stderr)
     return 0
 
 
@@ -117,7 +113,7 @@ def cmd_export_registry(args: argparse.Namespace) -> int:
 
     with _workspace(args) as ws:
         count = export_registry(ws.registry, Path(args.file))
-    print(_t("已导出 {n} 家企业到 {file}", "Exported {n} enterprises to {file}").format(n=count, file=args.file))
+    print(localized("已导出 {n} 家企业到 {file}", "Exported {n} enterprises to {file}").format(n=count, file=args.file))
     return 0
 
 
@@ -129,20 +125,20 @@ def cmd_list(args: argparse.Namespace) -> int:
         ids = ws.registry.search_ids(args.text or "", role=args.role, landlord_id=landlord_id, limit=args.limit)
         rows = ws.registry.rows(ids)
         total = ws.registry.count()
-    headers = (_t("名称", "Name"), _t("统一社会信用代码", "Credit code"), _t("角色", "Role"), _t("镇街", "Township"),
-               _t("地址", "Address"))
+    headers = (localized("名称", "Name"), localized("统一社会信用代码", "Credit code"), localized("角色", "Role"), localized("镇街", "Township"),
+               localized("地址", "Address"))
     table = [(r.name, r.uscc or "", r.roles_label, r.township or "", r.address or "") for r in rows]
     _print_table(headers, table)
-    print(_t("显示 {n} 家（共 {total} 家）", "{n} shown ({total} in the registry)").format(n=len(rows), total=total))
+    print(localized("显示 {n} 家（共 {total} 家）", "{n} shown ({total} in the registry)").format(n=len(rows), total=total))
     return 0
 
 
 def cmd_inspections(args: argparse.Namespace) -> int:
     with _workspace(args) as ws:
         rows = ws.inspections.list(limit=args.limit)
-    headers = ("ID", _t("企业", "Enterprise"), _t("开始", "Started"), _t("方式", "Mode"), _t("状态", "Status"))
-    status = {"IN_PROGRESS": _t("进行中", "in progress"), "COMPLETED": _t("已完成", "completed"),
-              "VOID": _t("已作废", "void")}
+    headers = ("ID", localized("企业", "Enterprise"), localized("开始", "Started"), localized("方式", "Mode"), localized("状态", "Status"))
+    status = {"IN_PROGRESS": localized("进行中", "in progress"), "COMPLETED": localized("已完成", "completed"),
+              "VOID": localized("已作废", "void")}
     _print_table(
         headers,
         [(r["id"], r["enterprise_name"], r["started_at"][:16].replace("T", " "),
@@ -165,16 +161,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     with _workspace(args) as ws:
         report = check(ws)
     print(
-        _t("已检查 {rows} 行、{entries} 条变更记录、{blobs} 个文件",
+        localized("已检查 {rows} 行、{entries} 条变更记录、{blobs} 个文件",
            "Checked {rows} rows, {entries} change entries, {blobs} files").format(
             rows=report.rows_checked, entries=report.entries_checked, blobs=report.blobs_checked)
     )
     if report.ok:
-        print(_t("完整性检查通过", "Integrity check passed"))
+        print(localized("完整性检查通过", "Integrity check passed"))
         return 0
     for problem in report.problems:
         print(problem, file=sys.stderr)
-    print(_t("发现 {n} 个问题", "{n} problem(s) found").format(n=len(report.problems)), file=sys.stderr)
+    print(localized("发现 {n} 个问题", "{n} problem(s) found").format(n=len(report.problems)), file=sys.stderr)
     return 1
 
 
@@ -189,20 +185,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise UserError("verify.read_failed", "无法读取文件 {path}：{reason}", "Cannot read {path}: {reason}",
                         path=str(args.file), reason=exc.strerror or str(exc)) from exc
     result = verify_pdf(pdf, trusted_roots(data_dir(args.data_dir)))
-    yes, no = _t("是", "yes"), _t("否", "no")
+    yes, no = localized("是", "yes"), localized("否", "no")
     for sig in result.signatures:
         when = sig.signed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S %z") if sig.signed_at else "?"
-        print(_t("签名者：", "Signer: ") + sig.signer_name)
-        print(_t("签名时间：", "Signed at: ") + when)
-        print(_t("内容完好：", "Intact: ") + (yes if sig.intact else no))
-        print(_t("签名后改动：", "Changed after signing: ") + (yes if sig.modified_after_signing else no))
-        print(_t("签名者可信：", "Signer trusted: ") + (yes if sig.trusted else no))
+        print(localized("签名者：", "Signer: ") + sig.signer_name)
+        print(localized("签名时间：", "Signed at: ") + when)
+        print(localized("内容完好：", "Intact: ") + (yes if sig.intact else no))
+        print(localized("签名后改动：", "Changed after signing: ") + (yes if sig.modified_after_signing else no))
+        print(localized("签名者可信：", "Signer trusted: ") + (yes if sig.trusted else no))
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.ok:
-        print(_t("验证通过", "Verification passed"))
+        print(localized("验证通过", "Verification passed"))
         return 0
-    print(_t("验证未通过", "Verification failed"), file=sys.stderr)
+    print(localized("验证未通过", "Verification failed"), file=sys.stderr)
     return 1
 
 
@@ -212,10 +208,10 @@ def cmd_cert(args: argparse.Namespace) -> int:
     data = data_dir(args.data_dir)
     if args.cert_command == "import-root":
         path = certs.import_root_file(data, Path(args.file))
-        print(_t("已导入根证书：", "Root certificate imported: ") + certs.fingerprint(path.read_bytes()))
+        print(localized("已导入根证书：", "Root certificate imported: ") + certs.fingerprint(path.read_bytes()))
     elif args.cert_command == "export-root":
         root = certs.export_root(data, Path(args.file))
-        print(_t("已导出根证书到 {file}：", "Root certificate exported to {file}: ").format(file=args.file)
+        print(localized("已导出根证书到 {file}：", "Root certificate exported to {file}: ").format(file=args.file)
               + certs.fingerprint(root))
     else:
         for pem in certs.trusted_roots(data):
@@ -230,7 +226,7 @@ def _date_arg(text: str) -> Any:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(_t(f"日期格式应为 YYYY-MM-DD：{text}", f"expected YYYY-MM-DD: {text}")) from None
+        raise argparse.ArgumentTypeError(localized(f"日期格式应为 YYYY-MM-DD：{text}", f"expected YYYY-MM-DD: {text}")) from None
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
@@ -246,11 +242,11 @@ def cmd_issue(args: argparse.Namespace) -> int:
             extra["measures"] = args.measure
         document_id = docs.issue(args.type, inspection_id, enterprise_id, issued_on=args.date, **extra)
         row = docs.get(document_id)
-        print(_t("文书编号：", "Number: ") + row["doc_no"])
+        print(localized("文书编号：", "Number: ") + row["doc_no"])
         print("ID: " + document_id)
         if args.out:
             Path(args.out).write_bytes(docs.pdf(document_id))
-            print(_t("文件：", "File: ") + str(args.out))
+            print(localized("文件：", "File: ") + str(args.out))
     return 0
 
 
@@ -271,7 +267,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
                          workers=args.workers, progress=show)
     for file in result.files:
         print(file)
-    print(_t("共 {n} 份文书（{e} 家企业），{f} 个文件，用时 {s:.1f} 秒",
+    print(localized("共 {n} 份文书（{e} 家企业），{f} 个文件，用时 {s:.1f} 秒",
              "{n} documents ({e} enterprises), {f} files, {s:.1f} s").format(
         n=result.documents, e=result.enterprises, f=len(result.files), s=result.seconds))
     return 0
@@ -284,11 +280,11 @@ def cmd_inspector_cert(args: argparse.Namespace) -> int:
     from app.documents.issuing import Documents
 
     with _workspace(args) as ws:
-        passphrase = getpass.getpass(_t("设置签名口令：", "New signing passphrase: "))
-        if getpass.getpass(_t("再次输入口令：", "Repeat the passphrase: ")) != passphrase:
+        passphrase = getpass.getpass(localized("设置签名口令：", "New signing passphrase: "))
+        if getpass.getpass(localized("再次输入口令：", "Repeat the passphrase: ")) != passphrase:
             raise UserError("cli.passphrase_mismatch", "两次输入的口令不一致", "The passphrases differ")
         Documents(ws).setup_standalone(args.inspector, passphrase)
-    print(_t("已创建个人签名证书", "Personal signing certificate created"))
+    print(localized("已创建个人签名证书", "Personal signing certificate created"))
     return 0
 
 
@@ -328,7 +324,7 @@ def _count(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(_t(f"应为 0 或正整数：{text}", f"expected a whole number, 0 or more: {text}"))
+        raise argparse.ArgumentTypeError(localized(f"应为 0 或正整数：{text}", f"expected a whole number, 0 or more: {text}"))
     return value
 
 
@@ -336,19 +332,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         # A PyInstaller build (build.spec) is run as its executable, not through Python.
         prog=Path(sys.executable).name if getattr(sys, "frozen", False) else "python -m app",
-        description=_t(f"{APP_NAME} 现场安全检查：不带命令时启动图形界面。",
+        description=localized(f"{APP_NAME} 现场安全检查：不带命令时启动图形界面。",
                        f"{APP_NAME} field safety inspection; starts the GUI when no command is given."),
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--data-dir", type=Path, help=_t("数据目录（也可用环境变量 FIELDSAFE_DATA_DIR）",
+    parser.add_argument("--data-dir", type=Path, help=localized("数据目录（也可用环境变量 FIELDSAFE_DATA_DIR）",
                                                          "data folder (or the FIELDSAFE_DATA_DIR environment variable)"))
-    parser.add_argument("--lang", choices=("zh", "en"), help=_t("界面与消息语言", "language of the UI and messages"))
+    parser.add_argument("--lang", choices=("zh", "en"), help=localized("界面与消息语言", "language of the UI and messages"))
     parser.add_argument("--demo", action="store_true",
-                        help=_t("图形界面：数据库为空时先生成演示数据", "GUI: fill an empty database with demo data first"))
+                        help=localized("图形界面：数据库为空时先生成演示数据", "GUI: fill an empty database with demo data first"))
     sub = parser.add_subparsers(dest="command", metavar="command")
 
     def add(name: str, func: Callable[[argparse.Namespace], int], zh: str, en: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=_t(zh, en), description=_t(zh, en))
+        p = sub.add_parser(name, help=localized(zh, en), description=localized(zh, en))
         p.set_defaults(func=func)
         return p
 
@@ -356,51 +352,51 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo", cmd_demo, "生成演示数据", "generate demo data")
     p.add_argument("--landlords", type=_count, default=40)
     p.add_argument("--tenants", type=_count, default=160)
-    p.add_argument("--inspections", type=_count, default=0, help=_t("同时生成的检查数", "inspections to generate"))
+    p.add_argument("--inspections", type=_count, default=0, help=localized("同时生成的检查数", "inspections to generate"))
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--force", action="store_true", help=_t("数据库非空时也追加", "add even when not empty"))
+    p.add_argument("--force", action="store_true", help=localized("数据库非空时也追加", "add even when not empty"))
     p = add("import-registry", cmd_import_registry, "导入企业名录（.csv/.xlsx）", "import an enterprise register")
     p.add_argument("file")
     p = add("export-registry", cmd_export_registry, "导出企业名录（.csv/.xlsx）", "export the enterprise register")
     p.add_argument("file")
     p = add("list", cmd_list, "列出或搜索企业", "list or search enterprises")
-    p.add_argument("text", nargs="?", help=_t("名称、信用代码或地址中的文字", "text in name, credit code or address"))
+    p.add_argument("text", nargs="?", help=localized("名称、信用代码或地址中的文字", "text in name, credit code or address"))
     p.add_argument("--role", choices=("landlord", "tenant", "operator"))
-    p.add_argument("--landlord", help=_t("只列该出租方的承租方（名称、信用代码或 ID）",
+    p.add_argument("--landlord", help=localized("只列该出租方的承租方（名称、信用代码或 ID）",
                                          "only this landlord's tenants (name, credit code or id)"))
     p.add_argument("--limit", type=int, default=50)
     p = add("inspections", cmd_inspections, "列出检查", "list inspections")
     p.add_argument("--limit", type=int, default=50)
     p = add("show-inspection", cmd_show_inspection, "显示一次检查的内容", "show one inspection")
-    p.add_argument("id", help=_t("检查 ID（可只写开头几位）", "inspection id (a unique prefix is enough)"))
+    p.add_argument("id", help=localized("检查 ID（可只写开头几位）", "inspection id (a unique prefix is enough)"))
     add("check", cmd_check, "完整性检查", "integrity check")
     p = add("verify", cmd_verify, "验证已签名的 PDF 文书", "verify a signed PDF document")
     p.add_argument("file")
     p = add("cert", cmd_cert, "管理信任的根证书", "manage trusted root certificates")
     cert_sub = p.add_subparsers(dest="cert_command", metavar="action", required=True)
-    cert_sub.add_parser("import-root", help=_t("导入根证书（PEM）到信任库", "import a root certificate (PEM)")
+    cert_sub.add_parser("import-root", help=localized("导入根证书（PEM）到信任库", "import a root certificate (PEM)")
                         ).add_argument("file")
-    cert_sub.add_parser("export-root", help=_t("导出本机根证书（PEM）", "export this installation's root (PEM)")
+    cert_sub.add_parser("export-root", help=localized("导出本机根证书（PEM）", "export this installation's root (PEM)")
                         ).add_argument("file")
-    cert_sub.add_parser("list-roots", help=_t("列出信任的根证书", "list trusted root certificates"))
+    cert_sub.add_parser("list-roots", help=localized("列出信任的根证书", "list trusted root certificates"))
     p = add("issue", cmd_issue, "出具文书（编号、生成 PDF，状态为草稿）", "issue a document (number + PDF, as a draft)")
     p.add_argument("--type", required=True, choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
-    p.add_argument("--inspection", required=True, help=_t("检查 ID（可只写开头几位）", "inspection id (unique prefix)"))
-    p.add_argument("--enterprise", help=_t("企业（名称、信用代码或 ID）", "enterprise (name, credit code or id)"))
-    p.add_argument("--date", type=_date_arg, help=_t("出具日期 YYYY-MM-DD（默认今天）", "issue date (default today)"))
-    p.add_argument("--measure", action="append", help=_t("现场处理措施（DECISION，可多次）", "measure (DECISION)"))
-    p.add_argument("--out", type=Path, help=_t("把 PDF 写到该文件", "write the PDF to this file"))
+    p.add_argument("--inspection", required=True, help=localized("检查 ID（可只写开头几位）", "inspection id (unique prefix)"))
+    p.add_argument("--enterprise", help=localized("企业（名称、信用代码或 ID）", "enterprise (name, credit code or id)"))
+    p.add_argument("--date", type=_date_arg, help=localized("出具日期 YYYY-MM-DD（默认今天）", "issue date (default today)"))
+    p.add_argument("--measure", action="append", help=localized("现场处理措施（DECISION，可多次）", "measure (DECISION)"))
+    p.add_argument("--out", type=Path, help=localized("把 PDF 写到该文件", "write the PDF to this file"))
     p = add("batch", cmd_batch, "批量打印文书（按镇街、园区、日期）", "batch-print documents (township, park, dates)")
     p.add_argument("--type", default="ORDER", choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
-    p.add_argument("--township", help=_t("镇街名称或 ID", "township name or id"))
-    p.add_argument("--park", help=_t("园区名称或 ID", "park name or id"))
+    p.add_argument("--township", help=localized("镇街名称或 ID", "township name or id"))
+    p.add_argument("--park", help=localized("园区名称或 ID", "park name or id"))
     p.add_argument("--from", dest="date_from", type=_date_arg, help="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date_arg, help="YYYY-MM-DD")
-    p.add_argument("--out", required=True, help=_t("输出目录", "output folder"))
-    p.add_argument("--one-file", action="store_true", help=_t("合并为一个 PDF", "one merged PDF"))
-    p.add_argument("--workers", type=int, default=None, help=_t("进程数（默认全部核心）", "processes (default: all cores)"))
+    p.add_argument("--out", required=True, help=localized("输出目录", "output folder"))
+    p.add_argument("--one-file", action="store_true", help=localized("合并为一个 PDF", "one merged PDF"))
+    p.add_argument("--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)"))
     p = add("inspector-cert", cmd_inspector_cert, "为检查员创建个人签名证书", "create a personal signing certificate")
-    p.add_argument("--inspector", required=True, help=_t("检查员 ID", "inspector id"))
+    p.add_argument("--inspector", required=True, help=localized("检查员 ID", "inspector id"))
     add("gui", cmd_gui, "启动图形界面", "start the GUI")
     return parser
 
@@ -418,7 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except UserError as exc:
-        print(_t("错误：", "Error: ") + exc.message, file=sys.stderr)
+        print(localized("错误：", "Error: ") + exc.message, file=sys.stderr)
         return 1
     except BrokenPipeError:
         # Output piped into `head` or a pager that quit early: not an error of ours. Point stdout at devnull so

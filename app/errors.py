@@ -22,6 +22,11 @@ def language() -> str:
     return _language
 
 
+def localized(zh: str, en: str) -> str:
+    """The text in the active language (for messages that are not errors: CLI output, reports, problem lists)."""
+    return en if _language == "en" else zh
+
+
 class FieldSafeError(Exception):
     """Base of all errors this application raises on purpose."""
 

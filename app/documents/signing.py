@@ -29,7 +29,7 @@ from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
 
 from app.documents.certs import load_certificates, load_private_key
-from app.errors import UserError
+from app.errors import UserError, localized
 
 DEFAULT_FIELD = "Signature1"
 
@@ -143,10 +143,6 @@ class Verification:
         return bool(self.signatures) and self.intact and self.trusted and not self.modified_after_signing
 
 
-def _t(zh: str, en: str) -> str:
-    from app.errors import language
-
-    return en if language() == "en" else zh
 
 
 def verify_pdf(pdf_bytes: bytes, trusted_roots: Sequence[bytes]) -> Verification:
@@ -170,7 +166,7 @@ def verify_pdf(pdf_bytes: bytes, trusted_roots: Sequence[bytes]) -> Verification
             "verify.bad_pdf", "文件不是有效的 PDF：{reason}", "Not a valid PDF: {reason}", reason=str(exc)
         ) from exc
     if not embedded:
-        msg = _t("文件中没有签名", "The file has no signature")
+        msg = localized("文件中没有签名", "The file has no signature")
         return Verification(None, None, False, False, False, [msg], ())
 
     checks = []
@@ -210,7 +206,7 @@ def _check_one(sig: Any, roots: list, validate: Any, context_cls: Any, coverage_
     try:
         status = validate(sig, context_cls(trust_roots=roots, allow_fetching=False))
     except Exception as exc:  # noqa: BLE001 - pyHanko raises many kinds on malformed input; report, don't crash
-        problems.append(_t(f"无法验证签名：{exc}", f"The signature cannot be validated: {exc}"))
+        problems.append(localized(f"无法验证签名：{exc}", f"The signature cannot be validated: {exc}"))
         return SignatureCheck(sig.field_name, signer_name, None, False, False, True,
                               str(reason) if reason else None, str(location) if location else None, tuple(problems))
     intact = bool(status.intact and status.valid)
@@ -225,14 +221,14 @@ def _check_one(sig: Any, roots: list, validate: Any, context_cls: Any, coverage_
     else:
         modified = True
     if not status.intact:
-        problems.append(_t("签名后文件内容被改动（摘要不符）", "The signed content was altered (digest mismatch)"))
+        problems.append(localized("签名后文件内容被改动（摘要不符）", "The signed content was altered (digest mismatch)"))
     elif not status.valid:
-        problems.append(_t("签名值无效", "The signature value is invalid"))
+        problems.append(localized("签名值无效", "The signature value is invalid"))
     if not trusted:
-        problems.append(_t("签名者证书不受信任（其根证书不在信任库中）",
+        problems.append(localized("签名者证书不受信任（其根证书不在信任库中）",
                            "The signer's certificate is not trusted (its root is not in the trust store)"))
     if modified:
-        problems.append(_t("签名后文件被追加修改", "The file was changed after it was signed"))
+        problems.append(localized("签名后文件被追加修改", "The file was changed after it was signed"))
     return SignatureCheck(
         field_name=sig.field_name,
         signer_name=signer_name,

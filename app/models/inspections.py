@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.errors import NotFoundError, ValidationError, language
+from app.errors import NotFoundError, ValidationError, localized
 from app.models import content, vocab
 from app.models.blobs import BlobStore
 from app.models.images import process_photo
@@ -483,23 +483,19 @@ class Inspections:
         team = len(self.inspector_ids(inspection_id))
         if team < MIN_INSPECTORS:
             problems.append(
-                _msg(
+                localized(
                     "执法人员只有 {n} 名，至少需要 {min} 名",
                     "Only {n} inspector(s) on the team; at least {min} are required",
-                    n=team,
-                    min=MIN_INSPECTORS,
-                )
+                ).format(n=team, min=MIN_INSPECTORS)
             )
         missing = self.missing_items(inspection_id)
         if missing:
             codes = "、".join(code for _, code in missing[:8]) + ("…" if len(missing) > 8 else "")
             problems.append(
-                _msg(
+                localized(
                     "还有 {n} 项未给出检查结论：{codes}",
                     "{n} item(s) still have no verdict: {codes}",
-                    n=len(missing),
-                    codes=codes,
-                )
+                ).format(n=len(missing), codes=codes)
             )
         return problems
 
@@ -537,7 +533,3 @@ def _iso_date(value: Any) -> str:
             "date.invalid", "日期格式不正确：{value}（应为 YYYY-MM-DD）", "Invalid date: {value} (use YYYY-MM-DD)",
             value=value,
         ) from None
-
-
-def _msg(zh: str, en: str, **params: Any) -> str:
-    return (en if language() == "en" else zh).format(**params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.errors import language
+from app.errors import localized
 from app.models import vocab
 from app.models.workspace import Workspace
 
@@ -13,10 +13,6 @@ _STATUS = {
 }
 
 
-def _t(zh: str, en: str) -> str:
-    return en if language() == "en" else zh
-
-
 def inspection_text(ws: Workspace, inspection_id: str) -> str:
     insp = ws.inspections.get(inspection_id)
     checklist = ws.inspections.checklist(inspection_id)
@@ -24,14 +20,14 @@ def inspection_text(ws: Workspace, inspection_id: str) -> str:
     results = ws.inspections.results(inspection_id)
     names = {e: ws.registry.get_enterprise(e)["name"] for e in ws.inspections.target_ids(inspection_id)}
     lines = [
-        f"{_t('检查', 'Inspection')} {insp['id']}",
-        f"{_t('对象', 'Enterprise')}：{ws.registry.get_enterprise(insp['enterprise_id'])['name']}",
-        f"{_t('方式', 'Mode')}：{vocab.label('inspection_modes', insp['mode'])}    "
-        f"{_t('目的', 'Purpose')}：{insp['purpose']}",
-        f"{_t('时间', 'Time')}：{insp['started_at'].replace('T', ' ')} — {(insp['ended_at'] or '').replace('T', ' ')}"
-        f"    {_t('状态', 'Status')}：{_t(*_STATUS[insp['status']])}",
-        f"{_t('检查表', 'Checklist')}：{checklist.title_zh}（{checklist.code} v{checklist.version}）",
-        _t("执法人员：", "Inspectors: ")
+        f"{localized('检查', 'Inspection')} {insp['id']}",
+        f"{localized('对象', 'Enterprise')}：{ws.registry.get_enterprise(insp['enterprise_id'])['name']}",
+        f"{localized('方式', 'Mode')}：{vocab.label('inspection_modes', insp['mode'])}    "
+        f"{localized('目的', 'Purpose')}：{insp['purpose']}",
+        f"{localized('时间', 'Time')}：{insp['started_at'].replace('T', ' ')} — {(insp['ended_at'] or '').replace('T', ' ')}"
+        f"    {localized('状态', 'Status')}：{localized(*_STATUS[insp['status']])}",
+        f"{localized('检查表', 'Checklist')}：{checklist.title_zh}（{checklist.code} v{checklist.version}）",
+        localized("执法人员：", "Inspectors: ")
         + "；".join(f"{i['name']}（{i['cert_no']}）" for i in ws.inspections.inspectors(inspection_id)),
     ]
     for enterprise_id, name in names.items():
@@ -42,43 +38,43 @@ def inspection_text(ws: Workspace, inspection_id: str) -> str:
                 current_aspect = item.aspect
                 lines.append(f"【{aspects[item.aspect].title_zh}】")
             result = results.get((enterprise_id, item.code))
-            verdict = vocab.label("verdicts", result["verdict"]) if result and result["verdict"] else _t("未检查", "—")
+            verdict = vocab.label("verdicts", result["verdict"]) if result and result["verdict"] else localized("未检查", "—")
             note = f"  {result['note']}" if result and result["note"] else ""
             lines.append(f"  {item.code} {item.title_zh}：{verdict}{note}")
         interview = ws.assessments.interview_score(inspection_id, enterprise_id)
         if interview is not None:
             lines.append(
-                _t("安全员必问：{total}/{max} 分，{res}", "Safety officer interview: {total}/{max}, {res}").format(
+                localized("安全员必问：{total}/{max} 分，{res}", "Safety officer interview: {total}/{max}, {res}").format(
                     total=interview.total, max=interview.max_total,
-                    res=_t("合格", "passed") if interview.passed else _t("不合格", "failed"))
+                    res=localized("合格", "passed") if interview.passed else localized("不合格", "failed"))
             )
         elif rated := ws.assessments.interview_ratings(inspection_id, enterprise_id):
-            lines.append(_t("安全员必问：已问 {n} 题，未完成", "Safety officer interview: {n} rated, unfinished")
+            lines.append(localized("安全员必问：已问 {n} 题，未完成", "Safety officer interview: {n} rated, unfinished")
                          .format(n=len(rated)))
         for quiz in ws.assessments.quizzes(inspection_id):
             if quiz["enterprise_id"] != enterprise_id:
                 continue
             result_text = (
-                f"{quiz['score']}/{quiz['max_score']}，{_t('合格', 'passed') if quiz['passed'] else _t('不合格', 'failed')}"
-                if quiz["finished_at"] else _t("未交卷", "not handed in")
+                f"{quiz['score']}/{quiz['max_score']}，{localized('合格', 'passed') if quiz['passed'] else localized('不合格', 'failed')}"
+                if quiz["finished_at"] else localized("未交卷", "not handed in")
             )
-            lines.append(_t("负责人必考：", "Principal quiz: ") + f"{quiz['examinee_name']} {result_text}")
+            lines.append(localized("负责人必考：", "Principal quiz: ") + f"{quiz['examinee_name']} {result_text}")
         awareness = ws.assessments.awareness(inspection_id, enterprise_id)
         if awareness.rate is not None:
             lines.append(
-                _t("员工抽问：{c}/{a}，知晓率 {r:.0%}（目标 {t:.0%}）", "Worker sampling: {c}/{a}, {r:.0%} (target {t:.0%})")
+                localized("员工抽问：{c}/{a}，知晓率 {r:.0%}（目标 {t:.0%}）", "Worker sampling: {c}/{a}, {r:.0%} (target {t:.0%})")
                 .format(c=awareness.correct, a=awareness.asked, r=awareness.rate, t=awareness.target)
             )
     hazards = ws.inspections.hazards(inspection_id)
-    lines += ["", _t("隐患（{n}）", "Hazards ({n})").format(n=len(hazards))]
+    lines += ["", localized("隐患（{n}）", "Hazards ({n})").format(n=len(hazards))]
     for h in hazards:
         lines.append(
             f"  [{vocab.label('hazard_grades', h['grade'])}] {names.get(h['enterprise_id'], '')} {h['item_code'] or ''}："
-            f"{h['description']}；{_t('整改措施', 'measure')}：{h['measure'] or ''}；"
-            f"{_t('期限', 'deadline')}：{h['deadline'] or _t('当场整改', 'fixed on site')}；"
+            f"{h['description']}；{localized('整改措施', 'measure')}：{h['measure'] or ''}；"
+            f"{localized('期限', 'deadline')}：{h['deadline'] or localized('当场整改', 'fixed on site')}；"
             f"{vocab.label('hazard_statuses', h['status'])}"
         )
     problems = ws.inspections.completion_problems(inspection_id) if insp["status"] == "IN_PROGRESS" else []
     if problems:
-        lines += ["", _t("尚不能结束：", "Not ready to complete: ") + "；".join(problems)]
+        lines += ["", localized("尚不能结束：", "Not ready to complete: ") + "；".join(problems)]
     return "\n".join(lines)

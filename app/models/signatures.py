@@ -36,7 +36,7 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
-from app.errors import ValidationError, language
+from app.errors import ValidationError, language, localized
 from app.models.blobs import BlobStore
 from app.models.store import Store
 
@@ -73,8 +73,7 @@ def _now() -> datetime:
 
 
 def role_label(role: str) -> str:
-    zh, en = ROLE_LABELS.get(role, (role, role))
-    return en if language() == "en" else zh
+    return localized(*ROLE_LABELS.get(role, (role, role)))
 
 
 @dataclass(frozen=True)
