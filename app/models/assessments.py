@@ -32,13 +32,6 @@ class Assessments:
         self.store = inspections.store
         self.templates = inspections.templates
 
-    def _check_target(self, inspection_id: str, enterprise_id: str) -> None:
-        self.inspections._open(inspection_id)
-        if enterprise_id not in self.inspections.target_ids(inspection_id):
-            raise ValidationError(
-                "verdict.not_target", "该企业不在本次检查对象中", "That enterprise is not a target of this inspection"
-            )
-
     # 安全员必问
 
     def interview_bank(self) -> content.QuestionBank:
@@ -53,31 +46,14 @@ class Assessments:
         answer: str | None = None,
         person_id: str | None = None,
     ) -> str:
-        bank = self.interview_bank()
-        if question_id not in {q.id for q in bank.questions}:
-            raise ValidationError(
-                "interview.unknown_question", "题库中没有问题 {qid}", "No question {qid} in the bank", qid=question_id
-            )
+        self._require_question(question_id)
         if rating not in (0, 1, 2):
             raise ValidationError(
                 "interview.rating", "评分只能是 0、1 或 2（收到 {rating}）", "A rating is 0, 1 or 2 (got {rating})",
                 rating=rating,
             )
-        with self.store.transaction():
-            self._check_target(inspection_id, enterprise_id)
-            existing = self.store.query(
-                """SELECT id FROM interview_answer WHERE inspection_id = ? AND enterprise_id = ? AND question_id = ?
-                   AND deleted = 0""",
-                (inspection_id, enterprise_id, question_id),
-            )
-            values = {"rating": rating, "answer": (answer or "").strip() or None, "person_id": person_id}
-            if existing:
-                self.store.update("interview_answer", existing[0]["id"], values)
-                return str(existing[0]["id"])
-            return self.store.insert(
-                "interview_answer",
-                {"inspection_id": inspection_id, "enterprise_id": enterprise_id, "question_id": question_id, **values},
-            )
+        values = {"rating": rating, "answer": (answer or "").strip() or None, "person_id": person_id}
+        return self._save_answer(inspection_id, enterprise_id, question_id, values)
 
     def record_interview_note(
         self,
@@ -91,20 +67,27 @@ class Assessments:
 
         A note may come before the rating: the row is then stored unrated and does not count as rated.
         """
+        self._require_question(question_id)
+        values: dict[str, Any] = {"answer": (answer or "").strip() or None}
+        if person_id is not None:
+            values["person_id"] = person_id
+        return self._save_answer(inspection_id, enterprise_id, question_id, values)
+
+    def _require_question(self, question_id: str) -> None:
         if question_id not in {q.id for q in self.interview_bank().questions}:
             raise ValidationError(
                 "interview.unknown_question", "题库中没有问题 {qid}", "No question {qid} in the bank", qid=question_id
             )
+
+    def _save_answer(self, inspection_id: str, enterprise_id: str, question_id: str, values: dict[str, Any]) -> str:
+        """One row per question of an interview: update it, or add it the first time."""
         with self.store.transaction():
-            self._check_target(inspection_id, enterprise_id)
+            self.inspections.require_open_target(inspection_id, enterprise_id)
             existing = self.store.query(
                 """SELECT id FROM interview_answer WHERE inspection_id = ? AND enterprise_id = ? AND question_id = ?
                    AND deleted = 0""",
                 (inspection_id, enterprise_id, question_id),
             )
-            values: dict[str, Any] = {"answer": (answer or "").strip() or None}
-            if person_id is not None:
-                values["person_id"] = person_id
             if existing:
                 self.store.update("interview_answer", existing[0]["id"], values)
                 return str(existing[0]["id"])
@@ -189,7 +172,7 @@ class Assessments:
         if not examinee_name:
             raise ValidationError("quiz.examinee", "请填写应考人姓名", "Enter the examinee's name")
         with self.store.transaction():
-            self._check_target(inspection_id, enterprise_id)
+            self.inspections.require_open_target(inspection_id, enterprise_id)
             if audience is None:
                 audience = self.quiz_audience(enterprise_id)
             bank_id = self.templates.current_bank_id(audience)
@@ -296,7 +279,7 @@ class Assessments:
                 asked=asked,
             )
         with self.store.transaction():
-            self._check_target(inspection_id, enterprise_id)
+            self.inspections.require_open_target(inspection_id, enterprise_id)
             return self.store.insert(
                 "awareness_sample",
                 {

@@ -265,13 +265,7 @@ class Inspections:
                 verdict=vocab.label("verdicts", verdict),
             )
         with self.store.transaction():
-            self._open(inspection_id)
-            if enterprise_id not in self.target_ids(inspection_id):
-                raise ValidationError(
-                    "verdict.not_target",
-                    "该企业不在本次检查对象中",
-                    "That enterprise is not a target of this inspection",
-                )
+            self.require_open_target(inspection_id, enterprise_id)
             item = self._item(inspection_id, enterprise_id, item_code)
             current = self.results(inspection_id, enterprise_id).get((enterprise_id, item_code))
             values = {"verdict": verdict, "note": note}
@@ -284,7 +278,7 @@ class Inspections:
                     {"inspection_id": inspection_id, "enterprise_id": enterprise_id, "item_code": item_code, **values},
                 )
             self.store.update("inspection", inspection_id, {"resume_item": f"{enterprise_id}/{item_code}"})
-            hazard = self._item_hazard(result_id)
+            hazard = self.item_hazard(result_id)
             if verdict == "NONCOMPLIANT":
                 if hazard is None:
                     hazard_id = self._create_hazard(inspection_id, enterprise_id, item, result_id, note or "")
@@ -332,7 +326,8 @@ class Inspections:
             item=item_code,
         )
 
-    def _item_hazard(self, item_result_id: str) -> dict[str, Any] | None:
+    def item_hazard(self, item_result_id: str) -> dict[str, Any] | None:
+        """The hazard an item result created (one per result: a void one is revived, not duplicated)."""
         rows = self.store.query(
             "SELECT * FROM hazard WHERE item_result_id = ? AND deleted = 0 ORDER BY id LIMIT 1", (item_result_id,)
         )
@@ -511,6 +506,14 @@ class Inspections:
                     reasons="；".join(problems),
                 )
             self.store.update("inspection", inspection_id, {"status": "COMPLETED", "ended_at": self.now().isoformat()})
+
+    def require_open_target(self, inspection_id: str, enterprise_id: str) -> None:
+        """The inspection is still in progress and the enterprise is one of its targets."""
+        self._open(inspection_id)
+        if enterprise_id not in self.target_ids(inspection_id):
+            raise ValidationError(
+                "verdict.not_target", "该企业不在本次检查对象中", "That enterprise is not a target of this inspection"
+            )
 
     def _open(self, inspection_id: str) -> dict[str, Any]:
         inspection = self.get(inspection_id)

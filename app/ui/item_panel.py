@@ -162,19 +162,14 @@ class ItemPanel(QWidget):
         self.note.blockSignals(False)
         self.note_hint.clear()
         self.photos.set_owner(item_result_id=result["id"] if result else None)
-        hazard = self._live_hazard(result["id"]) if result and verdict == "NONCOMPLIANT" else None
+        found = self.workspace.inspections.item_hazard(result["id"]) if result and verdict == "NONCOMPLIANT" else None
+        hazard = found["id"] if found and found["status"] != "VOID" else None
         self.hazard_title.setVisible(hazard is not None)
         self.hazard.setVisible(hazard is not None)
         if hazard:
             self.hazard.set_hazard(hazard)
         else:
             self.hazard.clear()
-
-    def _live_hazard(self, item_result_id: str) -> str | None:
-        rows = self.workspace.store.query(
-            "SELECT id FROM hazard WHERE item_result_id = ? AND status != 'VOID' AND deleted = 0", (item_result_id,)
-        )
-        return rows[0]["id"] if rows else None
 
     # Editing
 
