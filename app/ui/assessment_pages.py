@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -48,6 +46,7 @@ from app.errors import UserError
 from app.models import content
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
+from app.ui.tables import record_table
 
 PASS_COLOR = "#2e7d32"
 FAIL_COLOR = "#c62828"
@@ -1153,19 +1152,9 @@ class AwarenessPage(QWidget):
         form_layout.addWidget(_label(self.tr("Record a worker"), bold=True))
         form_layout.addLayout(form)
 
-        self.table = QTableWidget(0, self.COLUMNS)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Worker"), self.tr("Asked"), self.tr("Correct"), self.tr("Rate")]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = record_table([self.tr("Worker"), self.tr("Asked"), self.tr("Correct"), self.tr("Rate")], stretch=0)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.COLUMNS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.delete_button = QPushButton(self.tr("Delete selected"))
         self.delete_button.setEnabled(False)

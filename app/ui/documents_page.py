@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from app.errors import UserError
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
 from app.ui.pdf_preview import PdfPreview, render_pages
+from app.ui.tables import record_table
 
 PRINT_DPI = 300  # page images are rendered at most at this resolution for the printer
 
@@ -222,16 +221,9 @@ class DocumentsPage(QWidget):
         self.workspace = workspace
         self.documents = Documents(workspace)
         self._names: dict[str, str] = {}
-        self.table = QTableWidget(0, self.COLUMNS)
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [self.tr("Number"), self.tr("Type"), self.tr("Enterprise"), self.tr("Status"), self.tr("Created")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.preview = PdfPreview()
 

@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -28,6 +26,7 @@ from app.models import vocab
 from app.models.dossier import Dossier, InspectionSummary, OpenHazard, Person, Profile, Relation
 from app.models.workspace import Workspace
 from app.ui.enterprise_dialog import EnterpriseDialog
+from app.ui.tables import record_table
 
 RED = QColor("#c62828")
 RED_BACKGROUND = QColor("#fdecea")
@@ -70,18 +69,12 @@ class _Section(QStackedWidget):
 
     def __init__(self, headers: Sequence[str], empty_text: str, stretch: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(list(headers))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = record_table(headers, stretch)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.empty = QLabel(empty_text)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -6,11 +6,8 @@ from datetime import date
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -18,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.models import vocab
 from app.models.workspace import Workspace
+from app.ui.tables import record_table
 
 
 class HazardsPage(QWidget):
@@ -27,17 +25,11 @@ class HazardsPage(QWidget):
         self.open_only = QCheckBox(self.tr("Open hazards only"))
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(self.reload)
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [self.tr("Enterprise"), self.tr("Item"), self.tr("Grade"), self.tr("Description"), self.tr("Deadline"),
-             self.tr("Status"), self.tr("Found")]
+             self.tr("Status"), self.tr("Found")],
+            stretch=3,
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         bar = QHBoxLayout()
         bar.addWidget(self.open_only)
         bar.addStretch(1)

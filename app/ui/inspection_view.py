@@ -215,11 +215,8 @@ class InspectionView(QWidget):
             except UserError as exc:
                 show_error(self, exc)
 
-    def _ordered_keys(self) -> list[tuple[str, str]]:
-        return list(self.item_rows)
-
     def next_item(self) -> None:
-        keys = self._ordered_keys()
+        keys = list(self.item_rows)
         position = self.current_position()
         index = keys.index(position) + 1 if position in keys else 0
         if index < len(keys):
@@ -227,15 +224,15 @@ class InspectionView(QWidget):
 
     def next_unanswered(self) -> None:
         self.panel.flush()
-        missing = self.workspace.inspections.missing_items(self.inspection_id)
+        missing = set(self.workspace.inspections.missing_items(self.inspection_id))
         if not missing:
             self.tabs.setCurrentWidget(self.summary)
             return
-        keys = self._ordered_keys()
+        keys = list(self.item_rows)
         position = self.current_position()
         start = keys.index(position) + 1 if position in keys else 0
         ordered = keys[start:] + keys[:start]
-        target = next(k for k in ordered if k in set(missing))
+        target = next(k for k in ordered if k in missing)
         self.go_to(*target)
 
     def _verdict_from_key(self, verdict: str) -> None:

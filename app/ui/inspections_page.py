@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.models import vocab
 from app.models.workspace import Workspace
+from app.ui.tables import record_table
 
 
 class InspectionsPage(QWidget):
@@ -15,17 +16,11 @@ class InspectionsPage(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [self.tr("Started"), self.tr("Enterprise"), self.tr("Mode"), self.tr("Status"),
-             self.tr("Items judged"), self.tr("Hazards")]
+             self.tr("Items judged"), self.tr("Hazards")],
+            stretch=1,
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

@@ -91,7 +91,8 @@ class SummaryPanel(QWidget):
         inspections = ws.inspections
         results = inspections.results(inspection_id)
         verdicts = [r["verdict"] for r in results.values() if r["verdict"]]
-        total = len(verdicts) + len(inspections.missing_items(inspection_id))
+        missing = inspections.missing_items(inspection_id)
+        total = len(verdicts) + len(missing)
         self.counts.setText(
             self.tr("Items judged: %1 of %2 — compliant %3, non-compliant %4, not applicable %5.")
             .replace("%1", str(len(verdicts))).replace("%2", str(total))
@@ -127,7 +128,7 @@ class SummaryPanel(QWidget):
             )
         checklist = inspections.checklist(inspection_id)
         self.missing.clear()
-        for enterprise_id, code in inspections.missing_items(inspection_id):
+        for enterprise_id, code in missing:
             item = QListWidgetItem(f"{names[enterprise_id]}　{code} {checklist.item(code).title_zh}")
             item.setData(Qt.ItemDataRole.UserRole, (enterprise_id, code))
             self.missing.addItem(item)

@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.cli import main
 from app.errors import set_language
 from app.models import vocab
 from app.models.registry_io import HEADERS
 from app.models.workspace import Workspace
 from app.paths import DB_NAME, ENV_VAR
+from tests.support import cli_call as call
 
 REPO = Path(__file__).resolve().parents[2]
 COMMANDS = ("init", "demo", "import-registry", "export-registry", "list", "inspections", "show-inspection", "check",
@@ -45,17 +45,6 @@ def run(
     environ.update(env or {})
     argv = [sys.executable, "-m", "app", *(["--data-dir", str(data)] if data is not None else []), *map(str, args)]
     return subprocess.run(argv, cwd=REPO, env=environ, capture_output=True, text=True, encoding="utf-8", timeout=120)
-
-
-def call(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    """`app.cli.main(ARGS)` in-process: (exit status, stdout, stderr); argparse's SystemExit counts as a status."""
-    capsys.readouterr()
-    try:
-        status = main([str(a) for a in args])
-    except SystemExit as exc:
-        status = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def table_rows(out: str) -> list[list[str]]:

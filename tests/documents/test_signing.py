@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import stat
-from pathlib import Path
 
 import pytest
 import reportlab.rl_config
@@ -12,11 +11,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from app.cli import main
 from app.documents import certs
 from app.documents.signing import content_sha256, sign_pdf, verify_pdf
 from app.errors import UserError
 from app.resources import resource_path
+from tests.support import cli_call
 
 SUPERVISOR_PW = "supervisor-pw"
 INSPECTOR_PW = "inspector-pw"
@@ -244,16 +243,6 @@ def test_content_hash_is_independent_of_key_order():
 # CLI
 
 
-def _call(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    capsys.readouterr()
-    try:
-        status = main([str(a) for a in args])
-    except SystemExit as exc:
-        status = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
 def test_cli_verify_good_untrusted_tampered_and_missing(capsys, tmp_path, signed, authority):
     data = tmp_path / "data"
     good = tmp_path / "good.pdf"
@@ -261,15 +250,15 @@ def test_cli_verify_good_untrusted_tampered_and_missing(capsys, tmp_path, signed
     root_file = tmp_path / "root.pem"
     root_file.write_bytes(authority.cert_pem)
 
-    status, out, err = _call(capsys, "--data-dir", data, "verify", good)  # root not imported yet
+    status, out, err = cli_call(capsys, "--data-dir", data, "verify", good)  # root not imported yet
     assert status == 1 and "签名者：张三" in out and "签名者可信：否" in out and "内容完好：是" in out
 
-    status, out, _ = _call(capsys, "--data-dir", data, "cert", "import-root", root_file)
+    status, out, _ = cli_call(capsys, "--data-dir", data, "cert", "import-root", root_file)
     assert status == 0 and "已导入根证书" in out
-    status, out, _ = _call(capsys, "--data-dir", data, "cert", "list-roots")
+    status, out, _ = cli_call(capsys, "--data-dir", data, "cert", "list-roots")
     assert status == 0 and "鄞州区应急管理局" in out
 
-    status, out, err = _call(capsys, "--data-dir", data, "verify", good)
+    status, out, err = cli_call(capsys, "--data-dir", data, "verify", good)
     assert status == 0, err
     assert "签名者：张三" in out and "签名者可信：是" in out and "内容完好：是" in out and "验证通过" in out
 
@@ -277,16 +266,16 @@ def test_cli_verify_good_untrusted_tampered_and_missing(capsys, tmp_path, signed
     tampered = bytearray(signed)
     tampered[len(signed) // 8] ^= 0x01
     bad.write_bytes(bytes(tampered))
-    status, out, err = _call(capsys, "--data-dir", data, "verify", bad)
+    status, out, err = cli_call(capsys, "--data-dir", data, "verify", bad)
     assert status == 1 and "内容完好：否" in out and "验证未通过" in err
 
-    status, out, err = _call(capsys, "--data-dir", data, "verify", tmp_path / "missing.pdf")
+    status, out, err = cli_call(capsys, "--data-dir", data, "verify", tmp_path / "missing.pdf")
     assert status == 1 and "无法读取文件" in err and "Traceback" not in err
 
     from app.errors import set_language
 
     try:
-        status, _, err = _call(capsys, "--data-dir", data, "--lang", "en", "verify", bad)
+        status, _, err = cli_call(capsys, "--data-dir", data, "--lang", "en", "verify", bad)
     finally:
         set_language("zh")
     assert status == 1 and "Verification failed" in err
@@ -295,11 +284,11 @@ def test_cli_verify_good_untrusted_tampered_and_missing(capsys, tmp_path, signed
 def test_cli_cert_export_root(capsys, tmp_path):
     data = tmp_path / "data"
     certs.create_authority("鄞州区应急管理局", certs.authority_dir(data), SUPERVISOR_PW)
-    status, out, _ = _call(capsys, "--data-dir", data, "cert", "export-root", tmp_path / "root.pem")
+    status, out, _ = cli_call(capsys, "--data-dir", data, "cert", "export-root", tmp_path / "root.pem")
     assert status == 0 and "已导出根证书" in out
     assert certs.load_certificates((tmp_path / "root.pem").read_bytes())[0] == certs.load_certificates(
         certs.own_root(data) or b"")[0]
-    status, _, err = _call(capsys, "--data-dir", tmp_path / "empty", "cert", "export-root", tmp_path / "x.pem")
+    status, _, err = cli_call(capsys, "--data-dir", tmp_path / "empty", "cert", "export-root", tmp_path / "x.pem")
     assert status == 1 and "没有可导出的根证书" in err
 
 
