@@ -41,10 +41,9 @@ class Workspace:
         return self.data_dir / DB_NAME
 
     def _last_stamp(self) -> int:
-        conn = self.db.conn
-        saved = conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
-        logged = conn.execute("SELECT max(hlc) FROM change").fetchone()[0]
-        return max(int(saved[0]) if saved else 0, int(logged or 0))
+        """The clock as last saved; the Store also moves it past the log's newest stamp at every transaction."""
+        saved = self.db.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
+        return int(saved[0]) if saved else 0
 
     def unsynced_changes(self) -> int:
         """Change entries written on this device (the sync issue narrows this to those not yet acknowledged)."""
