@@ -15,6 +15,7 @@ from typing import Any
 from app import APP_NAME, __version__
 from app.errors import UserError, localized, set_language
 from app.models import vocab
+from app.cli_sync import register as register_sync_commands
 from app.paths import DB_NAME, data_dir
 
 
@@ -240,6 +241,8 @@ def cmd_issue(args: argparse.Namespace) -> int:
         extra: dict[str, Any] = {}
         if args.measure:
             extra["measures"] = args.measure
+        if args.type == "RECHECK":
+            extra.update(_recheck_args(args))
         document_id = docs.issue(args.type, inspection_id, enterprise_id, issued_on=args.date, **extra)
         row = docs.get(document_id)
         print(localized("文书编号：", "Number: ") + row["doc_no"])
@@ -248,6 +251,31 @@ def cmd_issue(args: argparse.Namespace) -> int:
             Path(args.out).write_bytes(docs.pdf(document_id))
             print(localized("文件：", "File: ") + str(args.out))
     return 0
+
+
+def _recheck_args(args: argparse.Namespace) -> dict[str, Any]:
+    """gather_recheck's arguments: the order being re-checked (number and date are printed, so both are required)."""
+    missing = [option for option, value in (("--reference-no", args.reference_no),
+                                            ("--reference-date", args.reference_date)) if not value]
+    if missing:
+        raise UserError(
+            "cli.recheck_reference",
+            "出具整改复查意见书需要被复查的指令书编号和日期，请加上 {options}",
+            "A re-check opinion needs the number and date of the order it re-checks; add {options}",
+            options=" ".join(missing),
+        )
+    results: dict[str, str] = {}
+    for text in args.result or []:
+        hazard, _, code = text.partition("=")
+        if not hazard or not code:
+            raise UserError("cli.recheck_result", "复查结论应写成 隐患ID=FIXED|PARTLY|NOT_FIXED：{text}",
+                            "A re-check result is HAZARD_ID=FIXED|PARTLY|NOT_FIXED: {text}", text=text)
+        results[hazard.strip()] = code.strip().upper()
+    extra: dict[str, Any] = {"reference_no": args.reference_no.strip(), "reference_date": args.reference_date,
+                             "results": results, "opinion": args.opinion or ""}
+    if args.reference_title:
+        extra["reference_title"] = args.reference_title
+    return extra
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -385,6 +413,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--enterprise", help=localized("企业（名称、信用代码或 ID）", "enterprise (name, credit code or id)"))
     p.add_argument("--date", type=_date_arg, help=localized("出具日期 YYYY-MM-DD（默认今天）", "issue date (default today)"))
     p.add_argument("--measure", action="append", help=localized("现场处理措施（DECISION，可多次）", "measure (DECISION)"))
+    p.add_argument("--reference-no", help=localized("被复查的指令书编号（RECHECK 必填）",
+                                             "number of the order re-checked (RECHECK, required)"))
+    p.add_argument("--reference-date", type=_date_arg, help=localized(
+        "被复查的指令书日期 YYYY-MM-DD（RECHECK 必填）", "date of the order re-checked (RECHECK, required)"))
+    p.add_argument("--reference-title", help=localized("被复查文书的名称（RECHECK，默认 责令限期整改指令书）",
+                                                "title of the document re-checked (RECHECK)"))
+    p.add_argument("--result", action="append", metavar="HAZARD=RESULT", help=localized(
+        "隐患的复查结论 FIXED/PARTLY/NOT_FIXED（RECHECK，可多次；默认按隐患是否已销号）",
+        "re-check result of a hazard (RECHECK, repeatable; default from the hazard's status)"))
+    p.add_argument("--opinion", help=localized("复查意见（RECHECK）", "re-check opinion (RECHECK)"))
     p.add_argument("--out", type=Path, help=localized("把 PDF 写到该文件", "write the PDF to this file"))
     p = add("batch", cmd_batch, "批量打印文书（按镇街、园区、日期）", "batch-print documents (township, park, dates)")
     p.add_argument("--type", default="ORDER", choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
@@ -397,6 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)"))
     p = add("inspector-cert", cmd_inspector_cert, "为检查员创建个人签名证书", "create a personal signing certificate")
     p.add_argument("--inspector", required=True, help=localized("检查员 ID", "inspector id"))
+    register_sync_commands(add)
     add("gui", cmd_gui, "启动图形界面", "start the GUI")
     return parser
 

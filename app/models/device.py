@@ -23,6 +23,12 @@ def device_id_for(public_key: Ed25519PublicKey) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
+def key_fingerprint(raw_public_key: bytes) -> str:
+    """Public-key fingerprint grouped for reading aloud when a supervisor enrols a laptop."""
+    digest = hashlib.sha256(raw_public_key).hexdigest()[:32].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
 @dataclass(frozen=True)
 class Device:
     private_key: Ed25519PrivateKey
@@ -39,9 +45,7 @@ class Device:
         return self.public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
     def fingerprint(self) -> str:
-        """Public-key fingerprint grouped for reading aloud when a supervisor enrols this laptop."""
-        digest = hashlib.sha256(self.public_bytes()).hexdigest()[:32].upper()
-        return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+        return key_fingerprint(self.public_bytes())
 
     def sign(self, data: bytes) -> bytes:
         return self.private_key.sign(data)

@@ -1,17 +1,21 @@
 """Integrity check of a data folder: SQLite's own checks, the rows against the change log, and the blob store.
 
-The change log is the source of truth (it is what sync bundles carry), so every visible cell must equal the
-latest entry for it; a mismatch means something wrote around the Store.
+The change log is the source of truth (it is what sync bundles carry), so every visible cell must equal what the fold
+of its entries shows (app/models/fold.py); a mismatch means something wrote around the Store or the merge. Rows whose
+entries wait for a missing part (pending_row) are the only ones allowed to have entries and no row.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.models.fold import Entry, fold_row
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
+from app.models.store import to_db
 from app.models.workspace import Workspace
 
 # Columns that hold blob hashes, per table.
@@ -62,34 +66,16 @@ def check(workspace: Workspace, progress: Callable[[str], None] | None = None) -
     return report
 
 
-def _latest_entries(conn: Any, table: str) -> Iterator[tuple[str, str, Any]]:
-    yield from conn.execute(
-        """SELECT row_id, col, value FROM (
-             SELECT row_id, col, value,
-                    row_number() OVER (PARTITION BY row_id, col ORDER BY hlc DESC, device DESC) AS n
-             FROM change WHERE tbl = ?) WHERE n = 1""",
-        (table,),
-    )
-
-
-def _literal(sql: str | None) -> Any:
-    """The value of a column's DEFAULT clause as PRAGMA table_info reports it (NULL, a number or a quoted text)."""
-    if sql is None:
-        return None
-    if sql.startswith("'"):
-        return sql[1:-1].replace("''", "'")
-    return json.loads(sql)
-
-
 def _check_table(conn: Any, table: str, report: IntegrityReport) -> None:
     info = conn.execute(f"PRAGMA table_info({table})").fetchall()
     derived = DERIVED_COLUMNS.get(table, frozenset())
     columns = [c[1] for c in info if c[1] != "id" and c[1] not in derived]
-    defaults = {c[1]: _literal(c[4]) for c in info}
+    defaults = {c[1]: column_default(c[4]) for c in info}
+    pending = {r[0] for r in conn.execute("SELECT row_id FROM pending_row WHERE tbl = ?", (table,))}
     logged: dict[str, dict[str, Any]] = {}
-    for row_id, column, value in _latest_entries(conn, table):
-        logged.setdefault(row_id, {})[column] = json.loads(value)
-        report.entries_checked += 1
+    for row_id, cells in _entries_by_row(conn, table):
+        report.entries_checked += sum(len(e) for e in cells.values())
+        logged[row_id] = {c: to_db(v) for c, v in fold_row(table, cells).values.items()}
     cursor = conn.execute(f"SELECT id, {', '.join(columns)} FROM {table}")
     for row in cursor:
         report.rows_checked += 1
@@ -98,9 +84,36 @@ def _check_table(conn: Any, table: str, report: IntegrityReport) -> None:
         if cells is None:
             report.problems.append(f"{table} {row_id}: row has no change entries")
             continue
+        if row_id in pending:
+            report.problems.append(f"{table} {row_id}: row is shown but listed as pending")
         for column, value in values.items():
             expected = cells.get(column, defaults[column])
             if value != expected:
                 report.problems.append(f"{table} {row_id}.{column}: row has {value!r}, change log has {expected!r}")
     for row_id in logged:
-        report.problems.append(f"{table} {row_id}: change entries for a row that does not exist")
+        if row_id not in pending:
+            report.problems.append(f"{table} {row_id}: change entries for a row that does not exist")
+
+
+def _entries_by_row(conn: Any, table: str) -> Iterator[tuple[str, dict[str, list[Entry]]]]:
+    cursor = conn.execute(
+        "SELECT row_id, col, hlc, device, author, value, pred FROM change WHERE tbl = ? ORDER BY row_id", (table,)
+    )
+    current, cells = None, defaultdict(list)
+    for row_id, col, hlc, device, author, value, pred in cursor:
+        if row_id != current:
+            if current is not None:
+                yield current, cells
+            current, cells = row_id, defaultdict(list)
+        cells[col].append(Entry(hlc, device, author, value, pred))
+    if current is not None:
+        yield current, cells
+
+
+def column_default(sql: str | None) -> Any:
+    """The value of a column's DEFAULT clause as PRAGMA table_info reports it (NULL, a number or a quoted text)."""
+    if sql is None:
+        return None
+    if sql.startswith("'"):
+        return sql[1:-1].replace("''", "'")
+    return json.loads(sql)

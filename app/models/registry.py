@@ -111,6 +111,13 @@ class Registry:
             return str(found[0])
         return self.store.insert("park", {"name": name, "township_id": township_id, "address": address})
 
+    def parks(self, township_id: str | None = None) -> list[dict[str, Any]]:
+        """Live parks by name, optionally only those of one township."""
+        where, params = "deleted = 0", ()
+        if township_id:
+            where, params = "deleted = 0 AND township_id = ?", (township_id,)
+        return self.store.query(f"SELECT id, name, township_id FROM park WHERE {where} ORDER BY name", params)
+
     # Enterprises
 
     def _validated(self, fields: Mapping[str, Any], *, creating: bool, own_id: str | None = None) -> dict[str, Any]:
@@ -283,10 +290,36 @@ class Registry:
             )
         ]
 
+    def merge_enterprises(self, keep_id: str, merged_id: str) -> None:
+        """Record that two records (typically created offline on two laptops) are one firm: `merged_id` points at
+        `keep_id` and leaves the lists. Ids are never rewritten, so inspections, hazards and documents that name the
+        merged record stay as they were signed; the dossier of the surviving record includes them."""
+        if keep_id == merged_id:
+            raise ValidationError("enterprise.merge_self", "不能把企业合并到它自己", "An enterprise cannot be merged "
+                                  "into itself")
+        with self.store.transaction():
+            keep = self.store.require("enterprise", keep_id)
+            self.store.require("enterprise", merged_id)
+            if keep["merged_into"]:
+                raise ValidationError(
+                    "enterprise.merge_target_merged", "“{name}”已合并到其他企业，请选择保留的那条记录",
+                    "{name} has itself been merged into another record; choose the surviving one", name=keep["name"],
+                )
+            for other in self.store.query("SELECT id FROM enterprise WHERE merged_into = ?", (merged_id,)):
+                self.store.update("enterprise", other["id"], {"merged_into": keep_id})
+            self.store.update("enterprise", merged_id, {"merged_into": keep_id})
+
+    def merged_ids(self, enterprise_id: str) -> list[str]:
+        """The record itself and every record merged into it."""
+        rows = self.store.query("SELECT id FROM enterprise WHERE merged_into = ? ORDER BY id", (enterprise_id,))
+        return [enterprise_id, *(r["id"] for r in rows)]
+
     # Queries for lists
 
     def count(self) -> int:
-        return int(self.store.db.conn.execute("SELECT count(*) FROM enterprise WHERE deleted = 0").fetchone()[0])
+        return int(self.store.db.conn.execute(
+            "SELECT count(*) FROM enterprise WHERE deleted = 0 AND merged_into IS NULL"
+        ).fetchone()[0])
 
     def resolve(self, ref: str) -> str:
         """An enterprise id from what a user types on a command line: an id, a credit code or the exact name."""
@@ -310,8 +343,9 @@ class Registry:
         township_id: str | None = None,
         limit: int | None = None,
     ) -> list[str]:
-        """Ids in display order; every whitespace-separated word must occur in the name, credit code or address."""
-        where = ["e.deleted = 0"]
+        """Ids in display order; every whitespace-separated word must occur in the name, credit code or address.
+        A record merged into another (merge_enterprises) is not listed: the surviving record stands for both."""
+        where = ["e.deleted = 0", "e.merged_into IS NULL"]
         params: list[Any] = []
         for word in text.lower().split():
             where.append("e.search_text LIKE ? ESCAPE '\\'")

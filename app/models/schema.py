@@ -37,6 +37,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "signature",
     "document",
     "number_block",
+    "enrolled_device",
 )
 
 # Columns computed locally (by triggers) from logged ones: never written through the Store, never in the log.
@@ -398,6 +399,57 @@ CREATE INDEX document_number ON document (doc_type, issuer, year, serial);
 """
 
 
+# Version 4: sync. `enrolled_device` (synced: the supervisor's list travels to its laptops) says whose bundles this
+# installation accepts; `enterprise.merged_into` records that two offline records are one firm (ids are never
+# rewritten). The other tables are local bookkeeping, never synced: bundles seen and written, what each peer is known
+# to hold (acks) and what this installation holds without gaps (have), the conflict queue derived from the log, and
+# rows whose entries arrived before the rows they need (pending).
+_V4 = """
+CREATE TABLE enrolled_device (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    public_key TEXT NOT NULL,   -- raw Ed25519 public key, hex
+    label TEXT,
+    role TEXT NOT NULL DEFAULT 'INSPECTOR' CHECK (role IN ('INSPECTOR','SUPERVISOR','TOWNSHIP')),
+    inspector_id TEXT REFERENCES inspector(id),
+    township_id TEXT REFERENCES org_unit(id),
+    revoked INTEGER NOT NULL DEFAULT 0,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX enrolled_device_key ON enrolled_device (device_id);
+ALTER TABLE enterprise ADD COLUMN merged_into TEXT REFERENCES enterprise(id);
+
+CREATE TABLE sync_bundle (
+    bundle_id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL CHECK (direction IN ('IN','OUT')),
+    kind TEXT NOT NULL,
+    device TEXT NOT NULL,       -- the device that signed it
+    peer TEXT,                  -- OUT: the destination device, when known
+    file_sha256 TEXT,
+    covers TEXT NOT NULL,       -- JSON {origin: [after, last]}
+    stats TEXT NOT NULL,        -- JSON
+    at TEXT NOT NULL,
+    acked INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TABLE sync_ack (
+    peer TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    hlc INTEGER NOT NULL,
+    PRIMARY KEY (peer, origin)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE sync_have (origin TEXT PRIMARY KEY, hlc INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+CREATE TABLE conflict (
+    kind TEXT NOT NULL,
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    col TEXT NOT NULL,
+    detail TEXT NOT NULL,       -- JSON
+    PRIMARY KEY (kind, tbl, row_id, col)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE pending_row (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) STRICT, WITHOUT ROWID;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
@@ -424,5 +476,7 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_script(_V1), _script(_V2), _script(_V3))
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4)
+)
 SCHEMA_VERSION = len(MIGRATIONS)

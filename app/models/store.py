@@ -154,8 +154,29 @@ class Store:
             assignments = ", ".join(f"{k} = ?" for k in changed)
             self._write(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changed.values(), row_id))
             for column, value in changed.items():
-                self._append(table, row_id, column, value, self.heads(table, row_id, column))
+                self._append_over_heads(table, row_id, column, value)
         return changed
+
+    def resolve(self, table: str, row_id: str, column: str, value: Any) -> None:
+        """Settle a cell that two devices changed concurrently: one entry replacing every head, even when the value
+        chosen is the one already shown (Store.update would write nothing then, leaving the conflict open)."""
+        fields = {column: to_db(value)}
+        self._check_columns(table, fields)
+        with self._unit():
+            if self.get(table, row_id) is None:
+                raise _not_found(table, row_id)
+            self._write(f"UPDATE {table} SET {column} = ? WHERE id = ?", (fields[column], row_id))
+            self._append_over_heads(table, row_id, column, fields[column])
+
+    def _append_over_heads(self, table: str, row_id: str, column: str, value: Any) -> None:
+        pred = self.heads(table, row_id, column)
+        self._append(table, row_id, column, value, pred)
+        if len(pred) > 1:
+            # The entry replaces every head, so the cell's concurrent-edit conflict (app/sync/merge.py) is settled.
+            self.db.conn.execute(
+                "DELETE FROM conflict WHERE kind = 'CONCURRENT' AND tbl = ? AND row_id = ? AND col = ?",
+                (table, row_id, column),
+            )
 
     def delete(self, table: str, row_id: str) -> None:
         """Deletion is a logged tombstone (deleted = 1), so it travels and can be undone by a later entry."""
@@ -175,6 +196,18 @@ class Store:
                 json.dumps([list(p) for p in pred]),
             ),
         )
+
+    @contextmanager
+    def merging(self) -> Iterator[sqlite3.Connection]:
+        """Direct writes for the merge, which materialises rows from entries it has already logged; only inside a
+        transaction."""
+        if not self._depth:
+            raise RuntimeError("merging() outside a transaction")
+        self._writing = True
+        try:
+            yield self.db.conn
+        finally:
+            self._writing = False
 
     def _write(self, sql: str, params: tuple[Any, ...]) -> None:
         self._writing = True

@@ -8,10 +8,13 @@ always reprints with the exact items and questions it was run on, even after a t
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from app.models import content
 from app.models.store import Store
+
+_NAMESPACE = uuid.UUID("6f1c2a52-61a4-4c35-9b64-2f0b8e7d9a10")  # FieldSafe templates
 
 
 class Templates:
@@ -44,19 +47,40 @@ class Templates:
         ).fetchone()
         if row:
             return str(row[0])
-        return self.store.insert(table, {**values, "digest": digest})
+        # The id follows from the content, so installations that install the same template on their own (every
+        # laptop installs the shipped one) hold the same row, and a merge does not show it twice.
+        return self.store.insert(table, {**values, "digest": digest}, row_id=str(uuid.uuid5(_NAMESPACE, digest)))
 
     def current_checklist_id(self) -> str:
-        """The shipped checklist's row (read from resources/ once per session; the row is looked up again in case
-        the transaction that installed it was rolled back)."""
+        """The checklist new inspections use: the newest version of the shipped checklist's code, which is the
+        shipped one unless a supervisor's update arrived by sync (read from resources/ once per session; the row is
+        looked up again in case the transaction that installed it was rolled back)."""
         if self._current_checklist is None or not self.store.get("checklist_template", self._current_checklist):
-            self._current_checklist = self.install_checklist(content.load_checklist())
+            shipped = self.install_checklist(content.load_checklist())
+            self._current_checklist = self._newest("checklist_template", shipped)
         return self._current_checklist
 
     def current_bank_id(self, kind: str) -> str:
         if kind not in self._current_banks or not self.store.get("question_bank", self._current_banks[kind]):
-            self._current_banks[kind] = self.install_bank(content.load_question_bank(kind))
+            shipped = self.install_bank(content.load_question_bank(kind))
+            self._current_banks[kind] = self._newest("question_bank", shipped)
         return self._current_banks[kind]
+
+    def _newest(self, table: str, shipped_id: str) -> str:
+        rows = self.store.query(
+            f"SELECT id, version FROM {table} WHERE deleted = 0 AND code = "
+            f"(SELECT code FROM {table} WHERE id = ?)", (shipped_id,),
+        )
+        def rank(row: dict[str, Any]) -> tuple[int, bool]:
+            return (int(row["version"]) if str(row["version"]).isdigit() else 0, row["id"] == shipped_id)
+
+        newest = max(rows, key=rank)
+        return str(newest["id"])
+
+    def forget_current(self) -> None:
+        """Look the current templates up again (after a sync brought an update)."""
+        self._current_checklist = None
+        self._current_banks.clear()
 
     def checklist(self, template_id: str) -> content.Checklist:
         cached = self._checklists.get(template_id)

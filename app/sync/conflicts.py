@@ -1,0 +1,93 @@
+"""The conflict queue as people read and settle it (the rows are derived by app/sync/merge.py).
+
+- CONCURRENT (two laptops changed a surfaced field without seeing each other): choose one of the values; the choice is
+  written as one entry replacing every head, so it settles the conflict everywhere it travels.
+- NOT_IN_SIGNED (an edit a signed document does not contain): shown for information; the signed version stands, a
+  correction is a new document.
+- DOUBLE_SIGNED, DUPLICATE_NUMBER: a person voids one of the documents (the number stays with it).
+- DUPLICATE_USCC: two records of one firm; merge them (Registry.merge_enterprises).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from app.errors import UserError
+from app.models.store import Store
+
+KINDS = ("CONCURRENT", "NOT_IN_SIGNED", "DOUBLE_SIGNED", "DUPLICATE_NUMBER", "DUPLICATE_USCC")
+
+# How a row is named for a person, per table: SQL giving one text for the row id.
+_TITLES = {
+    "enterprise": "SELECT name FROM enterprise WHERE id = ?",
+    "hazard": "SELECT coalesce(e.name, '') || '：' || h.description FROM hazard h "
+              "LEFT JOIN enterprise e ON e.id = h.enterprise_id WHERE h.id = ?",
+    "document": "SELECT coalesce(doc_no, id) FROM document WHERE id = ?",
+    "item_result": "SELECT coalesce(e.name, '') || ' ' || r.item_code FROM item_result r "
+                   "LEFT JOIN enterprise e ON e.id = r.enterprise_id WHERE r.id = ?",
+    "inspector": "SELECT name FROM inspector WHERE id = ?",
+    "enrolled_device": "SELECT coalesce(label, device_id) FROM enrolled_device WHERE id = ?",
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: Any
+    author: str
+    device: str
+    hlc: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str
+    table: str
+    row_id: str
+    column: str
+    detail: dict[str, Any]
+    title: str
+
+    @property
+    def choices(self) -> list[Choice]:
+        """The values a person chooses between (CONCURRENT), or the entries kept aside (NOT_IN_SIGNED)."""
+        entries = self.detail.get("heads") or self.detail.get("entries") or []
+        return [Choice(e["value"], e["author"], e["device"], e["hlc"]) for e in entries]
+
+    @property
+    def ids(self) -> list[str]:
+        """The rows a cross-row conflict names (duplicates)."""
+        return list(self.detail.get("ids", [self.row_id]))
+
+
+class Conflicts:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def count(self) -> int:
+        return int(self.store.db.conn.execute("SELECT count(*) FROM conflict").fetchone()[0])
+
+    def list(self, kind: str | None = None) -> list[Conflict]:
+        sql = "SELECT kind, tbl, row_id, col, detail FROM conflict"
+        rows = self.store.db.conn.execute(
+            sql + (" WHERE kind = ?" if kind else "") + " ORDER BY kind, tbl, row_id, col", (kind,) if kind else ()
+        ).fetchall()
+        return [Conflict(k, t, r, c, json.loads(d), self._title(t, r)) for k, t, r, c, d in rows]
+
+    def resolve(self, conflict: Conflict, value: Any) -> None:
+        """Settle a CONCURRENT conflict with one of its values (or another value a person typed)."""
+        if conflict.kind != "CONCURRENT":
+            raise UserError(
+                "conflict.not_choosable", "此类冲突不能通过选择取值解决", "This kind of conflict is not settled by "
+                "choosing a value",
+            )
+        self.store.resolve(conflict.table, conflict.row_id, conflict.column, value)
+
+    def _title(self, table: str, row_id: str) -> str:
+        sql = _TITLES.get(table)
+        found = self.store.db.conn.execute(sql, (row_id,)).fetchone() if sql else None
+        return str(found[0]) if found and found[0] else row_id
+
+
+__all__ = ["KINDS", "Choice", "Conflict", "Conflicts"]

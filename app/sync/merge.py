@@ -1,0 +1,308 @@
+"""Merging change entries into a database: log them, recompute the rows they touch, derive the conflict queue.
+
+`apply_entries` runs inside the caller's Store transaction (one per bundle), so a failure anywhere leaves the database
+as it was. The steps:
+
+1. The entries go into a temporary table; entries already held (same (hlc, device)) are counted as known and
+   dropped — an entry that reuses a held stamp with different content is refused, since a stamp names one entry.
+2. The new ones join the log; the rows they touch, and rows still waiting from earlier merges, are folded again
+   (app/models/fold.py) from all their entries and written with one upsert each.
+3. A row whose entries do not yet give every required column, or that points at a row this database does not have
+   (an inspector's hazard for an enterprise another bundle will bring), is not shown: it waits in `pending_row`,
+   its entries safe in the log, and appears when the missing part arrives. Foreign keys are deferred during the
+   merge and the largest set of rows whose references all resolve is kept, whatever the order entries came in.
+4. The conflict queue is derived: per-row findings of the fold (classes B, C) for the touched rows, and the
+   cross-row invariants (class F: document numbers, credit codes) over the whole database.
+
+Because every step is a function of the set of entries held, the same bundles in any order give the same database.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.errors import UserError
+from app.models.fold import DOUBLE_SIGNED, FROZEN_AFTER_SIGNING, SURFACED, Entry, fold_row
+from app.models.integrity import column_default
+from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
+from app.models.store import ChangeEntry, Store, to_db
+
+DUPLICATE_NUMBER = "DUPLICATE_NUMBER"
+DUPLICATE_USCC = "DUPLICATE_USCC"
+ROW_KINDS = ("CONCURRENT", "NOT_IN_SIGNED", DOUBLE_SIGNED)
+
+
+@dataclass
+class MergeStats:
+    new: int = 0
+    known: int = 0
+    rows: int = 0  # rows written
+    pending: int = 0  # rows waiting for entries or referenced rows, after this merge
+    max_hlc: int = 0
+    conflicts_before: int = 0
+    conflicts_after: int = 0
+    tables: dict[str, int] = field(default_factory=dict)  # new entries per table
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "new": self.new, "known": self.known, "rows": self.rows, "pending": self.pending,
+            "conflicts_before": self.conflicts_before, "conflicts_after": self.conflicts_after, "tables": self.tables,
+        }
+
+
+@dataclass(frozen=True)
+class _Table:
+    name: str
+    columns: tuple[str, ...]  # logged columns, without id
+    required: frozenset[str]  # NOT NULL without a default
+    defaults: dict[str, Any]
+
+
+def _bad_entry(reason: str, entry: ChangeEntry) -> UserError:
+    return UserError(
+        "sync.bad_entry",
+        "同步数据中的变更记录不合法（{reason}）：{table}.{col} 行 {row}",
+        "A change entry in the sync data is not valid ({reason}): {table}.{col} row {row}",
+        reason=reason, table=entry.table, col=entry.column, row=entry.row_id,
+    )
+
+
+class Merger:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.db.conn
+        self._tables: dict[str, _Table] = {}
+
+    def table(self, name: str) -> _Table:
+        found = self._tables.get(name)
+        if found is None:
+            info = self.conn.execute(f"PRAGMA table_info({name})").fetchall()
+            derived = DERIVED_COLUMNS.get(name, frozenset())
+            columns = tuple(c[1] for c in info if c[1] != "id" and c[1] not in derived)
+            required = frozenset(c[1] for c in info if c[1] in columns and c[3] and c[4] is None)
+            defaults = {c[1]: c[4] for c in info}
+            found = self._tables[name] = _Table(name, columns, required, defaults)
+        return found
+
+    # Entry point
+
+    def apply(self, entries: Iterable[ChangeEntry]) -> MergeStats:
+        if not self.store._depth:
+            raise RuntimeError("apply_entries() runs inside a Store transaction")
+        stats = MergeStats()
+        stats.conflicts_before = self._count("SELECT count(*) FROM conflict")
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+        self._load(entries, stats)
+        with self.store.merging() as conn:
+            known = conn.execute(
+                "DELETE FROM temp.incoming WHERE EXISTS "
+                "(SELECT 1 FROM change c WHERE c.hlc = incoming.hlc AND c.device = incoming.device "
+                " AND c.tbl = incoming.tbl AND c.row_id = incoming.row_id AND c.col = incoming.col "
+                " AND c.value IS incoming.value AND c.pred = incoming.pred)"
+            ).rowcount
+            stats.known = known
+            clash = conn.execute(
+                "SELECT i.hlc, i.device, i.tbl, i.row_id, i.col FROM temp.incoming i "
+                "JOIN change c ON c.hlc = i.hlc AND c.device = i.device LIMIT 1"
+            ).fetchone()
+            if clash:
+                raise UserError(
+                    "sync.stamp_reused",
+                    "同步数据中有一条变更记录与本机已有记录使用同一时间戳但内容不同（设备 {device}，{table}.{col}），"
+                    "数据可能被篡改，整个同步包未导入",
+                    "A change entry reuses the stamp of a different entry already held (device {device}, "
+                    "{table}.{col}); the data may have been tampered with; the bundle was not imported",
+                    device=clash[1], table=clash[2], col=clash[4],
+                )
+            stats.new = conn.execute(
+                "INSERT INTO change (hlc, device, author, tbl, row_id, col, value, pred) "
+                "SELECT hlc, device, author, tbl, row_id, col, value, pred FROM temp.incoming"
+            ).rowcount
+            for table, count in conn.execute("SELECT tbl, count(*) FROM temp.incoming GROUP BY tbl"):
+                stats.tables[table] = count
+            conn.execute(
+                "INSERT OR IGNORE INTO temp.touched SELECT DISTINCT tbl, row_id FROM temp.incoming "
+                "UNION SELECT tbl, row_id FROM pending_row"
+            )
+            try:
+                self._materialise(stats)
+            except sqlite3.IntegrityError as exc:
+                raise UserError(
+                    "sync.bad_value", "同步数据中有不合法的字段值，整个同步包未导入（{reason}）",
+                    "The sync data holds a value this database does not accept; the bundle was not imported "
+                    "({reason})", reason=str(exc),
+                ) from exc
+            self._check_references()
+            self._update_pending(stats)
+            self._row_conflicts()
+            self._invariants()
+            conn.execute("DROP TABLE temp.incoming")
+            conn.execute("DROP TABLE temp.touched")
+        if stats.max_hlc:
+            self.store.clock.receive(stats.max_hlc)
+        stats.conflicts_after = self._count("SELECT count(*) FROM conflict")
+        return stats
+
+    # Steps
+
+    def _load(self, entries: Iterable[ChangeEntry], stats: MergeStats) -> None:
+        conn = self.conn
+        conn.execute("DROP TABLE IF EXISTS temp.incoming")
+        conn.execute("DROP TABLE IF EXISTS temp.touched")
+        conn.execute(
+            "CREATE TEMP TABLE incoming (hlc INTEGER NOT NULL, device TEXT NOT NULL, author TEXT NOT NULL, "
+            "tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL, value TEXT, pred TEXT NOT NULL, "
+            "PRIMARY KEY (hlc, device))"
+        )
+        conn.execute("CREATE TEMP TABLE touched (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id))")
+        batch: list[tuple[Any, ...]] = []
+        for entry in entries:
+            self._validate(entry)
+            stats.max_hlc = max(stats.max_hlc, entry.hlc)
+            batch.append((
+                entry.hlc, entry.device, entry.author, entry.table, entry.row_id, entry.column,
+                json.dumps(entry.value, ensure_ascii=False), json.dumps([list(p) for p in entry.pred]),
+            ))
+            if len(batch) >= 5000:
+                self._insert_incoming(batch)
+                batch = []
+        self._insert_incoming(batch)
+
+    def _insert_incoming(self, batch: list[tuple[Any, ...]]) -> None:
+        try:
+            self.conn.executemany("INSERT INTO temp.incoming VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch)
+        except sqlite3.IntegrityError as exc:  # the same stamp twice in one bundle
+            raise UserError(
+                "sync.duplicate_stamp", "同步数据中有两条变更记录使用同一时间戳，整个同步包未导入",
+                "Two change entries in the sync data share one stamp; the bundle was not imported",
+            ) from exc
+
+    def _validate(self, entry: ChangeEntry) -> None:
+        if entry.table not in SYNCED_TABLES:
+            raise _bad_entry("unknown table", entry)
+        if entry.column not in self.table(entry.table).columns:
+            raise _bad_entry("unknown column", entry)
+        if not entry.row_id or not entry.device or entry.hlc <= 0:
+            raise _bad_entry("missing row, device or stamp", entry)
+
+    def _materialise(self, stats: MergeStats) -> None:
+        conn = self.conn
+        for (table,) in conn.execute("SELECT DISTINCT tbl FROM temp.touched").fetchall():
+            spec = self.table(table)
+            rows: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+            cursor = conn.execute(
+                "SELECT c.row_id, c.col, c.hlc, c.device, c.author, c.value, c.pred FROM change c "
+                "JOIN temp.touched t ON c.tbl = t.tbl AND c.row_id = t.row_id WHERE t.tbl = ?",
+                (table,),
+            )
+            for row_id, col, hlc, device, author, value, pred in cursor:
+                rows[row_id][col].append(Entry(hlc, device, author, value, pred))
+            names = ", ".join(("id",) + spec.columns)
+            marks = ", ".join("?" * (len(spec.columns) + 1))
+            updates = ", ".join(f"{c} = excluded.{c}" for c in spec.columns)
+            upsert = f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}"
+            for row_id, cells in rows.items():
+                folded = fold_row(table, cells).values
+                if not spec.required <= {c for c, v in folded.items() if v is not None}:
+                    conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+                    continue
+                values = [to_db(folded[c]) if c in folded else column_default(spec.defaults[c]) for c in spec.columns]
+                conn.execute(upsert, (row_id, *values))
+                stats.rows += 1
+
+    def _check_references(self) -> None:
+        """Hide rows whose references do not resolve, until none is left (a hidden row may orphan others)."""
+        conn = self.conn
+        while True:
+            removed = False
+            for table in SYNCED_TABLES:
+                broken = {rowid for _, rowid, _, _ in conn.execute(f"PRAGMA foreign_key_check({table})")}
+                for rowid in broken:
+                    # Listed as touched, so the pending list and the conflict queue account for the hidden row.
+                    conn.execute(f"INSERT OR IGNORE INTO temp.touched SELECT ?, id FROM {table} WHERE rowid = ?",
+                                 (table, rowid))
+                    conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))
+                    removed = True
+            if not removed:
+                return
+
+    def _update_pending(self, stats: MergeStats) -> None:
+        conn = self.conn
+        conn.execute("DELETE FROM pending_row WHERE (tbl, row_id) IN (SELECT tbl, row_id FROM temp.touched)")
+        for (table,) in conn.execute("SELECT DISTINCT tbl FROM temp.touched").fetchall():
+            conn.execute(
+                f"INSERT INTO pending_row (tbl, row_id) SELECT tbl, row_id FROM temp.touched t "
+                f"WHERE t.tbl = ? AND NOT EXISTS (SELECT 1 FROM {table} WHERE id = t.row_id)",
+                (table,),
+            )
+        stats.pending = self._count("SELECT count(*) FROM pending_row")
+
+    def _row_conflicts(self) -> None:
+        conn = self.conn
+        marks = ", ".join("?" * len(ROW_KINDS))
+        conn.execute(
+            f"DELETE FROM conflict WHERE kind IN ({marks}) AND (tbl, row_id) IN (SELECT tbl, row_id FROM temp.touched)",
+            ROW_KINDS,
+        )
+        for (table,) in conn.execute("SELECT DISTINCT tbl FROM temp.touched").fetchall():
+            watched = SURFACED.get(table, frozenset()) | FROZEN_AFTER_SIGNING.get(table, frozenset())
+            if not watched:
+                continue
+            if table in FROZEN_AFTER_SIGNING:
+                watched |= {"status"}
+            marks = ", ".join("?" * len(watched))
+            rows: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+            cursor = conn.execute(
+                "SELECT c.row_id, c.col, c.hlc, c.device, c.author, c.value, c.pred FROM change c "
+                "JOIN temp.touched t ON c.tbl = t.tbl AND c.row_id = t.row_id "
+                f"WHERE t.tbl = ? AND c.col IN ({marks})",
+                (table, *sorted(watched)),
+            )
+            for row_id, col, hlc, device, author, value, pred in cursor:
+                rows[row_id][col].append(Entry(hlc, device, author, value, pred))
+            for row_id, cells in rows.items():
+                for finding in fold_row(table, cells).findings:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO conflict (kind, tbl, row_id, col, detail) VALUES (?, ?, ?, ?, ?)",
+                        (finding.kind, table, row_id, finding.column,
+                         json.dumps(finding.detail, ensure_ascii=False, sort_keys=True)),
+                    )
+
+    def _invariants(self) -> None:
+        """Class F, over the whole database: natural keys that should be unique but are not. Listed, never fixed."""
+        conn = self.conn
+        conn.execute("DELETE FROM conflict WHERE kind IN (?, ?)", (DUPLICATE_NUMBER, DUPLICATE_USCC))
+        for doc_no, ids in conn.execute(
+            "SELECT min(doc_no), group_concat(id, ' ') FROM document WHERE deleted = 0 AND serial IS NOT NULL "
+            "AND status != 'VOID' GROUP BY doc_type, issuer, year, serial HAVING count(*) > 1"
+        ).fetchall():
+            members = sorted(ids.split(" "))
+            conn.execute(
+                "INSERT INTO conflict (kind, tbl, row_id, col, detail) VALUES (?, 'document', ?, 'doc_no', ?)",
+                (DUPLICATE_NUMBER, members[0], json.dumps({"doc_no": doc_no, "ids": members}, ensure_ascii=False)),
+            )
+        for uscc, ids in conn.execute(
+            "SELECT uscc, group_concat(id, ' ') FROM enterprise WHERE deleted = 0 AND merged_into IS NULL "
+            "AND uscc IS NOT NULL AND uscc != '' GROUP BY uscc HAVING count(*) > 1"
+        ).fetchall():
+            members = sorted(ids.split(" "))
+            conn.execute(
+                "INSERT INTO conflict (kind, tbl, row_id, col, detail) VALUES (?, 'enterprise', ?, 'uscc', ?)",
+                (DUPLICATE_USCC, members[0], json.dumps({"uscc": uscc, "ids": members}, ensure_ascii=False)),
+            )
+
+    def _count(self, sql: str) -> int:
+        return int(self.conn.execute(sql).fetchone()[0])
+
+
+def apply_entries(store: Store, entries: Iterable[ChangeEntry]) -> MergeStats:
+    """Merge entries into the database inside the caller's Store transaction; see the module docstring."""
+    return Merger(store).apply(entries)
+
+
+__all__ = ["DUPLICATE_NUMBER", "DUPLICATE_USCC", "MergeStats", "Merger", "apply_entries"]
