@@ -46,10 +46,12 @@ class Workspace:
         return int(saved[0]) if saved else 0
 
     def unsynced_changes(self) -> int:
-        """Change entries written on this device (the sync issue narrows this to those not yet acknowledged)."""
-        return int(
-            self.db.conn.execute("SELECT count(*) FROM change WHERE device = ?", (self.device.id,)).fetchone()[0]
-        )
+        """Change entries written on this device that no peer has acknowledged yet (app/sync/exchange.py)."""
+        conn = self.db.conn
+        mark = conn.execute("SELECT max(hlc) FROM sync_ack WHERE origin = ?", (self.device.id,)).fetchone()[0]
+        return int(conn.execute(
+            "SELECT count(*) FROM change WHERE device = ? AND hlc > ?", (self.device.id, int(mark or 0))
+        ).fetchone()[0])
 
     def close(self) -> None:
         self.db.close()

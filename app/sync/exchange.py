@@ -109,13 +109,11 @@ class Sync:
 
     def unacknowledged(self, peer: str | None = None) -> int:
         """Entries written here that `peer` (default: any peer) has not acknowledged."""
-        me = self.store.device_id
         if peer is None:
-            mark = self.conn.execute("SELECT max(hlc) FROM sync_ack WHERE origin = ?", (me,)).fetchone()[0]
-        else:
-            mark = self.acks(peer).get(me)
+            return self.ws.unsynced_changes()
+        mark = self.acks(peer).get(self.store.device_id, 0)
         return int(self.conn.execute(
-            "SELECT count(*) FROM change WHERE device = ? AND hlc > ?", (me, int(mark or 0))
+            "SELECT count(*) FROM change WHERE device = ? AND hlc > ?", (self.store.device_id, mark)
         ).fetchone()[0])
 
     def acknowledged_until(self) -> int:
