@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from app import APP_NAME, __version__
+from app.cli_sync import register as register_sync_commands
 from app.errors import UserError, localized, set_language
 from app.models import vocab
-from app.cli_sync import register as register_sync_commands
 from app.paths import DB_NAME, data_dir
 
 

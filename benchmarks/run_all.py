@@ -12,6 +12,7 @@ RUNS = [
     ["bench_demo.py"],
     ["bench_demo.py", "--full"],
     ["bench_registry_view.py"],
+    ["bench_sync.py"],
 ]
 
 if __name__ == "__main__":

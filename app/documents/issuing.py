@@ -11,6 +11,10 @@ Life of a document row (table `document`):
 * ``sign`` → SIGNED: the stored PDF is signed (PAdES, pyHanko) with the inspector's key; the signed file replaces it.
   From then on the content is frozen: ``update_draft`` is refused with the reason; a correction is ``supersede``,
   which voids the old document (its number and the reason stay with it) and issues a new one that references it.
+* ``serve`` → SERVED (送达), only from SIGNED. The schema has no served-at / served-to columns (a schema change is
+  for a later version), so the date of service is the time the change was recorded: the change log stamps the
+  status entry with this device's clock and author, and ``served_at`` reads it back. Serving is therefore recorded
+  on the day it happens; a backdated date is refused rather than silently replaced by today's.
 * ``void`` → VOID with its reason; the number is never handed out again.
 
 Numbers without a supervisor: a standalone laptop that has no block for (type, issuer, year) takes one itself from
@@ -36,6 +40,7 @@ from app.documents.qr import make_payload
 from app.documents.render import render
 from app.documents.signing import content_sha256
 from app.errors import UserError, ValidationError
+from app.models.clock import unpack
 from app.models.ids import uuid7
 from app.models.workspace import Workspace
 
@@ -189,6 +194,37 @@ class Documents:
         inspector = self.store.require("inspector", inspector_id)
         setup_standalone_inspector(self.ws.data_dir, inspector_id, inspector["name"], inspector["cert_no"],
                                    inspector["agency"], passphrase)
+
+    # Serving
+
+    def serve(self, document_id: str, served_on: date | None = None) -> None:
+        """SIGNED → SERVED (送达); `served_on` (default today) must be today, see the module docstring."""
+        today = self.ws.inspections.now().date()
+        if served_on is not None and served_on != today:
+            raise ValidationError(
+                "document.served_on",
+                "送达只能在送达当天登记（今天是 {today}，填写的是 {served_on}）",
+                "Service can only be recorded on the day it happens (today is {today}, given {served_on})",
+                today=today.isoformat(), served_on=served_on.isoformat(),
+            )
+        with self.store.transaction():
+            row = self.get(document_id)
+            if row["status"] != "SIGNED":
+                raise UserError(
+                    "document.not_servable",
+                    "文书 {doc_no} {status}，只有已签名的文书才能登记送达",
+                    "Document {doc_no} is {status_en}; only a signed document can be recorded as served",
+                    doc_no=row["doc_no"] or document_id, status=STATUS_ZH[row["status"]],
+                    status_en=row["status"].lower(),
+                )
+            self.store.update("document", document_id, {"status": "SERVED"})
+
+    def served_at(self, document_id: str) -> datetime | None:
+        """When the document was recorded as served (local time), from the change log; None if it never was."""
+        for entry in reversed(self.store.history("document", document_id)):
+            if entry.column == "status" and entry.value == "SERVED":
+                return datetime.fromtimestamp(unpack(entry.hlc)[0] / 1000).astimezone()
+        return None
 
     # Voiding and corrections
 

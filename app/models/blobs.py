@@ -89,6 +89,19 @@ def _fsync_dir(directory: Path) -> None:
 class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._unsynced: list[Path] = []
+
+    def sync(self) -> None:
+        """Make every file stored with `put(durable=False)` durable."""
+        if not self._unsynced:
+            return
+        if hasattr(os, "sync"):
+            os.sync()  # POSIX: one flush of data and metadata beats an fsync per file by an order of magnitude
+        else:
+            for path in self._unsynced:
+                with path.open("rb+") as f:
+                    os.fsync(f.fileno())
+        self._unsynced.clear()
 
     def path(self, sha: str) -> Path:
         check_sha(sha)
@@ -97,19 +110,21 @@ class BlobStore:
     def has(self, sha: str) -> bool:
         return self.path(sha).is_file()
 
-    def put(self, data: bytes) -> str:
-        """Store `data` and return its SHA-256 hex; storing known content again does nothing."""
+    def put(self, data: bytes, *, durable: bool = True) -> str:
+        """Store `data` and return its SHA-256 hex; storing known content again does nothing. With
+        `durable=False` the file reaches the disk at the next `sync()` (many files, one flush)."""
         sha = hashlib.sha256(data).hexdigest()
         target = self.path(sha)
         if self._is_complete(target, len(data)):
             return sha
-        fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=self._shard_dir(target))
+        fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=self._shard_dir(target, durable=durable))
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
-                os.fsync(f.fileno())
-            self._install(tmp, target, len(data))
+                if durable:
+                    os.fsync(f.fileno())
+            self._install(tmp, target, len(data), durable=durable)
         except BaseException:
             _unlink_quietly(tmp)
             raise
@@ -192,14 +207,15 @@ class BlobStore:
         except FileNotFoundError:
             return False
 
-    def _shard_dir(self, target: Path) -> Path:
+    def _shard_dir(self, target: Path, *, durable: bool = True) -> Path:
         shard = target.parent
         if not shard.is_dir():
             shard.mkdir(parents=True, exist_ok=True)
-            _fsync_dir(shard.parent)  # a new directory entry must survive a crash, like the file in it
+            if durable:
+                _fsync_dir(shard.parent)  # a new directory entry must survive a crash, like the file in it
         return shard
 
-    def _install(self, tmp: str, target: Path, size: int) -> None:
+    def _install(self, tmp: str, target: Path, size: int, *, durable: bool = True) -> None:
         try:
             os.replace(tmp, target)
         except PermissionError:
@@ -209,7 +225,10 @@ class BlobStore:
                 raise
             _unlink_quietly(tmp)
             return
-        _fsync_dir(target.parent)
+        if durable:
+            _fsync_dir(target.parent)
+        else:
+            self._unsynced.append(target)
 
 
 def _unlink_quietly(path: str) -> None:

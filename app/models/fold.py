@@ -51,7 +51,7 @@ FROZEN_AFTER_SIGNING: dict[str, frozenset[str]] = {
 
 CONCURRENT = "CONCURRENT"  # class B: more than one head
 NOT_IN_SIGNED = "NOT_IN_SIGNED"  # class C: an entry the signed version does not contain
-DOUBLE_SIGNED = "DOUBLE_SIGNED"  # class F: signed on two devices
+DOUBLE_SIGNED = "DOUBLE_SIGNED"  # class F: signed on two devices (settled by voiding the document)
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def fold_row(table: str, cells: Mapping[str, Sequence[Entry]]) -> RowFold:
     result = RowFold()
     frozen_columns = FROZEN_AFTER_SIGNING.get(table, frozenset())
     signing = _signing(cells) if frozen_columns else []
-    if len(signing) > 1:
+    if len(signing) > 1 and winner(table, "status", cells["status"]).value != "VOID":
         result.findings.append(Finding(DOUBLE_SIGNED, "status", {"entries": [e.describe() for e in signing]}))
     surfaced = SURFACED.get(table, frozenset())
     for column, entries in cells.items():

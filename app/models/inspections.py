@@ -240,7 +240,13 @@ class Inspections:
         return self.store.query(f"SELECT * FROM photo WHERE {column} = ? AND deleted = 0 ORDER BY id", (value,))
 
     def list(self, enterprise_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
-        sql = """SELECT i.*, e.name AS enterprise_name FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id
+        # last_hlc / last_device: the newest entry of the inspection row, which says whether it has been sent
+        sql = """SELECT i.*, e.name AS enterprise_name,
+                        (SELECT hlc FROM change WHERE tbl = 'inspection' AND row_id = i.id
+                         ORDER BY hlc DESC LIMIT 1) AS last_hlc,
+                        (SELECT device FROM change WHERE tbl = 'inspection' AND row_id = i.id
+                         ORDER BY hlc DESC LIMIT 1) AS last_device
+                 FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id
                  WHERE i.deleted = 0"""
         params: tuple[Any, ...] = ()
         if enterprise_id:

@@ -447,6 +447,8 @@ CREATE TABLE conflict (
     PRIMARY KEY (kind, tbl, row_id, col)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE pending_row (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) STRICT, WITHOUT ROWID;
+-- a supervisor holds every laptop's photos: a hazard's photos are found by index, not by scanning them all
+CREATE INDEX photo_hazard ON photo (hazard_id);
 """
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.errors import UserError
 from app.models.store import Store
+from app.sync.merge import Merger
 
 KINDS = ("CONCURRENT", "NOT_IN_SIGNED", "DOUBLE_SIGNED", "DUPLICATE_NUMBER", "DUPLICATE_USCC")
 
@@ -68,7 +69,14 @@ class Conflicts:
     def count(self) -> int:
         return int(self.store.db.conn.execute("SELECT count(*) FROM conflict").fetchone()[0])
 
+    def refresh(self) -> None:
+        """Drop what local actions settled since the last merge (a duplicate voided, two records merged)."""
+        with self.store.transaction():
+            Merger(self.store).refresh()
+
     def list(self, kind: str | None = None) -> list[Conflict]:
+        """The open conflicts, refreshed first."""
+        self.refresh()
         sql = "SELECT kind, tbl, row_id, col, detail FROM conflict"
         rows = self.store.db.conn.execute(
             sql + (" WHERE kind = ?" if kind else "") + " ORDER BY kind, tbl, row_id, col", (kind,) if kind else ()

@@ -443,17 +443,18 @@ def _write_failed(file: str, exc: OSError) -> BundleError:
 # --- reading ---------------------------------------------------------------------------------------------------
 
 
-def open_bundle(path: Path, *, limits: Limits = Limits()) -> OpenBundle:
+def open_bundle(path: Path, *, limits: Limits = Limits(), members: bool = True) -> OpenBundle:
     """Open and completely verify a bundle; refuse with a BundleError unless every byte is as signed.
 
     Order: the zip directory (names, types, encryption, compression, sizes, ratio), manifest.json and
     manifest.sig present and readable, the manifest's fields and format version, the signature and the device
     id, the member list against the manifest, then every member's size and SHA-256 streamed (changes.jsonl also
-    line by line). The caller still decides whether it trusts `manifest.device`.
+    line by line). The caller still decides whether it trusts `manifest.device`. With `members=False` the members'
+    hashes are left for `verify_members` (an importer first asks whether it already holds the bundle).
     """
     bundle = OpenBundle(Path(path), limits)
     try:
-        bundle._verify()
+        bundle._verify(members)
     except BaseException:
         bundle.close()
         raise
@@ -551,7 +552,11 @@ class OpenBundle:
             raise ValueError("the bundle is closed")
         return self._fp, self._zip
 
-    def _verify(self) -> None:
+    def verify_members(self) -> None:
+        """Check every member's size and SHA-256 against the signed manifest (open_bundle does it by default)."""
+        self._check_members()
+
+    def _verify(self, members: bool = True) -> None:
         self._open_zip()
         self._check_directory()
         if self._infos[SIGNATURE].file_size != SIGNATURE_SIZE:
@@ -566,7 +571,8 @@ class OpenBundle:
         self.manifest = Manifest(raw=raw, data=data)
         self._check_signature(sig)
         self._check_member_set()
-        self._check_members()
+        if members:
+            self._check_members()
 
     def _error(self, code: str, zh: str, en: str, **params: object) -> BundleError:
         return BundleError(f"bundle.{code}", zh, en, file=self._file, **params)

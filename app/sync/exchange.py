@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -33,9 +33,10 @@ from app.models.workspace import Workspace
 from app.sync import container
 from app.sync.entries import from_line, to_line
 from app.sync.merge import MergeStats, apply_entries
-from app.sync.trust import Devices, refusal
+from app.sync.trust import UNKNOWN, Devices, refusal
 
 CHANGES, RECEIPT = "changes", "receipt"
+Enrol = Callable[[container.Manifest], "bool | Mapping[str, str]"]
 
 # Statuses of one file's import.
 IMPORTED, ALREADY, REFUSED, RECEIPT_APPLIED = "IMPORTED", "ALREADY", "REFUSED", "RECEIPT"
@@ -66,6 +67,8 @@ class ImportReport:
     certs_new: int = 0
     skew_ms: int = 0  # how far the bundle's newest stamp is ahead of this machine's clock (negative: behind)
     acknowledged: int = 0  # receipts: bundles of ours the peer confirmed
+    public_key: bytes = b""  # the signer's key (to enrol it after a refusal for an unknown device)
+    trust: str = ""  # the signer's standing (app/sync/trust.py), when the file was readable
 
 
 def _blob_refs() -> dict[tuple[str, str], None]:
@@ -188,7 +191,7 @@ class Sync:
         roots = trusted_roots(self.ws.data_dir)
         return {f"root-{fingerprint(pem).replace(':', '')[:16].lower()}": pem for pem in roots}
 
-    def receipt(self, folder: Path, device: str) -> Path:
+    def receipt(self, folder: Path, device: str, label: str | None = None) -> Path:
         """A signed receipt naming every bundle imported from `device`, with what this installation now holds."""
         rows = self.conn.execute(
             "SELECT bundle_id, file_sha256 FROM sync_bundle WHERE direction = 'IN' AND kind = ? AND device = ? "
@@ -205,6 +208,7 @@ class Sync:
             "created_hlc": self.store.clock.tick(), "created_at": now.isoformat(timespec="seconds"),
             "covers": {}, "entry_count": 0, "holdings": self.holdings(), "peer": device,
             "accepted": [{"bundle_id": b, "sha256": s} for b, s in rows],
+            "label": label or self.store.device_id,
         }
         path = Path(folder) / f"receipt-{self.store.device_id}-for-{device}-{now:%Y%m%d-%H%M%S}{container.SUFFIX}"
         container.write_bundle(path, header=header, changes=[], blobs={}, certs={},
@@ -216,7 +220,7 @@ class Sync:
     # Import
 
     def import_files(
-        self, paths: Sequence[Path], *, enrol: Callable[[container.Manifest], bool] | None = None,
+        self, paths: Sequence[Path], *, enrol: Enrol | None = None,
         accept_future: bool = False, progress: Callable[[int, int], None] | None = None,
     ) -> list[ImportReport]:
         """Import many bundles, each whole or not at all; a refused file does not stop the others."""
@@ -226,13 +230,19 @@ class Sync:
                 reports.append(self.import_file(Path(path), enrol=enrol, accept_future=accept_future))
             except UserError as exc:
                 reports.append(ImportReport(Path(path), REFUSED, exc.message))
+            except OSError as exc:  # a USB stick pulled out mid-read
+                reports.append(ImportReport(Path(path), REFUSED, UserError(
+                    "sync.unreadable", "无法读取文件 {file}：{error}", "Cannot read {file}: {error}",
+                    file=Path(path).name, error=exc.strerror or str(exc)).message))
             if progress:
                 progress(index + 1, len(paths))
         return reports
 
-    def import_file(self, path: Path, *, enrol: Callable[[container.Manifest], bool] | None = None,
-                    accept_future: bool = False) -> ImportReport:
-        with container.open_bundle(path) as bundle:
+    def import_file(self, path: Path, *, enrol: Enrol | None = None, accept_future: bool = False) -> ImportReport:
+        """Import one bundle or receipt whole, or refuse it (UserError, or a REFUSED report naming the signer when
+        the file is sound but its signer is not accepted). `enrol(manifest)` is asked about an unknown signer: true,
+        or {"label": …, "role": …}, enrols it in the import's transaction."""
+        with container.open_bundle(path, members=False) as bundle:
             manifest = bundle.manifest
             raw = manifest.raw
             report = ImportReport(path, IMPORTED, bundle_id=manifest.bundle_id, device=manifest.device,
@@ -247,17 +257,24 @@ class Sync:
                     file=path.name, found=raw.get("schema_version"), supported=SCHEMA_VERSION,
                 )
             if self.conn.execute("SELECT 1 FROM sync_bundle WHERE bundle_id = ?", (manifest.bundle_id,)).fetchone():
+                # The signed manifest names the bundle: nothing else needs reading to know it changes nothing.
                 report.status, report.label = ALREADY, self.devices.label(manifest.device)
                 return report
+            bundle.verify_members()
             trust = self.devices.trust(manifest.device, manifest.public_key)
-            enrolling = not trust.accepted and trust.status == "UNKNOWN" and enrol is not None and enrol(manifest)
+            report.public_key, report.trust = manifest.public_key, trust.status
+            report.label = str(raw.get("label") or manifest.device)
+            enrolling = enrol(manifest) if trust.status == UNKNOWN and enrol is not None else False
             if not trust.accepted and not enrolling:
-                raise refusal(trust.status, manifest.device, path.name)
+                report.status, report.message = REFUSED, refusal(trust.status, manifest.device, path.name).message
+                return report
             created_ms = unpack(int(raw.get("created_hlc", 0)))[0]
             report.skew_ms = created_ms - self.store.clock._now()
             with self.store.transaction():
                 if enrolling:
-                    self.devices.enrol(manifest.public_key, str(raw.get("label") or manifest.device))
+                    choice = enrolling if isinstance(enrolling, Mapping) else {}
+                    self.devices.enrol(manifest.public_key, str(choice.get("label") or report.label),
+                                       role=str(choice.get("role") or "INSPECTOR"))
                 if manifest.kind == RECEIPT:
                     report.status = RECEIPT_APPLIED
                     report.acknowledged = self._apply_receipt(manifest)
@@ -301,8 +318,11 @@ class Sync:
                 continue
             buffer = io.BytesIO()
             bundle.copy_blob(sha, buffer)
-            self.ws.blobs.put(buffer.getvalue())
+            self.ws.blobs.put(buffer.getvalue(), durable=False)
             new += 1
+        # One flush for the whole bundle, before the commit that refers to these files (fsync per photo made
+        # the merge ten times slower: benchmarks/bench_sync.py).
+        self.ws.blobs.sync()
         return new
 
     def _install_certs(self, bundle: container.OpenBundle) -> int:

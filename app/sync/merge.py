@@ -150,6 +150,19 @@ class Merger:
 
     # Steps
 
+    def refresh(self) -> None:
+        """Recompute the queue where local writes may have settled something (a document voided, records merged):
+        the rows already listed, and the cross-row invariants. Inside a Store transaction."""
+        with self.store.merging() as conn:
+            conn.execute("DROP TABLE IF EXISTS temp.touched")
+            conn.execute(
+                "CREATE TEMP TABLE touched (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id))"
+            )
+            conn.execute("INSERT OR IGNORE INTO temp.touched SELECT tbl, row_id FROM conflict")
+            self._row_conflicts()
+            self._invariants()
+            conn.execute("DROP TABLE temp.touched")
+
     def _load(self, entries: Iterable[ChangeEntry], stats: MergeStats) -> None:
         conn = self.conn
         conn.execute("DROP TABLE IF EXISTS temp.incoming")

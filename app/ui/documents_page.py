@@ -1,9 +1,11 @@
 """文书: every enforcement document on this laptop, newest first, with a preview of the selected one and the actions
-on it: issue, sign, print, save as, void. Every dialog is non-blocking (open()); errors go through show_error."""
+on it: issue, sign, serve, print, save as, correct (supersede), void, and the township batch print. Every dialog is
+non-blocking (open()); errors go through show_error."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
@@ -30,29 +32,36 @@ from app.documents.issuing import Documents
 from app.documents.numbering import DOC_TYPES
 from app.errors import UserError
 from app.models.workspace import Workspace
+from app.ui.batch_dialog import BatchDialog
 from app.ui.dialogs import show_error
+from app.ui.document_args import ArgsDialog, DocumentArgs
 from app.ui.pdf_preview import PdfPreview, render_pages
 from app.ui.tables import record_table
+
+# Called by this name so that lupdate finds the strings (it does not follow helper functions).
+translate = QCoreApplication.translate
 
 PRINT_DPI = 300  # page images are rendered at most at this resolution for the printer
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentsPage", text)
 
 
 def doc_type_label(doc_type: str) -> str:
     return {
-        "RECORD": _tr("On-site inspection record"),
-        "ORDER": _tr("Rectification order"),
-        "DECISION": _tr("On-site measures decision"),
-        "RECHECK": _tr("Rectification re-check opinion"),
+        "RECORD": translate("DocumentsPage", "On-site inspection record"),
+        "ORDER": translate("DocumentsPage", "Rectification order"),
+        "DECISION": translate("DocumentsPage", "On-site measures decision"),
+        "RECHECK": translate("DocumentsPage", "Rectification re-check opinion"),
     }.get(doc_type, doc_type)
 
 
 def status_label(status: str) -> str:
-    return {"DRAFT": _tr("Draft"), "SIGNED": _tr("Signed"), "SERVED": _tr("Served"), "VOID": _tr("Void")}.get(
-        status, status)
+    return {
+        "DRAFT": translate("DocumentsPage", "Draft"),
+        "SIGNED": translate("DocumentsPage", "Signed"),
+        "SERVED": translate("DocumentsPage", "Served"),
+        "VOID": translate("DocumentsPage", "Void"),
+    }.get(status, status)
 
 
 class SignDialog(QDialog):
@@ -180,8 +189,12 @@ class IssueDialog(QDialog):
         self.doc_type = QComboBox()
         for doc_type in DOC_TYPES:
             self.doc_type.addItem(doc_type_label(doc_type), doc_type)
+        self.args = DocumentArgs(page.documents, self)
         self.inspection.currentIndexChanged.connect(self._fill_enterprises)
         self._fill_enterprises()
+        for combo in (self.enterprise, self.doc_type):
+            combo.currentIndexChanged.connect(self._target_changed)
+        self._target_changed()
         form = QFormLayout()
         form.addRow(self.tr("Inspection"), self.inspection)
         form.addRow(self.tr("Enterprise"), self.enterprise)
@@ -192,7 +205,11 @@ class IssueDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.args)
         layout.addWidget(self.buttons)
+
+    def _target_changed(self) -> None:
+        self.args.set_target(self.doc_type.currentData(), self.inspection.currentData(), self.enterprise.currentData())
 
     def _fill_enterprises(self) -> None:
         self.enterprise.clear()
@@ -208,13 +225,18 @@ class IssueDialog(QDialog):
         if not self.inspection.currentData():
             show_error(self, UserError("ui.no_inspection", "请先选择检查", "Choose an inspection first"))
             return
+        try:
+            args = self.args.args()
+        except UserError as exc:
+            show_error(self, exc)
+            return
         if self.page.issue_for(self.inspection.currentData(), self.enterprise.currentData(),
-                               self.doc_type.currentData()):
+                               self.doc_type.currentData(), **args):
             super().accept()
 
 
 class DocumentsPage(QWidget):
-    COLUMNS = 5
+    COLUMNS = 6
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,7 +244,8 @@ class DocumentsPage(QWidget):
         self.documents = Documents(workspace)
         self._names: dict[str, str] = {}
         self.table = record_table(
-            [self.tr("Number"), self.tr("Type"), self.tr("Enterprise"), self.tr("Status"), self.tr("Created")])
+            [self.tr("Number"), self.tr("Type"), self.tr("Enterprise"), self.tr("Status"), self.tr("Created"),
+             self.tr("Note")])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.preview = PdfPreview()
@@ -232,15 +255,25 @@ class DocumentsPage(QWidget):
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as…"))
         self.void_button = QPushButton(self.tr("Void…"))
+        self.serve_button = QPushButton(self.tr("Served"))
+        self.serve_button.setToolTip(self.tr("Record that the signed document was served on the enterprise today"))
+        self.supersede_button = QPushButton(self.tr("Correct…"))
+        self.supersede_button.setToolTip(self.tr("Void this document with a reason and issue a corrected one"))
+        self.batch_button = QPushButton(self.tr("Batch print…"))
         self.issue_button.clicked.connect(self.issue_dialog)
         self.sign_button.clicked.connect(self.sign_selected)
+        self.serve_button.clicked.connect(self.serve_selected)
         self.print_button.clicked.connect(self.print_selected)
         self.save_button.clicked.connect(self.save_selected)
+        self.supersede_button.clicked.connect(self.supersede_selected)
         self.void_button.clicked.connect(self.void_selected)
+        self.batch_button.clicked.connect(self.batch_dialog)
         bar = QHBoxLayout()
-        for button in (self.issue_button, self.sign_button, self.print_button, self.save_button, self.void_button):
+        for button in (self.issue_button, self.sign_button, self.serve_button, self.print_button, self.save_button,
+                       self.supersede_button, self.void_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        bar.addWidget(self.batch_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -258,11 +291,13 @@ class DocumentsPage(QWidget):
     def reload(self) -> None:
         keep = self.selected_id()
         rows = list(reversed(self.documents.list()))
+        numbers = {row["id"]: row["doc_no"] or "" for row in rows}
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = [row["doc_no"] or "", doc_type_label(row["doc_type"]), self._enterprise_name(row["enterprise_id"]),
-                      status_label(row["status"]), (row["created_at"] or "")[:16].replace("T", " ")]
+                      status_label(row["status"]), (row["created_at"] or "")[:16].replace("T", " "),
+                      self._note(row, numbers)]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row["id"])
@@ -271,6 +306,20 @@ class DocumentsPage(QWidget):
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
         self.select(keep) if keep else self._selection_changed()
+
+    def _note(self, row: dict[str, Any], numbers: dict[str, str]) -> str:
+        """Why a document is void, when it was served, which document it corrects."""
+        notes = []
+        if row["status"] == "VOID" and row["void_reason"]:
+            notes.append(self.tr("Voided: %1").replace("%1", row["void_reason"]))
+        if row["status"] == "SERVED":
+            served = self.documents.served_at(row["id"])
+            if served:
+                notes.append(self.tr("Served %1").replace("%1", served.strftime("%Y-%m-%d %H:%M")))
+        if row["supersedes_id"]:
+            old = numbers.get(row["supersedes_id"]) or row["supersedes_id"]
+            notes.append(self.tr("Corrects %1").replace("%1", old))
+        return "；".join(notes)
 
     def _enterprise_name(self, enterprise_id: str | None) -> str:
         if not enterprise_id:
@@ -312,6 +361,8 @@ class DocumentsPage(QWidget):
         self.print_button.setEnabled(row is not None and status != "VOID")
         self.save_button.setEnabled(row is not None)
         self.void_button.setEnabled(row is not None and status != "VOID")
+        self.serve_button.setEnabled(status == "SIGNED")
+        self.supersede_button.setEnabled(status in ("SIGNED", "SERVED"))
 
     # Issue
 
@@ -320,11 +371,11 @@ class DocumentsPage(QWidget):
         dialog.open()
         return dialog
 
-    def issue_for(self, inspection_id: str, enterprise_id: str | None, doc_type: str) -> str | None:
+    def issue_for(self, inspection_id: str, enterprise_id: str | None, doc_type: str, **args: Any) -> str | None:
         """Issue a DRAFT of `doc_type` for this inspection and enterprise, list and select it; its id, or None after
-        showing the error."""
+        showing the error. `args`: what the type needs besides the database (DocumentArgs)."""
         try:
-            document_id = self.documents.issue(doc_type, inspection_id, enterprise_id)
+            document_id = self.documents.issue(doc_type, inspection_id, enterprise_id, **args)
         except UserError as exc:
             show_error(self, exc)
             return None
@@ -339,6 +390,71 @@ class DocumentsPage(QWidget):
         if not document_id:
             return None
         dialog = SignDialog(self, document_id)
+        dialog.open()
+        return dialog
+
+    # Serve
+
+    def serve_selected(self) -> QMessageBox | None:
+        """Ask before recording the service: SERVED cannot be undone."""
+        document_id = self.selected_id()
+        if not document_id:
+            return None
+        row = self.documents.get(document_id)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Document served"),
+                          self.tr("Record that %1 was served on %2 today?").replace("%1", row["doc_no"] or "")
+                          .replace("%2", self._enterprise_name(row["enterprise_id"])), parent=self)
+        box.setObjectName("serveDialog")
+        self.serve_yes = box.addButton(self.tr("Record as served"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: button is self.serve_yes and self.serve(document_id))
+        box.open()
+        return box
+
+    def serve(self, document_id: str) -> bool:
+        try:
+            self.documents.serve(document_id)
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self.reload()
+        return True
+
+    # Correct (supersede)
+
+    def supersede_selected(self) -> ArgsDialog | None:
+        document_id = self.selected_id()
+        if not document_id:
+            return None
+        row = self.documents.get(document_id)
+        dialog = ArgsDialog(
+            self, self.documents, title=self.tr("Correct document"), doc_type=row["doc_type"],
+            inspection_id=row["inspection_id"], enterprise_id=row["enterprise_id"], ask_reason=True,
+            heading=self.tr("%1 will be voided with the reason below and a corrected %2 issued as a new draft.")
+            .replace("%1", row["doc_no"] or "").replace("%2", doc_type_label(row["doc_type"])),
+            submit=lambda args: self.supersede(document_id, error_parent=dialog, **args) is not None,
+        )
+        dialog.setObjectName("supersedeDialog")
+        dialog.open()
+        return dialog
+
+    def supersede(self, document_id: str, reason: str, *, error_parent: QWidget | None = None,
+                  **args: Any) -> str | None:
+        """Void the document with `reason` and issue its correction; the new id (listed and selected), or None
+        after showing the error (over `error_parent`)."""
+        try:
+            new_id = self.documents.supersede(document_id, reason, **args)
+        except UserError as exc:
+            show_error(error_parent or self, exc)
+            return None
+        self.reload()
+        self.select(new_id)
+        return new_id
+
+    # Batch
+
+    def batch_dialog(self) -> BatchDialog:
+        dialog = BatchDialog(self.workspace, self)
         dialog.open()
         return dialog
 

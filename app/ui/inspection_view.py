@@ -52,6 +52,7 @@ class ItemTree(QTreeWidget):
 class InspectionView(QWidget):
     completed = Signal(str)
     open_enterprise = Signal(str)
+    document_issued = Signal(str)
 
     def __init__(self, workspace: Workspace, inspection_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,7 @@ class InspectionView(QWidget):
         self.summary = SummaryPanel(workspace, inspection_id, self)
         self.summary.go_to_item.connect(self.go_to)
         self.summary.completed.connect(self._completed)
+        self.summary.document_issued.connect(self.document_issued)
         self.tabs.addTab(self.summary, self.tr("Summary and completion"))
         self.tabs.currentChanged.connect(lambda _i: self.summary.refresh())
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.models import vocab
 from app.models.workspace import Workspace
+from app.sync.exchange import Sync
 from app.ui.tables import record_table
 
 
@@ -18,7 +19,7 @@ class InspectionsPage(QWidget):
         self.workspace = workspace
         self.table = record_table(
             [self.tr("Started"), self.tr("Enterprise"), self.tr("Mode"), self.tr("Status"),
-             self.tr("Items judged"), self.tr("Hazards")],
+             self.tr("Items judged"), self.tr("Hazards"), self.tr("Sync")],
             stretch=1,
         )
         self.table.doubleClicked.connect(self._open)
@@ -30,10 +31,20 @@ class InspectionsPage(QWidget):
     def _open(self, index: QModelIndex) -> None:
         self.open_inspection.emit(self.ids[index.row()])
 
+    def _sync_state(self, row: dict, me: str, acknowledged: int) -> str:
+        """Whether the supervisor has acknowledged this visit (its newest change), or it came from another device."""
+        if row["last_device"] != me:
+            return self.tr("Received")
+        if row["last_hlc"] is not None and row["last_hlc"] <= acknowledged:
+            return self.tr("Acknowledged")
+        return self.tr("Not yet sent")
+
     def reload(self) -> None:
         inspections = self.workspace.inspections
         status = {"IN_PROGRESS": self.tr("In progress"), "COMPLETED": self.tr("Completed"), "VOID": self.tr("Void")}
         rows = inspections.list()
+        acknowledged = Sync(self.workspace).acknowledged_until()
+        me = self.workspace.device.id
         self.ids = [row["id"] for row in rows]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -46,6 +57,7 @@ class InspectionsPage(QWidget):
                 status[row["status"]],
                 f"{judged}/{total}",
                 str(len(inspections.hazards(row["id"]))),
+                self._sync_state(row, me, acknowledged),
             ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))

@@ -1,5 +1,6 @@
-"""The main window: 企业 · 检查 · 隐患 pages, inspections and dossiers opened as tabs, the File menu (registry
-import/export, integrity check, settings) and the status bar (data folder, device, unsynced changes).
+"""The main window: 企业 · 检查 · 隐患 · 文书 · 同步 · 冲突 pages, inspections and dossiers opened as tabs, the File menu
+(registry import/export, integrity check, settings), the Sync menu and the status bar (data folder, device, changes
+not yet acknowledged by the receiver, conflicts to settle).
 
 At start-up an inspection left unfinished (closed window, crash, flat battery) is offered for resuming."""
 
@@ -16,6 +17,8 @@ from app import __version__
 from app.errors import UserError
 from app.models import integrity, registry_io
 from app.models.workspace import Workspace
+from app.sync.exchange import Sync
+from app.ui.conflicts_page import ConflictsPage
 from app.ui.dialogs import show_error
 from app.ui.documents_page import DocumentsPage
 from app.ui.dossier_page import DossierPage
@@ -27,6 +30,7 @@ from app.ui.inspections_page import InspectionsPage
 from app.ui.registry_page import RegistryPage
 from app.ui.resume_bar import ResumeBar
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.sync_page import SyncPage
 from app.ui.text import elide
 
 FILE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
@@ -43,6 +47,8 @@ class MainWindow(QMainWindow):
         self.inspections_page = InspectionsPage(workspace, self)
         self.hazards_page = HazardsPage(workspace, self)
         self.documents_page = DocumentsPage(workspace, self)
+        self.sync_page = SyncPage(workspace, self)
+        self.conflicts_page = ConflictsPage(workspace, self)
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
@@ -50,6 +56,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.inspections_page, self.tr("Inspections"))
         self.tabs.addTab(self.hazards_page, self.tr("Hazards"))
         self.tabs.addTab(self.documents_page, self.tr("Documents"))
+        self.tabs.addTab(self.sync_page, self.tr("Sync"))
+        self.tabs.addTab(self.conflicts_page, self.tr("Conflicts"))
         for fixed in range(self.tabs.count()):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -57,6 +65,10 @@ class MainWindow(QMainWindow):
         self.registry_page.open_dossier.connect(self.open_dossier)
         self.registry_page.new_enterprise.connect(self.new_enterprise)
         self.inspections_page.open_inspection.connect(self.open_inspection)
+        self.registry_page.enterprises_merged.connect(lambda _keep: self._records_changed(registry=False))
+        self.sync_page.data_changed.connect(self._records_changed)
+        self.conflicts_page.data_changed.connect(self._records_changed)
+        self.conflicts_page.count_changed.connect(self._show_conflict_count)
 
         self.resume_bar = ResumeBar(self)
         self.resume_bar.resume.connect(self.open_inspection)
@@ -78,6 +90,10 @@ class MainWindow(QMainWindow):
         self.unsynced_label = QLabel()
         self.unsynced_label.setObjectName("unsynced")
         bar.addPermanentWidget(self.unsynced_label)
+        self.conflict_label = QLabel()
+        self.conflict_label.setObjectName("conflictStatus")
+        bar.addPermanentWidget(self.conflict_label)
+        self._show_conflict_count(self.conflicts_page.count())
         self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
@@ -85,8 +101,25 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         self.unsynced_label.setText(
-            self.tr("Unsynced changes: %1").replace("%1", f"{self.workspace.unsynced_changes():,}")
+            self.tr("Unsynced changes: %1").replace("%1", f"{Sync(self.workspace).unacknowledged():,}")
         )
+
+    def _show_conflict_count(self, count: int) -> None:
+        index = self.tabs.indexOf(self.conflicts_page)
+        self.tabs.setTabText(index, self.tr("Conflicts (%1)").replace("%1", str(count)) if count
+                             else self.tr("Conflicts"))
+        self.conflict_label.setText(self.tr("Conflicts: %1").replace("%1", str(count)))
+        self.conflict_label.setVisible(count > 0)
+
+    def _records_changed(self, registry: bool = True) -> None:
+        """A sync import, a settled conflict or a merge changed records the other pages show."""
+        if registry:
+            self.registry_page.reload()
+        for page in (self.inspections_page, self.hazards_page, self.documents_page):
+            page.reload()
+        self.conflicts_page.reload()
+        self.sync_page.refresh()
+        self.refresh_status()
 
     # Tabs opened on demand: inspections and dossiers
 
@@ -108,6 +141,7 @@ class MainWindow(QMainWindow):
             return self.tabs.widget(index)  # type: ignore[return-value]
         view = InspectionView(self.workspace, inspection_id, self)
         view.completed.connect(self._inspection_completed)
+        view.document_issued.connect(self.show_document)
         name = self.workspace.registry.get_enterprise(self.workspace.inspections.get(inspection_id)["enterprise_id"])
         self._open_tab(view, inspection_id, self.tr("Inspection: %1").replace("%1", elide(name["name"])))
         self.resume_bar.show_unfinished(self.workspace.inspections.unfinished(), opened=inspection_id)
@@ -127,9 +161,18 @@ class MainWindow(QMainWindow):
         self._open_tab(page, enterprise_id, self.tr("Dossier: %1").replace("%1", elide(name)))
         return page
 
+    def show_document(self, document_id: str) -> None:
+        """Bring the 文书 tab forward with the document selected (e.g. one just issued from an inspection)."""
+        if self.tabs.currentWidget() is self.documents_page:
+            self.documents_page.reload()
+        else:
+            self.tabs.setCurrentWidget(self.documents_page)  # which reloads the list
+        self.documents_page.select(document_id)
+
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget in (self.registry_page, self.inspections_page, self.hazards_page, self.documents_page):
+        if widget in (self.registry_page, self.inspections_page, self.hazards_page, self.documents_page,
+                      self.sync_page, self.conflicts_page):
             return
         if isinstance(widget, InspectionView):
             widget.flush()
@@ -162,6 +205,7 @@ class MainWindow(QMainWindow):
         self.hazards_page.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.sync_page.shutdown()
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
             if isinstance(widget, InspectionView):
@@ -176,6 +220,10 @@ class MainWindow(QMainWindow):
             self.hazards_page.reload()
         elif widget is self.documents_page:
             self.documents_page.reload()
+        elif widget is self.sync_page:
+            self.sync_page.refresh()
+        elif widget is self.conflicts_page:
+            self.conflicts_page.reload()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -189,8 +237,24 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        sync_menu = self.menuBar().addMenu(self.tr("S&ync"))
+        self.sync_export_action = self._action(self.tr("&Export sync bundle…"), lambda: self._on_sync_page().export())
+        self.sync_import_action = self._action(self.tr("&Import sync bundles…"),
+                                               lambda: self._on_sync_page().import_bundles())
+        self.sync_receipt_action = self._action(self.tr("Write &receipt…"),
+                                                lambda: self._on_sync_page().write_receipt())
+        self.conflicts_action = self._action(self.tr("&Conflicts"),
+                                             lambda: self.tabs.setCurrentWidget(self.conflicts_page))
+        for action in (self.sync_export_action, self.sync_import_action, self.sync_receipt_action):
+            sync_menu.addAction(action)
+        sync_menu.addSeparator()
+        sync_menu.addAction(self.conflicts_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), self.about))
+
+    def _on_sync_page(self) -> SyncPage:
+        self.tabs.setCurrentWidget(self.sync_page)
+        return self.sync_page
 
     def _action(self, text: str, slot: object) -> QAction:
         action = QAction(text, self)

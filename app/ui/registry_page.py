@@ -1,4 +1,5 @@
-"""企业名录: the registry table with search as you type, role filter, details and the landlord → tenants view."""
+"""企业名录: the registry table with search as you type, role filter, details and the landlord → tenants view;
+two rows selected can be merged into one enterprise (the same firm entered twice, e.g. offline on two laptops)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.models import vocab
 from app.models.workspace import Workspace
+from app.ui.merge_dialog import MergeEnterprisesDialog
 from app.ui.registry_model import RegistryModel
 
 SEARCH_DELAY_MS = 150
@@ -51,6 +53,7 @@ class RegistryPage(QWidget):
     start_inspection = Signal(str)
     open_dossier = Signal(str)
     new_enterprise = Signal()
+    enterprises_merged = Signal(str)  # the kept id
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,15 +81,21 @@ class RegistryPage(QWidget):
         self.start_button = QPushButton(self.tr("Start inspection…"))
         self.start_button.setObjectName("startInspection")
         self.start_button.clicked.connect(lambda: self._emit_for_current(self.start_inspection))
+        self.merge_button = QPushButton(self.tr("Merge into one enterprise…"))
+        self.merge_button.setObjectName("mergeEnterprises")
+        self.merge_button.setToolTip(self.tr("Select two records of the same firm (Ctrl+click) to merge them"))
+        self.merge_button.clicked.connect(lambda: self.merge_selected())
         bar = QHBoxLayout()
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.role_combo)
         bar.addWidget(self.count_label)
         bar.addWidget(self.new_button)
         bar.addWidget(self.dossier_button)
+        bar.addWidget(self.merge_button)
         bar.addWidget(self.start_button)
 
         self.table = _table(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(lambda _index: self._emit_for_current(self.open_dossier))
         self.tenant_table = _table(self.tenant_model)
@@ -148,15 +157,37 @@ class RegistryPage(QWidget):
             signal.emit(enterprise_id)
 
     def current_enterprise_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.enterprise_id(rows[0].row()) if rows else None
+        """The selected row (with several selected: the one last clicked, else the first)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        if not rows:
+            return None
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() and current.row() in rows else rows[0]
+        return self.model.enterprise_id(row)
 
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        enterprise_id = self.model.enterprise_id(indexes[0].row()) if indexes else None
+    def selected_enterprise_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.enterprise_id(row) for row in rows]
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        enterprise_id = self.current_enterprise_id()
         self._show_details(enterprise_id)
         if enterprise_id:
             self.enterprise_selected.emit(enterprise_id)
+
+    def merge_selected(self) -> MergeEnterprisesDialog | None:
+        ids = self.selected_enterprise_ids()
+        if len(ids) != 2:
+            return None
+        dialog = MergeEnterprisesDialog(self.workspace, ids, self)
+        dialog.merged.connect(self._merged)
+        dialog.open()
+        return dialog
+
+    def _merged(self, keep_id: str) -> None:
+        self.reload()
+        self.select_enterprise(keep_id)
+        self.enterprises_merged.emit(keep_id)
 
     def _open_tenant(self, index: QModelIndex) -> None:
         self.select_enterprise(self.tenant_model.enterprise_id(index.row()))
@@ -166,6 +197,7 @@ class RegistryPage(QWidget):
             self.details.removeRow(0)
         for button in (self.dossier_button, self.start_button):
             button.setEnabled(enterprise_id is not None)
+        self.merge_button.setEnabled(len(self.table.selectionModel().selectedRows()) == 2)
         if enterprise_id is None:
             self.details.addRow(QLabel(self.tr("No enterprise selected")))
             self.tenants_box.hide()

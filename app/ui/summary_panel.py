@@ -1,6 +1,9 @@
-"""The end of the visit: what was found, what is still missing (each a link back), signatures, and completion.
+"""The end of the visit: what was found, what is still missing (each a link back), signatures, completion, and the
+documents that follow from it.
 
-The complete button is disabled while anything is missing and the label under it says what.
+The complete button is disabled while anything is missing and the label under it says what. The document buttons
+issue drafts through app.documents (DocumentButtons) and announce them with `document_issued`, so the main window
+can show the new document in the 文书 tab.
 """
 
 from __future__ import annotations
@@ -22,12 +25,14 @@ from app.errors import UserError
 from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
+from app.ui.document_buttons import DocumentButtons
 from app.ui.signature_pad import SignaturesPanel
 
 
 class SummaryPanel(QWidget):
     go_to_item = Signal(str, str)
     completed = Signal()
+    document_issued = Signal(str)
 
     def __init__(self, workspace: Workspace, inspection_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +57,8 @@ class SummaryPanel(QWidget):
         self.reasons.setObjectName("completionReasons")
         self.reasons.setWordWrap(True)
         self.reasons.setStyleSheet("color: #b3261e;")
+        self.documents = DocumentButtons(workspace, inspection_id, self)
+        self.documents.issued.connect(self.document_issued)
 
         def box(title: str, widget: QWidget) -> QGroupBox:
             group = QGroupBox(title)
@@ -71,6 +78,7 @@ class SummaryPanel(QWidget):
         bottom.addWidget(self.reasons, 1)
         bottom.addWidget(self.complete_button)
         layout.addLayout(bottom)
+        layout.addWidget(box(self.tr("Documents"), self.documents))
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
@@ -143,6 +151,7 @@ class SummaryPanel(QWidget):
         else:
             self.reasons.setText("\n".join(f"• {p}" for p in problems))
         self.complete_button.setToolTip(self.reasons.text())
+        self.documents.refresh()
 
     def _open_missing(self, item: QListWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)

@@ -2,9 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ArgsDialog</name>
+    <message>
+        <location filename="../../app/ui/document_args.py" line="+105"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason for the correction</source>
+        <translation>更正原因</translation>
+    </message>
+</context>
+<context>
     <name>AwarenessPage</name>
     <message>
-        <location filename="../../app/ui/assessment_pages.py" line="+1113"/>
+        <location filename="../../app/ui/assessment_pages.py" line="+1112"/>
         <source>Worker awareness sampling</source>
         <translation>员工抽问</translation>
     </message>
@@ -25,12 +38,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Worker</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-16"/>
         <source>Questions asked</source>
         <translation>抽问题数</translation>
     </message>
@@ -45,7 +58,7 @@
         <translation>记录一名员工</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Asked</source>
         <translation>抽问</translation>
     </message>
@@ -60,7 +73,7 @@
         <translation>知晓率</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>Delete selected</source>
         <translation>删除所选</translation>
     </message>
@@ -126,6 +139,132 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../app/ui/batch_dialog.py" line="+99"/>
+        <source>Batch print documents</source>
+        <translation>批量打印文书</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All townships</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only documents issued from</source>
+        <translation>仅限出具日期从</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One PDF per enterprise</source>
+        <translation>每家企业一个 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One merged PDF</source>
+        <translation>合并为一个 PDF</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Document type</source>
+        <translation>文书类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Township</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue date</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+47"/>
+        <source>Target folder</source>
+        <translation>目标文件夹</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Start printing</source>
+        <translation>开始打印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel printing</source>
+        <translation>取消打印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>All parks</source>
+        <translation>全部园区</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n document(s) match</source>
+        <translation>
+            <numerusform>符合条件的文书 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No documents match; nothing was written.</source>
+        <translation>没有符合条件的文书，未生成文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled after %1 of %2 document(s); %3 file(s) written in %4 s.</source>
+        <translation>已取消：完成 %1/%2 份文书，已写出 %3 个文件，用时 %4 秒。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printed %1 document(s) of %2 enterprise(s) into %3 file(s) in %4 s.</source>
+        <translation>已打印 %2 家企业的 %1 份文书，共 %3 个文件，用时 %4 秒。</translation>
+    </message>
+</context>
+<context>
     <name>BodycamDialog</name>
     <message>
         <location filename="../../app/ui/bodycam_dialog.py" line="+25"/>
@@ -154,9 +293,372 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../app/ui/conflicts_page.py" line="+162"/>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Keep the selected value</source>
+        <translation>采用所选取值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge into one enterprise…</source>
+        <translation>合并为同一企业…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Void the selected document…</source>
+        <translation>作废所选文书…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No conflicts: everything imported so far merged cleanly.</source>
+        <translation>没有冲突：已导入的数据均已顺利合并。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>%n conflict(s) to settle</source>
+        <translation>
+            <numerusform>待处理冲突 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source> (signed version, shown)</source>
+        <translation>（签名版本，正在显示）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+32"/>
+        <source>Author</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <location line="+28"/>
+        <location line="+235"/>
+        <location line="+32"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="-330"/>
+        <source>Changed at the same time</source>
+        <translation>同时修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed after signing (not applied)</source>
+        <translation>签名后修改（未生效）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed twice</source>
+        <translation>重复签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate document number</source>
+        <translation>文书编号重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate credit code</source>
+        <translation>统一社会信用代码重复</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Two devices changed this field without seeing each other&apos;s change. Choose the value to keep; the choice travels to the other devices with the next bundle.</source>
+        <translation>两台设备在互不知情的情况下修改了此字段。请选择要保留的取值；该选择会随下一个同步包传到其他设备。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This change was made to a document its signer never saw. The signed version stands; the change is kept aside. A correction is made by issuing a new document.</source>
+        <translation>这项修改发生在签名人未见到的情况下。以签名版本为准，该修改单独保留不生效；如需更正，请出具新的文书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same document was signed on two devices. Void it with a reason and issue a corrected document if needed.</source>
+        <translation>同一份文书在两台设备上分别签了名。请说明原因将其作废，必要时出具更正文书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two documents carry the same number. Void one of them with a reason; its number stays with it.</source>
+        <translation>两份文书编号相同。请说明原因作废其中一份；作废的文书保留原编号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two enterprise records have the same credit code: probably one firm entered twice. Merge them and choose the record to keep.</source>
+        <translation>两条企业记录的统一社会信用代码相同，可能是同一企业被录入了两次。请合并，并选择保留哪一条。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist item</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Inspector</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Inspection team</source>
+        <translation>检查组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number block</source>
+        <translation>编号段</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merged into</source>
+        <translation>已合并到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verdict</source>
+        <translation>检查结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate no.</source>
+        <translation>证件号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoked</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document file</source>
+        <translation>文书文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First number</source>
+        <translation>起始编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last number</source>
+        <translation>截止编号</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+227"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (shown now)</source>
+        <translation>（当前显示）</translation>
+    </message>
+    <message>
+        <location line="-262"/>
+        <location line="+267"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <location line="+265"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <location line="+266"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Township</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="-250"/>
+        <location line="+269"/>
+        <source>Document number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-299"/>
+        <location line="+24"/>
+        <location line="+275"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="-276"/>
+        <location line="+276"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentArgs</name>
+    <message>
+        <location filename="../../app/ui/document_args.py" line="-68"/>
+        <source>One measure per line, with its scope and how long it lasts</source>
+        <translation>每行一项措施，写明范围和期限</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Measures decided</source>
+        <translation>决定的措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order re-checked (number)</source>
+        <translation>被复查的指令书编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order re-checked (date)</source>
+        <translation>被复查的指令书日期</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentButtons</name>
+    <message>
+        <location filename="../../app/ui/document_buttons.py" line="+25"/>
+        <source>Issue on-site inspection record</source>
+        <translation>出具现场检查记录</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The record is issued once the inspection is completed.</source>
+        <translation>检查结束后才能出具现场检查记录。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Issued for this inspection: none yet.</source>
+        <translation>本次检查已出具的文书：暂无。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued for this inspection:</source>
+        <translation>本次检查已出具的文书：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Issue rectification order: %1</source>
+        <translation>出具责令限期整改指令书：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Issue on-site measures decision: %1…</source>
+        <translation>出具现场处理措施决定书：%1…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>On-site measures decision</source>
+        <translation>现场处理措施决定书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measures decided on site for %1:</source>
+        <translation>对 %1 现场决定的处理措施：</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="+227"/>
+        <location filename="../../app/ui/documents_page.py" line="+247"/>
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
@@ -181,7 +683,12 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Issue…</source>
         <translation>出具文书…</translation>
     </message>
@@ -206,7 +713,108 @@
         <translation>作废…</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="-195"/>
+        <location line="+196"/>
+        <source>Served</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location line="-207"/>
+        <source>On-site inspection record</source>
+        <translation>现场检查记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rectification order</source>
+        <translation>责令限期整改指令书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On-site measures decision</source>
+        <translation>现场处理措施决定书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rectification re-check opinion</source>
+        <translation>整改复查意见书</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>Record that the signed document was served on the enterprise today</source>
+        <translation>登记已签名文书今天已送达企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void this document with a reason and issue a corrected one</source>
+        <translation>说明原因作废本文书，并出具更正后的新文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch print…</source>
+        <translation>批量打印…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Voided: %1</source>
+        <translation>已作废：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Served %1</source>
+        <translation>送达于 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Corrects %1</source>
+        <translation>更正 %1</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Document served</source>
+        <translation>文书送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record that %1 was served on %2 today?</source>
+        <translation>登记 %1 已于今天送达 %2？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record as served</source>
+        <translation>登记为已送达</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Correct document</source>
+        <translation>更正文书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 will be voided with the reason below and a corrected %2 issued as a new draft.</source>
+        <translation>%1 将按下列原因作废，并出具一份更正后的%2（草稿）。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Save document as</source>
         <translation>文书另存为</translation>
     </message>
@@ -219,7 +827,7 @@
 <context>
     <name>DossierPage</name>
     <message>
-        <location filename="../../app/ui/dossier_page.py" line="+146"/>
+        <location filename="../../app/ui/dossier_page.py" line="+139"/>
         <source>Role</source>
         <comment>of a person</comment>
         <translation>职务</translation>
@@ -667,6 +1275,69 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="+75"/>
+        <source>Enrol devices</source>
+        <translation>登记设备</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These bundles come from devices that are not enrolled here. Compare each key fingerprint with the one shown on the sending laptop (Sync tab, &quot;This device&quot;) before you enrol it: a bundle is trusted only from an enrolled device.</source>
+        <translation>这些同步包来自本机尚未登记的设备。登记前请逐一核对密钥指纹与发出电脑上显示的指纹（“同步”页的“本机”）：只接受已登记设备的同步包。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundles</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enrol this device and import its bundles</source>
+        <translation>登记该设备并导入其同步包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. inspector&apos;s name</source>
+        <translation>如：检查员姓名</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Enrol and import</source>
+        <translation>登记并导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not enrol</source>
+        <translation>不登记</translation>
+    </message>
+</context>
+<context>
     <name>EnterpriseDialog</name>
     <message>
         <location filename="../../app/ui/enterprise_dialog.py" line="+242"/>
@@ -1066,12 +1737,12 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../app/ui/hazards_page.py" line="+27"/>
+        <location filename="../../app/ui/hazards_page.py" line="+25"/>
         <source>Open hazards only</source>
         <translation>只看未销号隐患</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
@@ -1106,7 +1777,7 @@
         <translation>发现日期</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
         <source>fixed on site</source>
         <translation>当场整改</translation>
     </message>
@@ -1119,7 +1790,7 @@
 <context>
     <name>InspectionView</name>
     <message>
-        <location filename="../../app/ui/inspection_view.py" line="+89"/>
+        <location filename="../../app/ui/inspection_view.py" line="+90"/>
         <source>Checklist</source>
         <translation>检查事项</translation>
     </message>
@@ -1144,7 +1815,7 @@
         <translation>必问必考：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Summary and completion</source>
         <translation>汇总与结束</translation>
     </message>
@@ -1177,7 +1848,7 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../app/ui/inspections_page.py" line="+20"/>
+        <location filename="../../app/ui/inspections_page.py" line="+21"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -1207,7 +1878,27 @@
         <translation>隐患</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+0"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acknowledged</source>
+        <translation>已被接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet sent</source>
+        <translation>待上报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
@@ -1225,7 +1916,7 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../app/ui/assessment_pages.py" line="-921"/>
+        <location filename="../../app/ui/assessment_pages.py" line="-911"/>
         <source>Safety officer interview</source>
         <translation>安全员必问</translation>
     </message>
@@ -1318,12 +2009,12 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-225"/>
+        <location filename="../../app/ui/documents_page.py" line="-325"/>
         <source>Issue document</source>
         <translation>出具文书</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
@@ -1406,7 +2097,7 @@
         <translation>构成重大隐患的情形：</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+39"/>
         <source>Write what was seen; the verdict is saved as soon as the note is there.</source>
         <translation>请填写检查情况；填写后结论即自动保存。</translation>
     </message>
@@ -1437,7 +2128,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+49"/>
+        <location filename="../../app/ui/main_window.py" line="+55"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -1447,16 +2138,12 @@
         <translation>检查</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>FieldSafe field safety inspection</source>
         <translation>FieldSafe 现场安全检查</translation>
     </message>
     <message>
-        <source>Data folder: %1    Device: %2</source>
-        <translation type="vanished">数据目录：%1    本机标识：%2</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
@@ -1466,7 +2153,18 @@
         <translation>文书</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+50"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="-22"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -1476,12 +2174,22 @@
         <translation>本机：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Unsynced changes: %1</source>
         <translation>未同步变更：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+5"/>
+        <source>Conflicts (%1)</source>
+        <translation>冲突（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conflicts: %1</source>
+        <translation>冲突：%1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Inspection: %1</source>
         <translation>检查：%1</translation>
     </message>
@@ -1491,7 +2199,7 @@
         <translation>档案：%1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+68"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1522,6 +2230,31 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export sync bundle…</source>
+        <translation>导出同步包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import sync bundles…</source>
+        <translation>导入同步包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write &amp;receipt…</source>
+        <translation>出具回执(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Conflicts</source>
+        <translation>冲突(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1531,7 +2264,7 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Import enterprise register</source>
         <translation>导入企业名录</translation>
     </message>
@@ -1581,6 +2314,59 @@
 Offline field safety inspection for multi-tenant factories.</source>
         <translation>FieldSafe %1
 面向“厂中厂”和小微园区的离线现场安全检查。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeEnterprisesDialog</name>
+    <message>
+        <location filename="../../app/ui/merge_dialog.py" line="+35"/>
+        <source>Merge into one enterprise</source>
+        <translation>合并为同一企业</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” and “%2”</source>
+        <translation>“%1”和“%2”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Are %1 the same firm? Choose the record to keep.</source>
+        <translation>%1 是同一家企业吗？请选择保留的记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The other record leaves the enterprise lists and points to the one kept. Its inspections, hazards and documents are not changed (signed documents stay as signed) and show in the kept record&apos;s dossier.</source>
+        <translation>另一条记录将不再出现在企业列表中，并指向保留的记录。它的检查、隐患和文书不作改动（已签名文书保持原样），并在保留记录的档案中显示。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Merge</source>
+        <translation>合并</translation>
     </message>
 </context>
 <context>
@@ -1989,7 +2775,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../app/ui/registry_page.py" line="+62"/>
+        <location filename="../../app/ui/registry_page.py" line="+65"/>
         <source>Search name, credit code or address</source>
         <translation>搜索名称、统一社会信用代码或地址</translation>
     </message>
@@ -2014,7 +2800,17 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>开始检查…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>Merge into one enterprise…</source>
+        <translation>合并为同一企业…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select two records of the same firm (Ctrl+click) to merge them</source>
+        <translation>选择同一企业的两条记录（按住 Ctrl 点击）以合并</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Enterprise details</source>
         <translation>企业信息</translation>
     </message>
@@ -2031,7 +2827,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+71"/>
         <source>No enterprise selected</source>
         <translation>未选择企业</translation>
     </message>
@@ -2158,7 +2954,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-126"/>
+        <location filename="../../app/ui/documents_page.py" line="-130"/>
         <source>Sign document</source>
         <translation>签名文书</translation>
     </message>
@@ -2493,12 +3289,12 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../app/ui/summary_panel.py" line="+47"/>
+        <location filename="../../app/ui/summary_panel.py" line="+52"/>
         <source>Complete inspection</source>
         <translation>结束检查</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Hazards found</source>
         <translation>发现的隐患</translation>
     </message>
@@ -2513,12 +3309,17 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Not yet signed: %1</source>
         <translation>尚未签名：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Items judged: %1 of %2 — compliant %3, non-compliant %4, not applicable %5.</source>
         <translation>已检查 %1/%2 项：符合 %3，不符合 %4，不涉及 %5。</translation>
     </message>
@@ -2573,6 +3374,505 @@ Offline field safety inspection for multi-tenant factories.</source>
         <location line="+17"/>
         <source>This inspection is completed.</source>
         <translation>本次检查已结束。</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="-98"/>
+        <source>Inspector laptop</source>
+        <translation>检查终端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>上级（汇总）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Township office</source>
+        <translation>镇街办公室</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="+249"/>
+        <source>The public key, for enrolling this device by hand (command line)</source>
+        <translation>公钥，用于手工登记本设备（命令行）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+92"/>
+        <location line="+3"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <location line="+95"/>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Public key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet received</source>
+        <translation>尚未接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+89"/>
+        <source>Acknowledged</source>
+        <translation>已被接收</translation>
+    </message>
+    <message>
+        <location line="-263"/>
+        <location line="+175"/>
+        <source>This device</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already imported</source>
+        <translation>已导入过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Imported before; nothing changed</source>
+        <translation>以前已导入，未作改动</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The receiver confirmed %n bundle(s) of this device</source>
+        <translation>对方已确认接收本机 %n 个同步包</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%n new conflict(s)</source>
+        <translation>新增冲突 %n 条</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%n certificate root(s) installed</source>
+        <translation>已安装根证书 %n 个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sender&apos;s clock is off by about %1 h</source>
+        <translation>发出设备时钟偏差约 %1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Receipt for %n bundle(s)</source>
+        <translation>回执：%n 个同步包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt: %n bundle(s) of this device accepted</source>
+        <translation>回执：本机 %n 个同步包已被接收</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 change(s), %2 file(s)</source>
+        <translation>变更 %1 条，文件 %2 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 new, %2 known, %3 conflict(s)</source>
+        <translation>新 %1 条，已有 %2 条，冲突 %3 条</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>What the receiver has not acknowledged</source>
+        <translation>对方尚未确认接收的内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export bundle…</source>
+        <translation>导出同步包…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import bundles…</source>
+        <translation>导入同步包…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept clock skew</source>
+        <translation>接受时钟偏差</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import bundles stamped more than a day ahead of this computer&apos;s clock (check both clocks first)</source>
+        <translation>导入时间比本机时钟超前一天以上的同步包（请先核对两台电脑的时钟）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write receipt…</source>
+        <translation>出具回执…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A signed receipt naming every bundle imported from the chosen device; take it back to that device and import it there</source>
+        <translation>为所选设备出具签名回执，列出已从该设备导入的全部同步包；带回该设备导入</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>for</source>
+        <translation>给</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exchange through a folder (USB stick)</source>
+        <translation>通过文件夹（U 盘）交换</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No import in this session yet.</source>
+        <translation>本次尚未导入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sender</source>
+        <translation>发出方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Known</source>
+        <translation>已有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting</source>
+        <translation>待补全</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revoke…</source>
+        <translation>注销…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse every further bundle from the selected device</source>
+        <translation>今后拒绝所选设备的全部同步包</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bundles are accepted only from enrolled devices.</source>
+        <translation>只接受已登记设备的同步包。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Merge report</source>
+        <translation>合并报告</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n change(s) waiting for the receiver to acknowledge them</source>
+        <translation>
+            <numerusform>%n 条变更待对方确认接收</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>up to %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing acknowledged yet</source>
+        <translation>尚无已确认接收的内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receiver: %1</source>
+        <translation>接收方：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No receiver yet: the first bundle holds everything</source>
+        <translation>尚无接收方：第一个同步包包含全部内容</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bundles exchanged (%1)</source>
+        <translation>已交换的同步包（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled devices (%1)</source>
+        <translation>已登记设备（%1）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Received from</source>
+        <translation>收自</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sent to</source>
+        <translation>发往</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any receiver</source>
+        <translation>任意接收方</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bundle %1</source>
+        <translation>同步包 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> (this device)</source>
+        <translation>（本机）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoked</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Cancelling after the current file…</source>
+        <translation>当前文件完成后取消…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Export bundle to folder</source>
+        <translation>导出同步包到文件夹</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported %1 change(s) and %2 file(s) (%3 MB) to %4</source>
+        <translation>已导出变更 %1 条、文件 %2 个（%3 MB）到 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n referenced file(s) are missing on this computer and were not included</source>
+        <translation>
+            <numerusform>本机缺少 %n 个被引用的文件，未能放入同步包</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import sync bundles</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>正在导入 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Enrolling and importing %n file(s)…</source>
+        <translation>
+            <numerusform>正在登记设备并导入 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n file(s):</source>
+        <translation>
+            <numerusform>%n 个文件：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n imported</source>
+        <translation>
+            <numerusform>已导入 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n receipt(s) applied</source>
+        <translation>
+            <numerusform>已处理回执 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already imported</source>
+        <translation>
+            <numerusform>以前已导入 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n refused</source>
+        <translation>
+            <numerusform>已拒绝 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>; %n new change(s)</source>
+        <translation>
+            <numerusform>；新变更 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %n conflict(s) to settle on the Conflicts tab</source>
+        <translation>
+            <numerusform>；请到“冲突”页处理 %n 条冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (cancelled: the remaining files were not imported)</source>
+        <translation>（已取消：其余文件未导入）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Write receipt to folder</source>
+        <translation>回执保存到文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Writing the receipt…</source>
+        <translation>正在出具回执…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipt written: %1. Import it on the sending device.</source>
+        <translation>回执已生成：%1。请在发出同步包的设备上导入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Revoke device</source>
+        <translation>注销设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke %1? Its bundles will be refused from now on; the revocation travels to other devices with the next bundle.</source>
+        <translation>注销 %1？今后将拒绝其同步包；注销信息会随下一个同步包传到其他设备。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revoke</source>
+        <translation>注销</translation>
     </message>
 </context>
 <context>

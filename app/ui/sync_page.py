@@ -1,0 +1,693 @@
+"""同步: this device's identity, what the receiver has not acknowledged yet, export / import / receipt through a folder
+(a USB stick), the merge report of the last import, the bundles exchanged and the enrolled devices.
+
+Export, import and receipts run on a WorkspaceThread (app/ui/workspace_thread.py): the worker opens its own
+Workspace on the data folder and the page refreshes from the GUI's connection when it is done. A bundle from a
+device that is not enrolled is refused on the first pass; the page then asks (EnrolDialog) and imports those files
+again after enrolling the devices ticked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.models.device import key_fingerprint
+from app.models.workspace import Workspace
+from app.sync.exchange import ALREADY, IMPORTED, RECEIPT_APPLIED, REFUSED, ExportResult, ImportReport, Sync
+from app.sync.trust import UNKNOWN, Devices
+from app.ui.dialogs import show_error
+from app.ui.enrol_dialog import EnrolDialog, Enrolment, UnknownDevice, role_label
+from app.ui.settings_dialog import settings
+from app.ui.tables import record_table
+from app.ui.workspace_thread import Cancelled, Job, Progress, WorkspaceThread
+
+# Called by this name so that lupdate finds the strings (it does not follow helper functions).
+translate = QCoreApplication.translate
+
+BUNDLE_FILTER = "FieldSafe (*.fsb)"
+SKEW_NOTE_MS = 10 * 60 * 1000  # a sender's clock this far off is worth a note in the report
+REFUSED_COLOR = QColor("#b3261e")
+
+
+
+
+# Plain helpers shared with the conflicts page
+
+
+def stamp_text(hlc: int) -> str:
+    """A hybrid-logical-clock stamp as local date and time (its upper bits are milliseconds since the epoch)."""
+    if not hlc:
+        return "—"
+    return QDateTime.fromMSecsSinceEpoch(int(hlc) >> 16).toString("yyyy-MM-dd HH:mm:ss")
+
+
+def iso_text(value: str | None) -> str:
+    if not value:
+        return "—"
+    try:
+        return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return value
+
+
+def device_name(ws: Workspace, device_id: str | None) -> str:
+    if not device_id:
+        return "—"
+    if device_id == ws.device.id:
+        return translate("SyncPage", "This device")
+    label = Devices(ws.store).label(device_id)
+    return label if label == device_id else f"{label} ({device_id})"
+
+
+def author_name(ws: Workspace, author: str) -> str:
+    """The change log's author is an inspector id when one was chosen in the settings, else a free name."""
+    row = ws.store.get("inspector", author) if author else None
+    return str(row["name"]) if row and row.get("name") else (author or "—")
+
+
+def mono_font() -> QFont:
+    font = QFont("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    return font
+
+
+# The work done off the GUI thread: plain functions of a worker's own Workspace
+
+
+@dataclass
+class ImportOutcome:
+    reports: list[ImportReport]
+    unknown: dict[str, UnknownDevice] = field(default_factory=dict)
+    cancelled: bool = False
+
+
+def import_job(paths: Sequence[Path], accept_future: bool, enrolments: Sequence[Enrolment] = ()) -> Job:
+    """Import the files one by one (Cancel is honoured between files), enrolling the devices a person approved in
+    the same transaction as their bundle. Bundles from devices still unknown are refused and their signers collected
+    for the next question."""
+    approved = {e.public_key: {"label": e.label, "role": e.role} for e in enrolments}
+
+    def job(ws: Workspace, progress: Progress, cancelled: Cancelled) -> ImportOutcome:
+        sync = Sync(ws)
+        outcome = ImportOutcome([])
+        for index, path in enumerate(paths):
+            if cancelled():
+                outcome.cancelled = True
+                break
+            [report] = sync.import_files([Path(path)], enrol=lambda m: approved.get(m.public_key, False),
+                                         accept_future=accept_future)
+            if report.status == REFUSED and report.trust == UNKNOWN:
+                found = outcome.unknown.setdefault(
+                    report.device, UnknownDevice(report.device, report.public_key, report.label))
+                found.files.append(Path(path))
+            outcome.reports.append(report)
+            progress(index + 1, len(paths))
+        return outcome
+
+    return job
+
+
+def export_job(folder: Path, everything: bool, label: str | None) -> Job:
+    def job(ws: Workspace, _progress: Progress, _cancelled: Cancelled) -> ExportResult:
+        return Sync(ws).export(folder, everything=everything, label=label)
+
+    return job
+
+
+def receipt_job(folder: Path, device: str) -> Job:
+    def job(ws: Workspace, _progress: Progress, _cancelled: Cancelled) -> Path:
+        return Sync(ws).receipt(folder, device)
+
+    return job
+
+
+# Words for the tables
+
+
+def status_label(status: str) -> str:
+    return {
+        IMPORTED: translate("SyncPage", "Imported"),
+        ALREADY: translate("SyncPage", "Already imported"),
+        REFUSED: translate("SyncPage", "Refused"),
+        RECEIPT_APPLIED: translate("SyncPage", "Receipt"),
+    }.get(status, status)
+
+
+def report_message(report: ImportReport) -> str:
+    if report.status == REFUSED:
+        return report.message
+    if report.status == ALREADY:
+        return translate("SyncPage", "Imported before; nothing changed")
+    if report.status == RECEIPT_APPLIED:
+        confirmed = report.acknowledged  # a plain name: lupdate skips a call whose count is an attribute
+        return translate("SyncPage", "The receiver confirmed %n bundle(s) of this device", "", confirmed)
+    notes = []
+    stats = report.stats
+    if stats and stats.conflicts_after > stats.conflicts_before:
+        new_conflicts = stats.conflicts_after - stats.conflicts_before
+        notes.append(translate("SyncPage", "%n new conflict(s)", "", new_conflicts))
+    if report.certs_new:
+        roots = report.certs_new
+        notes.append(translate("SyncPage", "%n certificate root(s) installed", "", roots))
+    if abs(report.skew_ms) > SKEW_NOTE_MS:
+        hours = f"{report.skew_ms / 3_600_000:+.1f}"
+        notes.append(translate("SyncPage", "sender's clock is off by about %1 h").replace("%1", hours))
+    return translate("SyncPage", "; ").join(notes)
+
+
+def bundle_contents(row: dict[str, Any]) -> str:
+    try:
+        stats = json.loads(row.get("stats") or "{}")
+    except ValueError:
+        stats = {}
+    if row["kind"] == "receipt":
+        if row["direction"] == "OUT":
+            receipted = int(stats.get("accepted", 0))
+            return translate("SyncPage", "Receipt for %n bundle(s)", "", receipted)
+        accepted = int(stats.get("acknowledged", 0))
+        return translate("SyncPage", "Receipt: %n bundle(s) of this device accepted", "", accepted)
+    if row["direction"] == "OUT":
+        return (translate("SyncPage", "%1 change(s), %2 file(s)").replace("%1", str(stats.get("entries", 0)))
+                .replace("%2", str(stats.get("blobs", 0))))
+    return (translate("SyncPage", "%1 new, %2 known, %3 conflict(s)").replace("%1", str(stats.get("new", 0)))
+            .replace("%2", str(stats.get("known", 0))).replace("%3", str(stats.get("conflicts_after", 0))))
+
+
+def _item(text: Any, *, align_right: bool = False, tooltip: str | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if tooltip:
+        item.setToolTip(tooltip)
+    return item
+
+
+def _selectable(text: str = "", *, mono: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if mono:
+        label.setFont(mono_font())
+    return label
+
+
+class SyncPage(QWidget):
+    data_changed = Signal()  # an import changed the database: the other pages and the conflict count refresh
+    job_finished = Signal(object)  # the job's result (ExportResult, ImportOutcome, Path), or None after an error
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncPage")
+        self.workspace = workspace
+        self.worker: WorkspaceThread | None = None
+        self.reports: list[ImportReport] = []
+        self._on_success: Any = None
+        self._result: Any = None
+        self._ask: Any = None
+        self._cancellable = False
+        self._accept_future = False
+        self.device_rows: list[dict[str, Any]] = []
+
+        # This device: what a supervisor compares before enrolling it
+        self.device_id = _selectable(workspace.device.id, mono=True)
+        self.device_id.setObjectName("deviceId")
+        self.fingerprint = _selectable(workspace.device.fingerprint(), mono=True)
+        self.fingerprint.setObjectName("deviceFingerprint")
+        big = mono_font()
+        big.setPointSizeF(big.pointSizeF() * 1.25)
+        big.setBold(True)
+        self.fingerprint.setFont(big)
+        key = workspace.device.public_bytes().hex()
+        self.public_key = _selectable(key[:32] + "\n" + key[32:], mono=True)
+        self.public_key.setToolTip(self.tr("The public key, for enrolling this device by hand (command line)"))
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pendingChanges")
+        self.acked_label = QLabel()
+        self.acked_label.setObjectName("acknowledgedUntil")
+        device_form = QFormLayout()
+        device_form.addRow(self.tr("Device"), self.device_id)
+        device_form.addRow(self.tr("Key fingerprint"), self.fingerprint)
+        device_form.addRow(self.tr("Public key"), self.public_key)
+        device_form.addRow(self.tr("Not yet received"), self.pending_label)
+        device_form.addRow(self.tr("Acknowledged"), self.acked_label)
+        device_box = QGroupBox(self.tr("This device"))
+        device_box.setLayout(device_form)
+
+        # Exchange: export, import, receipt, with progress and cancel
+        self.unacked_radio = QRadioButton(self.tr("What the receiver has not acknowledged"))
+        self.unacked_radio.setChecked(True)
+        self.everything_radio = QRadioButton(self.tr("Everything"))
+        self._scope = QButtonGroup(self)
+        self._scope.addButton(self.unacked_radio)
+        self._scope.addButton(self.everything_radio)
+        self.receiver_label = QLabel()
+        self.receiver_label.setObjectName("receiver")
+        self.receiver_label.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export bundle…"))
+        self.export_button.setObjectName("exportBundle")
+        self.export_button.clicked.connect(lambda: self.export())
+        self.import_button = QPushButton(self.tr("Import bundles…"))
+        self.import_button.setObjectName("importBundles")
+        self.import_button.clicked.connect(lambda: self.import_bundles())
+        self.accept_skew = QCheckBox(self.tr("Accept clock skew"))
+        self.accept_skew.setToolTip(self.tr(
+            "Import bundles stamped more than a day ahead of this computer's clock (check both clocks first)"))
+        self.peer_combo = QComboBox()
+        self.peer_combo.setObjectName("receiptPeer")
+        self.peer_combo.setMinimumContentsLength(18)
+        self.peer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.receipt_button = QPushButton(self.tr("Write receipt…"))
+        self.receipt_button.setObjectName("writeReceipt")
+        self.receipt_button.setToolTip(self.tr("A signed receipt naming every bundle imported from the chosen device; "
+                                               "take it back to that device and import it there"))
+        self.receipt_button.clicked.connect(lambda: self.write_receipt())
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.status = QLabel()
+        self.status.setObjectName("syncStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        grid = QGridLayout()
+        grid.addWidget(self.export_button, 0, 0)
+        scope = QHBoxLayout()
+        scope.addWidget(self.unacked_radio)
+        scope.addWidget(self.everything_radio)
+        scope.addStretch(1)
+        grid.addLayout(scope, 0, 1)
+        grid.addWidget(self.receiver_label, 1, 1)
+        grid.addWidget(self.import_button, 2, 0)
+        grid.addWidget(self.accept_skew, 2, 1)
+        grid.addWidget(self.receipt_button, 3, 0)
+        receipt = QHBoxLayout()
+        receipt.addWidget(QLabel(self.tr("for")))
+        receipt.addWidget(self.peer_combo, 1)
+        grid.addLayout(receipt, 3, 1)
+        running = QHBoxLayout()
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
+        grid.addLayout(running, 4, 0, 1, 2)
+        grid.addWidget(self.status, 5, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(6, 1)
+        exchange_box = QGroupBox(self.tr("Exchange through a folder (USB stick)"))
+        exchange_box.setLayout(grid)
+
+        top = QHBoxLayout()
+        top.addWidget(device_box, 2)
+        top.addWidget(exchange_box, 3)
+
+        # The merge report of the last import
+        self.report_summary = QLabel(self.tr("No import in this session yet."))
+        self.report_summary.setObjectName("reportSummary")
+        self.report_summary.setWordWrap(True)
+        self.report_table = record_table(
+            [self.tr("File"), self.tr("Sender"), self.tr("Status"), self.tr("New"), self.tr("Known"),
+             self.tr("Files"), self.tr("Waiting"), self.tr("Conflicts"), self.tr("Message")])
+        self.report_table.setObjectName("mergeReport")
+        self.report_table.setWordWrap(True)
+        report = QWidget()
+        report_layout = QVBoxLayout(report)
+        report_layout.addWidget(self.report_summary)
+        report_layout.addWidget(self.report_table, 1)
+
+        # Bundles exchanged and enrolled devices
+        self.bundle_table = record_table([self.tr("Time"), self.tr("Direction"), self.tr("Device"),
+                                          self.tr("Contents"), self.tr("Acknowledged")], stretch=3)
+        self.bundle_table.setObjectName("bundles")
+        self.device_table = record_table([self.tr("Name"), self.tr("Device"), self.tr("Role"), self.tr("Status"),
+                                          self.tr("Key fingerprint")])
+        self.device_table.setObjectName("devices")
+        self.device_table.itemSelectionChanged.connect(self._update_revoke)
+        self.revoke_button = QPushButton(self.tr("Revoke…"))
+        self.revoke_button.setObjectName("revokeDevice")
+        self.revoke_button.setToolTip(self.tr("Refuse every further bundle from the selected device"))
+        self.revoke_button.clicked.connect(lambda: self.revoke_selected())
+        devices = QWidget()
+        devices_layout = QVBoxLayout(devices)
+        devices_layout.addWidget(self.device_table, 1)
+        revoke_row = QHBoxLayout()
+        revoke_row.addWidget(QLabel(self.tr("Bundles are accepted only from enrolled devices.")), 1)
+        revoke_row.addWidget(self.revoke_button)
+        devices_layout.addLayout(revoke_row)
+
+        self.lists = QTabWidget()
+        self.lists.setObjectName("syncLists")
+        self.lists.addTab(report, self.tr("Merge report"))
+        self.lists.addTab(self.bundle_table, "")
+        self.lists.addTab(devices, "")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.lists, 1)
+        self.refresh()
+
+    # Reading the state
+
+    def refresh(self) -> None:
+        """Re-read everything from the GUI's connection (after a job, or when the tab is shown)."""
+        ws = self.workspace
+        sync = Sync(ws)
+        pending = sync.unacknowledged()
+        self.pending_label.setText(self.tr("%n change(s) waiting for the receiver to acknowledge them", "", pending))
+        until = sync.acknowledged_until()
+        self.acked_label.setText(self.tr("up to %1").replace("%1", stamp_text(until)) if until
+                                 else self.tr("nothing acknowledged yet"))
+        peer = sync.default_peer()
+        self.receiver_label.setText(
+            self.tr("Receiver: %1").replace("%1", device_name(ws, peer)) if peer
+            else self.tr("No receiver yet: the first bundle holds everything"))
+        keep = self.peer_combo.currentData()
+        self.peer_combo.clear()
+        for device in sync.peers():
+            self.peer_combo.addItem(device_name(ws, device), device)
+        if keep and self.peer_combo.findData(keep) >= 0:
+            self.peer_combo.setCurrentIndex(self.peer_combo.findData(keep))
+        bundles = sync.bundles()
+        self._fill_bundles(bundles)
+        self._fill_devices()
+        self.lists.setTabText(1, self.tr("Bundles exchanged (%1)").replace("%1", str(len(bundles))))
+        self.lists.setTabText(2, self.tr("Enrolled devices (%1)").replace("%1", str(len(self.device_rows))))
+        self._set_running(self.worker is not None)
+
+    def _fill_bundles(self, rows: list[dict[str, Any]]) -> None:
+        ws = self.workspace
+        table = self.bundle_table
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            incoming = row["direction"] == "IN"
+            direction = self.tr("Received from") if incoming else self.tr("Sent to")
+            device = row["device"] if incoming else row["peer"]
+            if row["direction"] == "OUT" and row["kind"] != "receipt":
+                acked = self.tr("Yes") if row["acked"] else self.tr("Not yet")
+            else:
+                acked = "—"
+            values = [iso_text(row["at"]), direction, device_name(ws, device) if device else self.tr("any receiver"),
+                      bundle_contents(row), acked]
+            for c, value in enumerate(values):
+                table.setItem(r, c, _item(value, tooltip=self.tr("Bundle %1").replace("%1", row["bundle_id"])
+                                          if c == 0 else None))
+
+    def _fill_devices(self) -> None:
+        rows = Devices(self.workspace.store).list()
+        self.device_rows = rows
+        table = self.device_table
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            fingerprint = key_fingerprint(bytes.fromhex(row["public_key"])) if row["public_key"] else "—"
+            own = row["device_id"] == self.workspace.device.id
+            name = row["label"] or row["device_id"]
+            values = [name + (self.tr(" (this device)") if own else ""), row["device_id"], role_label(row["role"]),
+                      self.tr("Revoked") if row["revoked"] else self.tr("Active"), fingerprint]
+            for c, value in enumerate(values):
+                item = _item(value)
+                if c in (1, 4):
+                    item.setFont(mono_font())
+                if row["revoked"]:
+                    item.setForeground(QBrush(REFUSED_COLOR))
+                table.setItem(r, c, item)
+        self._update_revoke()
+
+    def selected_device(self) -> dict[str, Any] | None:
+        rows = self.device_table.selectionModel().selectedRows()
+        return self.device_rows[rows[0].row()] if rows else None
+
+    def _update_revoke(self) -> None:
+        row = self.selected_device()
+        self.revoke_button.setEnabled(row is not None and not row["revoked"]
+                                      and row["device_id"] != self.workspace.device.id)
+
+    # Running a job
+
+    def is_running(self) -> bool:
+        return self.worker is not None
+
+    def _start(self, job: Any, on_success: Any, message: str, *, cancellable: bool = False) -> WorkspaceThread | None:
+        if self.is_running():
+            return None
+        thread = WorkspaceThread(self.workspace.data_dir, self.workspace.store.author, job, self)
+        thread.progressed.connect(self._progressed)
+        thread.succeeded.connect(self._succeeded)
+        thread.failed.connect(self._failed)
+        thread.finished.connect(self._stopped)
+        self.worker = thread
+        self._on_success = on_success
+        self._cancellable = cancellable
+        self.status.setText(message)
+        self.progress.setRange(0, 0)  # busy until a count arrives
+        self._set_running(True)
+        thread.start()
+        return thread
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("Cancelling after the current file…"))
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (self.export_button, self.import_button, self.unacked_radio, self.everything_radio,
+                       self.accept_skew, self.peer_combo):
+            widget.setEnabled(not running)
+        self.receipt_button.setEnabled(not running and self.peer_combo.count() > 0)
+        self.cancel_button.setEnabled(running and self._cancellable)
+        if running:
+            self.revoke_button.setEnabled(False)
+        else:
+            self._update_revoke()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _succeeded(self, result: Any) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        handler, self._on_success = self._on_success, None
+        self._result = result
+        if handler:
+            handler(result)
+
+    def _failed(self, error: UserError, details: str) -> None:
+        self._on_success = None
+        self._result = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(error.message)
+        show_error(self, error, details)
+
+    def _stopped(self) -> None:
+        thread, self.worker = self.worker, None
+        if thread is not None:
+            thread.wait()  # `finished` comes just before run() returns; never delete a running QThread
+            thread.deleteLater()
+        self.refresh()
+        self.job_finished.emit(self._result)
+        self._result = None
+        self._after_stop()
+
+    def _after_stop(self) -> None:
+        """A question to ask once the worker is gone (the enrol dialog after a first import pass)."""
+        ask, self._ask = self._ask, None
+        if ask:
+            ask()
+
+    def shutdown(self) -> None:
+        """Closing the window: stop after the current file and wait, so no thread outlives the page."""
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait()
+
+    def _remember_folder(self, folder: Path) -> None:
+        settings().setValue("sync_folder", str(folder))
+
+    def _last_folder(self) -> str:
+        return str(settings().value("sync_folder", "", str))
+
+    # Export
+
+    def export(self, folder: Path | None = None) -> WorkspaceThread | None:
+        if self.is_running():
+            return None
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(self, self.tr("Export bundle to folder"), self._last_folder())
+            if not name:
+                return None
+            folder = Path(name)
+        self._remember_folder(folder)
+        author = author_name(self.workspace, self.workspace.store.author)
+        label = None if author in ("", "—", "local") else author
+        everything = self.everything_radio.isChecked()
+        return self._start(export_job(folder, everything, label), self._exported, self.tr("Exporting…"))
+
+    def _exported(self, result: ExportResult) -> None:
+        text = (self.tr("Exported %1 change(s) and %2 file(s) (%3 MB) to %4")
+                .replace("%1", f"{result.entries:,}").replace("%2", f"{result.blobs:,}")
+                .replace("%3", f"{result.size / 1e6:.1f}").replace("%4", str(result.path)))
+        if result.missing_blobs:
+            text += "\n" + self.tr("%n referenced file(s) are missing on this computer and were not included", "",
+                                   len(result.missing_blobs))
+        self.status.setText(text)
+
+    # Import
+
+    def import_bundles(self, paths: Sequence[Path] | None = None) -> WorkspaceThread | None:
+        if self.is_running():
+            return None
+        if paths is None:
+            names, _ = QFileDialog.getOpenFileNames(self, self.tr("Import sync bundles"), self._last_folder(),
+                                                    BUNDLE_FILTER)
+            if not names:
+                return None
+            paths = [Path(n) for n in names]
+            self._remember_folder(paths[0].parent)
+        self.reports = []
+        self._accept_future = self.accept_skew.isChecked()
+        return self._start(import_job(list(paths), self._accept_future), self._imported,
+                           self.tr("Importing %n file(s)…", "", len(paths)), cancellable=True)
+
+    def _imported(self, outcome: ImportOutcome) -> None:
+        self.reports = list(outcome.reports)
+        if any(r.status in (IMPORTED, RECEIPT_APPLIED) for r in outcome.reports):
+            self.data_changed.emit()
+        self._show_reports(outcome.cancelled)
+        self.lists.setCurrentIndex(0)
+        if outcome.unknown and not outcome.cancelled:
+            unknown = list(outcome.unknown.values())
+            self._ask = lambda: self.ask_enrolment(unknown)
+
+    def ask_enrolment(self, unknown: Sequence[UnknownDevice]) -> EnrolDialog:
+        dialog = EnrolDialog(unknown, self)
+        dialog.accepted.connect(lambda: self._enrol_and_import(dialog))
+        dialog.open()
+        self.enrol_dialog = dialog
+        return dialog
+
+    def _enrol_and_import(self, dialog: EnrolDialog) -> None:
+        files = dialog.files()
+        if not files:
+            return
+        # The reports of the refused files are replaced by those of the second pass.
+        self._start(import_job(files, self._accept_future, dialog.enrolments()), self._reimported,
+                    self.tr("Enrolling and importing %n file(s)…", "", len(files)), cancellable=True)
+
+    def _reimported(self, outcome: ImportOutcome) -> None:
+        by_path = {r.path: r for r in outcome.reports}
+        self.reports = [by_path.pop(r.path, r) for r in self.reports] + list(by_path.values())
+        self.data_changed.emit()
+        self._show_reports(outcome.cancelled)
+
+    def _show_reports(self, cancelled: bool) -> None:
+        ws = self.workspace
+        table = self.report_table
+        table.setRowCount(len(self.reports))
+        for r, report in enumerate(self.reports):
+            stats = report.stats
+            numbers: list[Any] = (
+                [stats.new, stats.known, report.blobs_new, stats.pending, stats.conflicts_after]
+                if stats else ["", "", "", "", ""]
+            )
+            sender = device_name(ws, report.device) if report.device else "—"
+            values = [report.path.name, sender, status_label(report.status), *numbers, report_message(report)]
+            for c, value in enumerate(values):
+                item = _item(value, align_right=3 <= c <= 7,
+                             tooltip=str(report.path) if c == 0 else (value if c == 8 and value else None))
+                if report.status == REFUSED and c in (2, 8):
+                    item.setForeground(QBrush(REFUSED_COLOR))
+                table.setItem(r, c, item)
+        table.resizeRowsToContents()
+        counts = {status: sum(r.status == status for r in self.reports)
+                  for status in (IMPORTED, ALREADY, REFUSED, RECEIPT_APPLIED)}
+        new = sum(r.stats.new for r in self.reports if r.stats)
+        conflicts = max((r.stats.conflicts_after for r in self.reports if r.stats), default=None)
+        parts = [self.tr("%n file(s):", "", len(self.reports)), self.tr("%n imported", "", counts[IMPORTED])]
+        if counts[RECEIPT_APPLIED]:
+            parts.append(self.tr("%n receipt(s) applied", "", counts[RECEIPT_APPLIED]))
+        if counts[ALREADY]:
+            parts.append(self.tr("%n already imported", "", counts[ALREADY]))
+        if counts[REFUSED]:
+            parts.append(self.tr("%n refused", "", counts[REFUSED]))
+        text = " ".join(parts[:2]) + "".join(self.tr(", ") + p for p in parts[2:])
+        text += self.tr("; %n new change(s)", "", new)
+        if conflicts:
+            text += self.tr("; %n conflict(s) to settle on the Conflicts tab", "", conflicts)
+        if cancelled:
+            text += self.tr(" (cancelled: the remaining files were not imported)")
+        self.report_summary.setText(text)
+        self.status.setText(text)
+
+    # Receipt
+
+    def write_receipt(self, folder: Path | None = None) -> WorkspaceThread | None:
+        device = self.peer_combo.currentData()
+        if self.is_running() or not device:
+            return None
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(self, self.tr("Write receipt to folder"), self._last_folder())
+            if not name:
+                return None
+            folder = Path(name)
+        self._remember_folder(folder)
+        return self._start(receipt_job(folder, device), self._receipt_written, self.tr("Writing the receipt…"))
+
+    def _receipt_written(self, path: Path) -> None:
+        self.status.setText(self.tr("Receipt written: %1. Import it on the sending device.").replace("%1", str(path)))
+
+    # Devices
+
+    def revoke_selected(self) -> QMessageBox | None:
+        row = self.selected_device()
+        if row is None or row["revoked"] or row["device_id"] == self.workspace.device.id:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Revoke device"),
+                          self.tr("Revoke %1? Its bundles will be refused from now on; the revocation travels to "
+                                  "other devices with the next bundle.").replace(
+                                      "%1", device_name(self.workspace, row["device_id"])),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("revokeDialog")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Revoke"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(
+            lambda button: box.standardButton(button) == QMessageBox.StandardButton.Yes
+            and self._revoke(row["device_id"]))
+        box.open()
+        return box
+
+    def _revoke(self, device_id: str) -> None:
+        try:
+            Devices(self.workspace.store).revoke(device_id)
+        except UserError as exc:
+            show_error(self, exc)
+        self.refresh()

@@ -1,0 +1,124 @@
+"""文书 tab: 送达 (serve) and 更正 (supersede) through the real buttons and dialogs; issuing a DECISION / RECHECK
+with the extra data they need."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+
+from tests.ui.test_documents_page import ISSUED, PASS, cell, error_boxes, page, visit  # noqa: F401 - fixtures
+
+NOTE = 5
+
+
+def sign(page, document_id):  # noqa: F811
+    docs = page.documents
+    inspector = page.workspace.roster.inspectors()[0]["id"]
+    docs.setup_standalone(inspector, PASS)
+    docs.sign(document_id, inspector, PASS)
+    page.reload()
+
+
+def click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def visible(page, kind, name):  # noqa: F811
+    return [w for w in page.findChildren(kind, name) if w.isVisible()]
+
+
+def ok(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_serve_a_signed_document(qtbot, page, visit, screenshot):  # noqa: F811
+    order = visit["order"]
+    page.select(order)
+    assert not page.serve_button.isEnabled()  # a draft cannot be served
+    sign(page, order)
+    page.select(order)
+    assert page.serve_button.isEnabled() and page.supersede_button.isEnabled()
+    click(qtbot, page.serve_button)
+    [box] = visible(page, QMessageBox, "serveDialog")
+    assert page.documents.get(order)["doc_no"] in box.text()
+    screenshot(box, "documents_serve_confirm")
+    click(qtbot, page.serve_yes)
+    assert page.documents.get(order)["status"] == "SERVED"
+    assert cell(page, order, 3) in ("Served", "已送达")
+    assert page.documents.served_at(order).strftime("%Y-%m-%d") in cell(page, order, NOTE)
+    assert page.selected_id() == order and not page.serve_button.isEnabled() and page.supersede_button.isEnabled()
+
+
+def test_cancelling_the_serve_question_changes_nothing(qtbot, page, visit):  # noqa: F811
+    sign(page, visit["order"])
+    page.select(visit["order"])
+    click(qtbot, page.serve_button)
+    [box] = visible(page, QMessageBox, "serveDialog")
+    click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+    assert page.documents.get(visit["order"])["status"] == "SIGNED"
+
+
+def test_correct_a_signed_document(qtbot, page, visit, screenshot):  # noqa: F811
+    order = visit["order"]
+    page.select(order)
+    assert not page.supersede_button.isEnabled()  # a draft is re-rendered or voided, not corrected
+    sign(page, order)
+    old_no = page.documents.get(order)["doc_no"]
+    page.select(order)
+    click(qtbot, page.supersede_button)
+    [dialog] = visible(page, QDialog, "supersedeDialog")
+    assert not dialog.form.isVisible()  # an order needs nothing but the reason
+    click(qtbot, ok(dialog))
+    assert dialog.isVisible() and "原因" in error_boxes(dialog)[0].text()
+    assert page.documents.get(order)["status"] == "SIGNED"
+    dialog.reason.setText("整改期限写错")
+    screenshot(dialog, "documents_supersede_dialog")
+    click(qtbot, ok(dialog))
+    assert not dialog.isVisible()
+    new = page.selected_id()
+    assert new != order and page.document_ids()[0] == new
+    assert page.documents.get(new)["supersedes_id"] == order
+    assert cell(page, new, 3) in ("Draft", "草稿") and old_no in cell(page, new, NOTE)
+    assert cell(page, order, 3) in ("Void", "已作废") and "整改期限写错" in cell(page, order, NOTE)
+    assert cell(page, order, 0) == old_no  # the old number stays with the void document
+
+
+def test_correcting_a_decision_asks_for_the_measures_again(qtbot, page, visit):  # noqa: F811
+    page.select(page.document_ids()[0])
+    click(qtbot, page.issue_button)
+    [issue] = visible(page, QDialog, "issueDialog")
+    issue.doc_type.setCurrentIndex(issue.doc_type.findData("DECISION"))
+    assert issue.args.isVisible() and issue.args.measures.isVisible()
+    click(qtbot, ok(issue))
+    assert issue.isVisible() and "现场处理措施" in error_boxes(page)[0].text()
+    issue.args.measures.setPlainText("暂时停止使用东侧仓库，至安全出口清理完毕\n\n当场清理出口通道")
+    click(qtbot, ok(issue))
+    assert not issue.isVisible()
+    decision = page.selected_id()
+    assert page.documents.get(decision)["doc_type"] == "DECISION"
+    sign(page, decision)
+    page.select(decision)
+    click(qtbot, page.supersede_button)
+    [dialog] = visible(page, QDialog, "supersedeDialog")
+    assert dialog.form.measures.isVisible()
+    dialog.reason.setText("措施范围写错")
+    click(qtbot, ok(dialog))
+    assert dialog.isVisible() and page.documents.get(decision)["status"] == "SIGNED"
+    assert "现场处理措施" in error_boxes(dialog)[0].text()  # over the dialog, and nothing voided
+    dialog.form.measures.setPlainText("暂时停止使用东侧仓库及二楼车间")
+    click(qtbot, ok(dialog))
+    assert not dialog.isVisible() and page.documents.get(decision)["status"] == "VOID"
+    assert page.documents.get(page.selected_id())["doc_type"] == "DECISION"
+
+
+def test_issue_a_recheck_prefilled_with_the_order(qtbot, page, visit):  # noqa: F811
+    click(qtbot, page.issue_button)
+    [issue] = visible(page, QDialog, "issueDialog")
+    issue.enterprise.setCurrentIndex(issue.enterprise.findData(visit["tenant"]))
+    issue.doc_type.setCurrentIndex(issue.doc_type.findData("RECHECK"))
+    order_no = page.documents.get(visit["order"])["doc_no"]
+    assert issue.args.reference_no.isVisible() and issue.args.reference_no.text() == order_no
+    assert issue.args.reference_date.date().toString("yyyy-MM-dd") == ISSUED.isoformat()
+    click(qtbot, ok(issue))
+    assert not issue.isVisible()
+    assert page.documents.get(page.selected_id())["doc_type"] == "RECHECK"
