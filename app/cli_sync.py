@@ -152,6 +152,28 @@ def cmd_install_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_number_block(args: argparse.Namespace) -> int:
+    from app.cli import _print_table
+    from app.documents.config import shipped_config
+    from app.documents.numbering import Numbering
+
+    with _ws(args) as ws:
+        numbering = Numbering(ws.store, ws.device.id)
+        issuer = shipped_config().issuer_short
+        if args.first is not None:
+            if args.last is None or args.year is None or args.type is None:
+                raise UserError("cli.block_args", "分配编号段需要 --type、--year、--first 和 --last",
+                                "Assigning a block needs --type, --year, --first and --last")
+            numbering.assign_block(args.type, issuer, args.year, args.first, args.last, device=args.device)
+            print(localized("已分配，随下次同步发给该设备", "Assigned; it reaches the device with the next sync"))
+        _print_table(
+            [localized(*h) for h in (("类型", "type"), ("年度", "year"), ("起", "first"), ("止", "last"),
+                                     ("设备", "device"))],
+            [(b.doc_type, b.year, b.first, b.last, b.device) for b in numbering.blocks(args.type, issuer, args.year)],
+        )
+    return 0
+
+
 def register(add: Add) -> None:
     p = add("export", cmd_export, "导出同步包（默认：对方尚未确认接收的全部变更）",
             "export a sync bundle (default: everything the peer has not acknowledged)")
@@ -176,6 +198,13 @@ def register(add: Add) -> None:
     q.add_argument("--label", required=True)
     q.add_argument("--role", default="INSPECTOR", choices=("INSPECTOR", "SUPERVISOR", "TOWNSHIP"))
     dev_sub.add_parser("revoke", help=localized("注销设备", "revoke a device")).add_argument("device")
+    p = add("number-block", cmd_number_block, "列出或分配文书编号段（分配给登记的设备）",
+            "list or assign document number blocks (to an enrolled device)")
+    p.add_argument("--type", choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
+    p.add_argument("--year", type=int)
+    p.add_argument("--first", type=int)
+    p.add_argument("--last", type=int)
+    p.add_argument("--device", help=localized("设备编号（默认本机）", "device id (default: this one)"))
     p = add("install-template", cmd_install_template, "安装新版检查表或题库（随同步下发）",
             "install a new checklist or question bank version (sent out by sync)")
     p.add_argument("file", help=localized("TOML 文件（格式同 resources/ 下的文件）", "TOML file, as in resources/"))

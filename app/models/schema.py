@@ -418,6 +418,7 @@ CREATE TABLE enrolled_device (
 ) STRICT;
 CREATE INDEX enrolled_device_key ON enrolled_device (device_id);
 ALTER TABLE enterprise ADD COLUMN merged_into TEXT REFERENCES enterprise(id);
+CREATE INDEX enterprise_merged ON enterprise (merged_into);
 
 CREATE TABLE sync_bundle (
     bundle_id TEXT PRIMARY KEY,

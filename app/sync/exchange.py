@@ -14,6 +14,7 @@ touched, then merges in one transaction (app/sync/merge.py): the bundle is impor
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -186,10 +187,10 @@ class Sync:
         return ExportResult(path, bundle_id, count, len(blobs), path.stat().st_size, covers, sorted(set(missing)))
 
     def _certs(self) -> dict[str, bytes]:
-        from app.documents.certs import fingerprint, trusted_roots
+        from app.documents.certs import trusted_roots
 
         roots = trusted_roots(self.ws.data_dir)
-        return {f"root-{fingerprint(pem).replace(':', '')[:16].lower()}": pem for pem in roots}
+        return {f"root-{hashlib.sha256(pem).hexdigest()[:16]}": pem for pem in roots}
 
     def receipt(self, folder: Path, device: str, label: str | None = None) -> Path:
         """A signed receipt naming every bundle imported from `device`, with what this installation now holds."""

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
 
     def _records_changed(self, registry: bool = True) -> None:
         """A sync import, a settled conflict or a merge changed records the other pages show."""
+        self.workspace.inspections.templates.forget_current()  # an import may have brought a newer checklist
         if registry:
             self.registry_page.reload()
         for page in (self.inspections_page, self.hazards_page, self.documents_page):

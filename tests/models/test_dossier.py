@@ -208,3 +208,21 @@ def test_reading_writes_nothing(site):
         dossier.documents(enterprise)
         dossier.counts(enterprise)
     assert change_count(ws) == before
+
+
+def test_a_merged_record_brings_its_history_into_the_kept_records_dossier(tmp_path):
+    from app.models.demo import generate_demo
+    from app.models.dossier import Dossier
+    from app.models.workspace import Workspace
+
+    with Workspace(tmp_path / "merge") as ws:
+        generate_demo(ws, landlords=3, tenants=6, inspections=3)
+        visited = ws.db.execute("SELECT enterprise_id FROM inspection ORDER BY id LIMIT 1").fetchone()[0]
+        before = Dossier(ws).counts(visited)
+        twin = ws.registry.create_enterprise(name=ws.registry.get_enterprise(visited)["name"] + "（离线新建）")
+        assert Dossier(ws).counts(twin).inspections == 0
+        ws.registry.merge_enterprises(twin, visited)
+        merged = Dossier(ws)
+        assert merged.counts(twin).inspections == before.inspections > 0
+        assert [i.id for i in merged.inspections(twin)] == [i.id for i in merged.inspections(visited)]
+        assert twin in ws.registry.search_ids("") and visited not in ws.registry.search_ids("")

@@ -209,3 +209,48 @@ def test_command_line_round_trip(capsys, tmp_path, office, jpeg):
     assert code == 1 and "missing.fsb" in out + err
     code, out, _ = cli_call(capsys, "--data-dir", sup_dir, "conflicts")
     assert code == 0
+
+
+def test_the_registry_bundle_brings_blocks_templates_and_the_root(office):
+    import dataclasses
+
+    from app.documents.certs import authority_dir, create_authority, trusted_roots
+    from app.documents.issuing import Documents
+    from app.models import content
+
+    sup, lap, usb = office
+    create_authority("宁波市鄞州区应急管理局", authority_dir(sup.data_dir), "supervisor-pass")
+    docs = Documents(sup)
+    docs.numbering.assign_block("ORDER", docs.issuer(), 2026, 201, 300, device=lap.device.id)
+    shipped = content.load_checklist()
+    update = dataclasses.replace(shipped, version=shipped.version + 1)
+    update = dataclasses.replace(update, digest=content.content_digest(update))
+    newer = sup.inspections.templates.install_checklist(update)
+
+    [report] = Sync(lap).import_files([Sync(sup).export(usb, peer=lap.device.id).path])
+    assert report.status == IMPORTED and report.certs_new == 1
+    assert set(trusted_roots(sup.data_dir)) <= set(trusted_roots(lap.data_dir))
+    [block] = Documents(lap).numbering.blocks("ORDER", device=lap.device.id)
+    assert (block.first, block.last) == (201, 300)
+    lap.inspections.templates.forget_current()
+    assert lap.inspections.templates.current_checklist_id() == newer
+
+
+def test_command_line_supervisor_tools(capsys, tmp_path, office):
+    sup, lap, _usb = office
+    sup_dir = str(sup.data_dir)
+    code, out, _ = cli_call(capsys, "--data-dir", sup_dir, "number-block", "--type", "ORDER", "--year", "2026",
+                            "--first", "1", "--last", "500", "--device", lap.device.id)
+    assert code == 0 and lap.device.id in out and "500" in out
+    code, _, err = cli_call(capsys, "--data-dir", sup_dir, "number-block", "--type", "ORDER", "--year", "2026",
+                            "--first", "400", "--last", "600", "--device", lap.device.id)
+    assert code == 1 and err  # overlaps the first block
+    source = Path(__file__).parents[2] / "resources" / "checklists" / "4plus22_v1.toml"
+    update = tmp_path / "4plus22_v2.toml"
+    update.write_text(source.read_text(encoding="utf-8").replace("version = 1", "version = 2", 1), encoding="utf-8")
+    code, out, _ = cli_call(capsys, "--data-dir", sup_dir, "install-template", update)
+    assert code == 0 and "v2" in out
+    broken = tmp_path / "broken.toml"
+    broken.write_text("version = ", encoding="utf-8")
+    code, _, err = cli_call(capsys, "--data-dir", sup_dir, "install-template", broken)
+    assert code == 1 and "broken.toml" in err
