@@ -23,6 +23,15 @@ def snapshot(ws: Workspace) -> str:
     return hashlib.sha256("\n".join(ws.db.conn.iterdump()).encode()).hexdigest()
 
 
+def file_bytes(ws: Workspace) -> str:
+    """The database file and its write-ahead log, byte for byte."""
+    digest = hashlib.sha256()
+    for suffix in ("", "-wal"):
+        path = Path(str(ws.db_path) + suffix)
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
+
+
 def enrol_all(_manifest) -> bool:
     return True
 
@@ -156,10 +165,10 @@ def test_a_clock_far_in_the_future_is_refused_unless_accepted(office):
     lap.clock._now = lambda: wall_ms() + 3 * 86_400_000
     lap.registry.create_enterprise(name="时钟超前的企业")
     path = Sync(lap).export(usb).path
-    before = snapshot(sup)
+    before, raw = snapshot(sup), file_bytes(sup)
     [report] = Sync(sup).import_files([path])
     assert report.status == REFUSED and "时钟" in report.message
-    assert snapshot(sup) == before
+    assert snapshot(sup) == before and file_bytes(sup) == raw
     [report] = Sync(sup).import_files([path], accept_future=True)
     assert report.status == IMPORTED
 
@@ -175,10 +184,10 @@ def test_a_changed_byte_is_refused_and_the_database_is_unchanged(office, jpeg):
     with zipfile.ZipFile(forged, "w") as zf:
         for name, data in members.items():
             zf.writestr(name, lines if name == "changes.jsonl" else data)
-    before = snapshot(sup)
+    before, raw = snapshot(sup), file_bytes(sup)
     [report] = Sync(sup).import_files([forged])
     assert report.status == REFUSED
-    assert snapshot(sup) == before
+    assert snapshot(sup) == before and file_bytes(sup) == raw
 
 
 def test_a_template_installed_on_both_sides_is_one_row(office, jpeg):

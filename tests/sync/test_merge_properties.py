@@ -4,6 +4,7 @@ offline and exchange random subsets of their logs."""
 from __future__ import annotations
 
 import os
+import random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,6 +32,8 @@ operation = st.one_of(
     st.tuples(st.just("redraft"), device_index, pick, st.sampled_from(SHAS)),
     st.tuples(st.just("void"), device_index, pick),
     st.tuples(st.just("sync"), device_index, device_index),
+    # a random part of another device's log: an update may arrive without its insert, a hazard without its firm
+    st.tuples(st.just("partial"), device_index, device_index, st.integers(0, 2**32)),
 )
 histories = st.tuples(
     st.lists(operation, min_size=5, max_size=40),
@@ -89,6 +92,9 @@ def run(history: list[tuple], skews: list[int]) -> list[SimDevice]:
                 device.edit("document", row, {"status": "VOID", "void_reason": "作废"})
         elif kind == "sync" and op[1] != op[2]:
             device.pull(devices[op[2]])
+        elif kind == "partial" and op[1] != op[2]:
+            pick_rng = random.Random(op[3])
+            device.receive([e for e in devices[op[2]].entries() if pick_rng.random() < 0.5])
     return devices
 
 
