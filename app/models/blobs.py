@@ -72,7 +72,7 @@ def check_sha(sha: object) -> str:
     return sha
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     # Makes the rename itself durable on POSIX; Windows cannot open directories, and NTFS journals renames.
     try:
         fd = os.open(directory, os.O_RDONLY)
@@ -126,7 +126,7 @@ class BlobStore:
                     os.fsync(f.fileno())
             self._install(tmp, target, len(data), durable=durable)
         except BaseException:
-            _unlink_quietly(tmp)
+            unlink_quietly(tmp)
             raise
         return sha
 
@@ -154,7 +154,7 @@ class BlobStore:
                 self._shard_dir(target)
                 self._install(tmp, target, size)
         except BaseException:
-            _unlink_quietly(tmp)
+            unlink_quietly(tmp)
             raise
         return sha
 
@@ -212,7 +212,7 @@ class BlobStore:
         if not shard.is_dir():
             shard.mkdir(parents=True, exist_ok=True)
             if durable:
-                _fsync_dir(shard.parent)  # a new directory entry must survive a crash, like the file in it
+                fsync_dir(shard.parent)  # a new directory entry must survive a crash, like the file in it
         return shard
 
     def _install(self, tmp: str, target: Path, size: int, *, durable: bool = True) -> None:
@@ -223,15 +223,15 @@ class BlobStore:
             # the complete blob (a concurrent put of the same content), the goal is reached.
             if not self._is_complete(target, size):
                 raise
-            _unlink_quietly(tmp)
+            unlink_quietly(tmp)
             return
         if durable:
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
         else:
             self._unsynced.append(target)
 
 
-def _unlink_quietly(path: str) -> None:
+def unlink_quietly(path: str) -> None:
     try:
         os.unlink(path)
     except OSError:

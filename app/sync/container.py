@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from app.errors import UserError
+from app.models.blobs import fsync_dir, unlink_quietly
 from app.models.device import device_id_for
 
 FORMAT_FAMILY = "fieldsafe-bundle"
@@ -163,27 +164,6 @@ def _is_absolute_or_parent(name: str) -> bool:
     if name.startswith(("/", "\\")) or _DRIVE_RE.match(name):
         return True
     return any(part == ".." for part in re.split(r"[/\\]", name))
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename durable on POSIX; Windows cannot open directories, and NTFS journals renames.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _unlink_quietly(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 def _public_hex(private_key: Ed25519PrivateKey) -> tuple[str, str]:
@@ -317,11 +297,11 @@ def write_bundle(
             pass
         os.replace(tmp, path)
     except BaseException as exc:
-        _unlink_quietly(tmp)
+        unlink_quietly(tmp)
         if isinstance(exc, OSError):
             raise _write_failed(file, exc) from exc
         raise
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return Manifest(raw=json.loads(data), data=data)
 
 

@@ -35,6 +35,15 @@ from app.models.store import ChangeEntry, Store, to_db
 DUPLICATE_NUMBER = "DUPLICATE_NUMBER"
 DUPLICATE_USCC = "DUPLICATE_USCC"
 ROW_KINDS = ("CONCURRENT", "NOT_IN_SIGNED", DOUBLE_SIGNED)
+# Natural keys that should be unique: (kind, table, column, query giving the key and the ids sharing it).
+_NATURAL_KEYS = (
+    (DUPLICATE_NUMBER, "document", "doc_no",
+     "SELECT min(doc_no), group_concat(id, ' ') FROM document WHERE deleted = 0 AND serial IS NOT NULL "
+     "AND status != 'VOID' GROUP BY doc_type, issuer, year, serial HAVING count(*) > 1"),
+    (DUPLICATE_USCC, "enterprise", "uscc",
+     "SELECT uscc, group_concat(id, ' ') FROM enterprise WHERE deleted = 0 AND merged_into IS NULL "
+     "AND uscc IS NOT NULL AND uscc != '' GROUP BY uscc HAVING count(*) > 1"),
+)
 
 
 @dataclass
@@ -207,14 +216,7 @@ class Merger:
         conn = self.conn
         for (table,) in conn.execute("SELECT DISTINCT tbl FROM temp.touched").fetchall():
             spec = self.table(table)
-            rows: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
-            cursor = conn.execute(
-                "SELECT c.row_id, c.col, c.hlc, c.device, c.author, c.value, c.pred FROM change c "
-                "JOIN temp.touched t ON c.tbl = t.tbl AND c.row_id = t.row_id WHERE t.tbl = ?",
-                (table,),
-            )
-            for row_id, col, hlc, device, author, value, pred in cursor:
-                rows[row_id][col].append(Entry(hlc, device, author, value, pred))
+            rows = self._touched_entries(table)
             names = ", ".join(("id",) + spec.columns)
             marks = ", ".join("?" * (len(spec.columns) + 1))
             updates = ", ".join(f"{c} = excluded.{c}" for c in spec.columns)
@@ -227,6 +229,18 @@ class Merger:
                 values = [to_db(folded[c]) if c in folded else column_default(spec.defaults[c]) for c in spec.columns]
                 conn.execute(upsert, (row_id, *values))
                 stats.rows += 1
+
+    def _touched_entries(self, table: str, columns: Iterable[str] = ()) -> dict[str, dict[str, list[Entry]]]:
+        """The entries of the touched rows of one table (of the given columns only, when given), by row and column."""
+        columns = sorted(columns)
+        sql = ("SELECT c.row_id, c.col, c.hlc, c.device, c.author, c.value, c.pred FROM change c "
+               "JOIN temp.touched t ON c.tbl = t.tbl AND c.row_id = t.row_id WHERE t.tbl = ?")
+        if columns:
+            sql += f" AND c.col IN ({', '.join('?' * len(columns))})"
+        rows: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+        for row_id, col, hlc, device, author, value, pred in self.conn.execute(sql, (table, *columns)):
+            rows[row_id][col].append(Entry(hlc, device, author, value, pred))
+        return rows
 
     def _check_references(self) -> None:
         """Hide rows whose references do not resolve, until none is left (a hidden row may orphan others)."""
@@ -268,17 +282,7 @@ class Merger:
                 continue
             if table in FROZEN_AFTER_SIGNING:
                 watched |= {"status"}
-            marks = ", ".join("?" * len(watched))
-            rows: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
-            cursor = conn.execute(
-                "SELECT c.row_id, c.col, c.hlc, c.device, c.author, c.value, c.pred FROM change c "
-                "JOIN temp.touched t ON c.tbl = t.tbl AND c.row_id = t.row_id "
-                f"WHERE t.tbl = ? AND c.col IN ({marks})",
-                (table, *sorted(watched)),
-            )
-            for row_id, col, hlc, device, author, value, pred in cursor:
-                rows[row_id][col].append(Entry(hlc, device, author, value, pred))
-            for row_id, cells in rows.items():
+            for row_id, cells in self._touched_entries(table, watched).items():
                 for finding in fold_row(table, cells).findings:
                     conn.execute(
                         "INSERT OR REPLACE INTO conflict (kind, tbl, row_id, col, detail) VALUES (?, ?, ?, ?, ?)",
@@ -288,26 +292,14 @@ class Merger:
 
     def _invariants(self) -> None:
         """Class F, over the whole database: natural keys that should be unique but are not. Listed, never fixed."""
-        conn = self.conn
-        conn.execute("DELETE FROM conflict WHERE kind IN (?, ?)", (DUPLICATE_NUMBER, DUPLICATE_USCC))
-        for doc_no, ids in conn.execute(
-            "SELECT min(doc_no), group_concat(id, ' ') FROM document WHERE deleted = 0 AND serial IS NOT NULL "
-            "AND status != 'VOID' GROUP BY doc_type, issuer, year, serial HAVING count(*) > 1"
-        ).fetchall():
-            members = sorted(ids.split(" "))
-            conn.execute(
-                "INSERT INTO conflict (kind, tbl, row_id, col, detail) VALUES (?, 'document', ?, 'doc_no', ?)",
-                (DUPLICATE_NUMBER, members[0], json.dumps({"doc_no": doc_no, "ids": members}, ensure_ascii=False)),
-            )
-        for uscc, ids in conn.execute(
-            "SELECT uscc, group_concat(id, ' ') FROM enterprise WHERE deleted = 0 AND merged_into IS NULL "
-            "AND uscc IS NOT NULL AND uscc != '' GROUP BY uscc HAVING count(*) > 1"
-        ).fetchall():
-            members = sorted(ids.split(" "))
-            conn.execute(
-                "INSERT INTO conflict (kind, tbl, row_id, col, detail) VALUES (?, 'enterprise', ?, 'uscc', ?)",
-                (DUPLICATE_USCC, members[0], json.dumps({"uscc": uscc, "ids": members}, ensure_ascii=False)),
-            )
+        self.conn.execute("DELETE FROM conflict WHERE kind IN (?, ?)", (DUPLICATE_NUMBER, DUPLICATE_USCC))
+        for kind, table, column, sql in _NATURAL_KEYS:
+            for key, ids in self.conn.execute(sql).fetchall():
+                members = sorted(ids.split(" "))
+                self.conn.execute(
+                    "INSERT INTO conflict (kind, tbl, row_id, col, detail) VALUES (?, ?, ?, ?, ?)",
+                    (kind, table, members[0], column, json.dumps({column: key, "ids": members}, ensure_ascii=False)),
+                )
 
     def _count(self, sql: str) -> int:
         return int(self.conn.execute(sql).fetchone()[0])

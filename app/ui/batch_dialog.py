@@ -1,6 +1,6 @@
 """批量打印: the township office batch (app.documents.batch.print_batch) behind a form, a progress bar and Cancel.
 
-The batch runs on a BatchThread, never on the GUI thread. It gets only plain data (the data folder and the
+The batch runs on a worker thread (app/ui/workspace_thread.py), never on the GUI thread. It gets only plain data (the data folder and the
 filters): print_batch opens its own Workspace, so its SQLite connection belongs to the worker thread and the GUI's
 connection is never touched from there. Progress and the result come back by queued signals; Cancel sets a flag
 that print_batch checks between jobs. Closing the dialog while a batch runs cancels it and closes once it stopped.
@@ -8,13 +8,11 @@ that print_batch checks between jobs. Closing the dialog while a batch runs canc
 
 from __future__ import annotations
 
-import threading
-import traceback
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QThread, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,6 +38,7 @@ from app.documents.numbering import DOC_TYPES
 from app.errors import UserError
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
+from app.ui.workspace_thread import JobThread
 
 
 @dataclass(frozen=True)
@@ -56,33 +55,14 @@ class BatchRequest:
     workers: int | None
 
 
-class BatchThread(QThread):
-    progressed = Signal(int, int)
-    succeeded = Signal(object)  # BatchResult
-    failed = Signal(object, str)  # UserError, details
-
-    def __init__(self, data_dir: Path, request: BatchRequest, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data_dir, self.request = data_dir, request
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        try:
-            result = print_batch(self.data_dir, **asdict(self.request), progress=self.progressed.emit,
-                                 cancel=self._cancel.is_set)
-        except UserError as exc:
-            self.failed.emit(exc, "")
-        except OSError as exc:  # the folder cannot be created or written: a full or read-only stick …
-            self.failed.emit(UserError("batch.write_failed", "无法写入输出目录：{error}",
-                                       "Cannot write to the output folder: {error}", error=exc.strerror or str(exc)), "")
-        except Exception as exc:  # noqa: BLE001 - a bug: still reported to the user, with the traceback
-            self.failed.emit(UserError("batch.failed", "批量打印失败：{error}", "Batch printing failed: {error}",
-                                       error=str(exc) or type(exc).__name__), traceback.format_exc())
-        else:
-            self.succeeded.emit(result)
+def batch_thread(data_dir: Path, request: BatchRequest, parent: QWidget | None = None) -> JobThread:
+    """print_batch on a worker thread; it opens its own connection on the data folder."""
+    return JobThread(
+        lambda progress, cancelled: print_batch(data_dir, **asdict(request), progress=progress, cancel=cancelled),
+        io_failure=("batch.write_failed", "无法写入输出目录：{error}", "Cannot write to the output folder: {error}"),
+        failure=("batch.failed", "批量打印失败：{error}", "Batch printing failed: {error}"),
+        parent=parent,
+    )
 
 
 def _date(edit: QDateEdit) -> date:
@@ -99,7 +79,7 @@ class BatchDialog(QDialog):
         self.setWindowTitle(self.tr("Batch print documents"))
         self.workspace = workspace
         self.workers: int | None = None  # all cores
-        self.worker: BatchThread | None = None
+        self.worker: JobThread | None = None
         self.result: BatchResult | None = None
         self._close_when_stopped = False
 
@@ -243,7 +223,7 @@ class BatchDialog(QDialog):
     def is_running(self) -> bool:
         return self.worker is not None
 
-    def start(self) -> BatchThread | None:
+    def start(self) -> JobThread | None:
         if self.is_running():
             return None
         try:
@@ -255,7 +235,7 @@ class BatchDialog(QDialog):
         self.files.clear()
         self.summary.setText(self.tr("Printing…"))
         self.progress.setRange(0, 0)  # busy until the first count arrives
-        thread = BatchThread(self.workspace.data_dir, request, self)
+        thread = batch_thread(self.workspace.data_dir, request, self)
         thread.progressed.connect(self._progressed)
         thread.succeeded.connect(self._succeeded)
         thread.failed.connect(self._failed)

@@ -1,9 +1,9 @@
-"""Slow work on the data folder (sync export and import) run off the GUI thread.
+"""Slow work (batch printing, sync export and import) run off the GUI thread.
 
-Same pattern as app/ui/batch_dialog.py: the thread gets plain data (the data folder, the author) and a job; it opens
-its own Workspace on the folder, so its SQLite connection belongs to the worker and the GUI's connection is never
-touched from there (SQLite WAL lets both read; writers are serialised by BEGIN IMMEDIATE). Progress and the result
-come back by queued signals; `cancel()` sets a flag the job may check between steps.
+The thread gets plain data and a job, never a widget or the GUI's connection: a job that needs the database opens
+its own Workspace on the folder (WorkspaceThread), so its SQLite connection belongs to the worker (SQLite WAL lets
+both read; writers are serialised by BEGIN IMMEDIATE). Progress and the result come back by queued signals;
+`cancel()` sets a flag the job checks between steps. Every failure arrives as a UserError, a bug with its traceback.
 """
 
 from __future__ import annotations
@@ -23,16 +23,18 @@ from app.models.workspace import Workspace
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 Job = Callable[[Workspace, Progress, Cancelled], Any]
+Words = tuple[str, str, str]  # code, Chinese and English message with {error}
 
 
-class WorkspaceThread(QThread):
+class JobThread(QThread):
     progressed = Signal(int, int)
     succeeded = Signal(object)  # whatever the job returns
     failed = Signal(object, str)  # UserError, details (a traceback for a bug, else "")
 
-    def __init__(self, data_dir: Path, author: str, job: Job, parent: QWidget | None = None) -> None:
+    def __init__(self, job: Callable[[Progress, Cancelled], Any], *, io_failure: Words, failure: Words,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.data_dir, self.author, self.job = data_dir, author, job
+        self.job, self.io_failure, self.failure = job, io_failure, failure
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -43,15 +45,28 @@ class WorkspaceThread(QThread):
 
     def run(self) -> None:
         try:
-            with Workspace(self.data_dir, author=self.author) as ws:
-                result = self.job(ws, self.progressed.emit, self._cancel.is_set)
+            result = self.job(self.progressed.emit, self._cancel.is_set)
         except UserError as exc:
             self.failed.emit(exc, "")
         except OSError as exc:  # a full or read-only stick, a file that vanished …
-            self.failed.emit(UserError("sync.io_failed", "无法读写文件：{error}", "Cannot read or write a file: {error}",
-                                       error=exc.strerror or str(exc)), "")
+            self.failed.emit(UserError(*self.io_failure, error=exc.strerror or str(exc)), "")
         except Exception as exc:  # noqa: BLE001 - a bug: still reported to the user, with the traceback
-            self.failed.emit(UserError("sync.failed", "同步失败：{error}", "Sync failed: {error}",
-                                       error=str(exc) or type(exc).__name__), traceback.format_exc())
+            self.failed.emit(UserError(*self.failure, error=str(exc) or type(exc).__name__), traceback.format_exc())
         else:
             self.succeeded.emit(result)
+
+
+class WorkspaceThread(JobThread):
+    """A job on its own Workspace of the data folder (sync export, import, receipt)."""
+
+    def __init__(self, data_dir: Path, author: str, job: Job, parent: QWidget | None = None) -> None:
+        def run(progress: Progress, cancelled: Cancelled) -> Any:
+            with Workspace(data_dir, author=author) as ws:
+                return job(ws, progress, cancelled)
+
+        super().__init__(
+            run,
+            io_failure=("sync.io_failed", "无法读写文件：{error}", "Cannot read or write a file: {error}"),
+            failure=("sync.failed", "同步失败：{error}", "Sync failed: {error}"),
+            parent=parent,
+        )
