@@ -11,10 +11,11 @@ Life of a document row (table `document`):
 * ``sign`` → SIGNED: the stored PDF is signed (PAdES, pyHanko) with the inspector's key; the signed file replaces it.
   From then on the content is frozen: ``update_draft`` is refused with the reason; a correction is ``supersede``,
   which voids the old document (its number and the reason stay with it) and issues a new one that references it.
-* ``serve`` → SERVED (送达), only from SIGNED. The schema has no served-at / served-to columns (a schema change is
-  for a later version), so the date of service is the time the change was recorded: the change log stamps the
-  status entry with this device's clock and author, and ``served_at`` reads it back. Serving is therefore recorded
-  on the day it happens; a backdated date is refused rather than silently replaced by today's.
+* ``serve`` → SERVED (送达), only from SIGNED, with the service record (domain.md §4.5): the date it was served
+  (``served_on``: today by default, or an earlier day when it is recorded later, never in the future nor before the
+  document was issued), who received it (``served_to``: required when handed over or left with a recipient who
+  refused, then with the witness) and how (``service_method``, vocabulary ``service_methods``). ``service`` reads it
+  back; a document served before these columns existed has its date from the change log's status entry.
 * ``void`` → VOID with its reason; the number is never handed out again.
 
 Numbers without a supervisor: a standalone laptop that has no block for (type, issuer, year) takes one itself from
@@ -40,6 +41,7 @@ from app.documents.qr import make_payload
 from app.documents.render import render
 from app.documents.signing import content_sha256
 from app.errors import UserError, ValidationError
+from app.models import vocab
 from app.models.clock import unpack
 from app.models.ids import uuid7
 from app.models.workspace import Workspace
@@ -48,6 +50,29 @@ from app.models.workspace import Workspace
 NUMBER_TEMPLATE = "（{prefix}）{word}〔{year}〕{serial}号"
 STATUSES = ("DRAFT", "SIGNED", "SERVED", "VOID")
 STATUS_ZH = {"DRAFT": "草稿", "SIGNED": "已签名", "SERVED": "已送达", "VOID": "已作废"}
+
+# Methods of service (vocabulary service_methods) that need the name of the person the document was given to.
+RECIPIENT_REQUIRED = ("DIRECT", "LEFT")
+
+
+@dataclasses.dataclass(frozen=True)
+class Service:
+    """How a document was served: the date, who received it ("" if not recorded) and the method code (None for a
+    document served before methods were recorded)."""
+
+    served_on: date
+    served_to: str
+    method: str | None
+
+    @property
+    def method_label(self) -> str:
+        """The method in the UI language ("" if not recorded)."""
+        return vocab.label("service_methods", self.method)
+
+    def summary(self) -> str:
+        """2026-11-20 直接送达 张三"""
+        return " ".join(part for part in (self.served_on.isoformat(), self.method_label, self.served_to) if part)
+
 
 _GATHER = {
     "RECORD": d.gather_record,
@@ -197,33 +222,79 @@ class Documents:
 
     # Serving
 
-    def serve(self, document_id: str, served_on: date | None = None) -> None:
-        """SIGNED → SERVED (送达); `served_on` (default today) must be today, see the module docstring."""
-        today = self.ws.inspections.now().date()
-        if served_on is not None and served_on != today:
-            raise ValidationError(
-                "document.served_on",
-                "送达只能在送达当天登记（今天是 {today}，填写的是 {served_on}）",
-                "Service can only be recorded on the day it happens (today is {today}, given {served_on})",
-                today=today.isoformat(), served_on=served_on.isoformat(),
-            )
+    def today(self) -> date:
+        """Today by the inspections' clock (what "not in the future" means for a service date)."""
+        return self.ws.inspections.now().date()
+
+    def serve(self, document_id: str, served_on: date | None = None, served_to: str = "",
+              method: str = "DIRECT") -> None:
+        """SIGNED → SERVED (送达) with the service record; see the module docstring for the rules."""
+        today = self.today()
+        if isinstance(served_on, datetime):
+            served_on = served_on.date()
+        served_on = served_on or today
+        served_to = (served_to or "").strip()
         with self.store.transaction():
             row = self.get(document_id)
+            doc_no = row["doc_no"] or document_id
             if row["status"] != "SIGNED":
                 raise UserError(
                     "document.not_servable",
                     "文书 {doc_no} {status}，只有已签名的文书才能登记送达",
                     "Document {doc_no} is {status_en}; only a signed document can be recorded as served",
-                    doc_no=row["doc_no"] or document_id, status=STATUS_ZH[row["status"]],
-                    status_en=row["status"].lower(),
+                    doc_no=doc_no, status=STATUS_ZH[row["status"]], status_en=row["status"].lower(),
                 )
-            self.store.update("document", document_id, {"status": "SERVED"})
+            if method not in vocab.codes("service_methods"):
+                raise ValidationError(
+                    "document.service_method",
+                    "送达方式“{method}”无效，可选：{allowed}",
+                    "Invalid method of service '{method}'; allowed: {allowed}",
+                    method=method, allowed="、".join(f"{code}（{vocab.vocab()['service_methods'][code]['zh']}）"
+                                                    for code in vocab.codes("service_methods")),
+                )
+            if served_on > today:
+                raise ValidationError(
+                    "document.served_on",
+                    "送达日期 {served_on} 晚于今天（{today}），不能登记尚未发生的送达",
+                    "The date of service {served_on} is after today ({today}); a service cannot be recorded ahead",
+                    served_on=served_on.isoformat(), today=today.isoformat(),
+                )
+            issued = date.fromisoformat(row["created_at"][:10])
+            if served_on < issued:
+                raise ValidationError(
+                    "document.served_on",
+                    "送达日期 {served_on} 早于文书 {doc_no} 的出具日期 {issued}",
+                    "The date of service {served_on} is before document {doc_no} was issued ({issued})",
+                    served_on=served_on.isoformat(), doc_no=doc_no, issued=issued.isoformat(),
+                )
+            if method == "LEFT" and not served_to:
+                raise ValidationError(
+                    "document.served_to",
+                    "留置送达须填写拒收的受送达人和见证人姓名",
+                    "Service left with a recipient who refused needs the recipient's and the witness's names",
+                )
+            if method in RECIPIENT_REQUIRED and not served_to:
+                labels = vocab.vocab()["service_methods"][method]
+                raise ValidationError(
+                    "document.served_to", "{method}须填写受送达人（签收人）姓名",
+                    "{method_en}: the name of the person who received the document is required",
+                    method=labels["zh"], method_en=labels["en"],
+                )
+            self.store.update("document", document_id, {
+                "status": "SERVED", "served_on": served_on.isoformat(), "served_to": served_to or None,
+                "service_method": method,
+            })
 
-    def served_at(self, document_id: str) -> datetime | None:
-        """When the document was recorded as served (local time), from the change log; None if it never was."""
+    def service(self, document_id: str) -> Service | None:
+        """The service record of a document that was served (also once it was voided or corrected); None if it never
+        was. A document served before the service columns existed has only the date, from the change log."""
+        row = self.get(document_id)
+        if row["served_on"]:
+            return Service(date.fromisoformat(row["served_on"]), row["served_to"] or "", row["service_method"])
         for entry in reversed(self.store.history("document", document_id)):
             if entry.column == "status" and entry.value == "SERVED":
-                return datetime.fromtimestamp(unpack(entry.hlc)[0] / 1000).astimezone()
+                stamp = datetime.fromtimestamp(unpack(entry.hlc)[0] / 1000).astimezone()
+                return Service(stamp.date(), row["served_to"] or "", row["service_method"])
         return None
 
     # Voiding and corrections
@@ -267,4 +338,4 @@ class Documents:
                                 tuple(params))
 
 
-__all__ = ["Documents", "NUMBER_TEMPLATE", "canonical", "document_hash"]
+__all__ = ["Documents", "NUMBER_TEMPLATE", "RECIPIENT_REQUIRED", "Service", "canonical", "document_hash"]

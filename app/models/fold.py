@@ -39,6 +39,7 @@ SURFACED: dict[str, frozenset[str]] = {
     "inspector": frozenset({"name", "cert_no"}),
     "number_block": frozenset({"first", "last", "device"}),
     "enrolled_device": frozenset({"revoked", "public_key"}),
+    "document": frozenset({"served_on", "served_to", "service_method", "void_reason"}),  # two laptops' records
 }
 
 # Everything a signed document carries except its life-cycle fields.

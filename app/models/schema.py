@@ -404,7 +404,14 @@ CREATE INDEX document_number ON document (doc_type, issuer, year, serial);
 # rewritten). The other tables are local bookkeeping, never synced: bundles seen and written, what each peer is known
 # to hold (acks) and what this installation holds without gaps (have), the conflict queue derived from the log, and
 # rows whose entries arrived before the rows they need (pending).
+# Also the service record of a document (送达, domain.md §4.5): the date it was served (ISO, may be earlier than the
+# day it was recorded), who received it and how (vocabulary `service_methods`). Ordinary logged columns, not frozen
+# by the signature. Documents served before this version have them NULL; their date is the change log's
+# (Documents.service).
 _V4 = """
+ALTER TABLE document ADD COLUMN served_on TEXT;
+ALTER TABLE document ADD COLUMN served_to TEXT;
+ALTER TABLE document ADD COLUMN service_method TEXT;
 CREATE TABLE enrolled_device (
     id TEXT PRIMARY KEY,
     device_id TEXT NOT NULL,
@@ -450,6 +457,8 @@ CREATE TABLE conflict (
 CREATE TABLE pending_row (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) STRICT, WITHOUT ROWID;
 -- a supervisor holds every laptop's photos: a hazard's photos are found by index, not by scanning them all
 CREATE INDEX photo_hazard ON photo (hazard_id);
+-- what this device wrote and no peer acknowledged yet (the status bar, every export) without reading the whole log
+CREATE INDEX change_device ON change (device, hlc);
 """
 
 

@@ -18,6 +18,7 @@ REQUIRED = (
     "person_roles",
     "enterprise_roles",
     "risk_grades",
+    "service_methods",
 )
 
 

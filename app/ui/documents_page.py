@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.issuing import Documents
+from app.documents.issuing import RECIPIENT_REQUIRED, Documents
 from app.documents.numbering import DOC_TYPES
 from app.errors import UserError
+from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.batch_dialog import BatchDialog
 from app.ui.dialogs import show_error
@@ -42,8 +44,6 @@ from app.ui.tables import record_table
 translate = QCoreApplication.translate
 
 PRINT_DPI = 300  # page images are rendered at most at this resolution for the printer
-
-
 
 
 def doc_type_label(doc_type: str) -> str:
@@ -173,6 +173,60 @@ class VoidDialog(QDialog):
         super().accept()
 
 
+class ServeDialog(QDialog):
+    """Record the service (送达) of a signed document: date (not after today), recipient, method. accept() records it;
+    the dialog stays open on an error."""
+
+    def __init__(self, page: DocumentsPage, document_id: str) -> None:
+        super().__init__(page)
+        self.setObjectName("serveDialog")
+        self.setWindowTitle(self.tr("Record service"))
+        self.page, self.document_id = page, document_id
+        row = page.documents.get(document_id)
+        today = page.documents.today()
+        self.served_on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.served_on.setCalendarPopup(True)
+        self.served_on.setDisplayFormat("yyyy-MM-dd")
+        self.served_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        issued = QDate.fromString((row["created_at"] or "")[:10], "yyyy-MM-dd")
+        if issued.isValid() and issued <= self.served_on.maximumDate():
+            self.served_on.setMinimumDate(issued)
+        self.method = QComboBox()
+        for code in vocab.codes("service_methods"):
+            self.method.addItem(vocab.label("service_methods", code), code)
+        self.served_to = QLineEdit()
+        self.method.currentIndexChanged.connect(self._method_changed)
+        self._method_changed()
+        form = QFormLayout()
+        form.addRow(self.tr("Document"), _plain(row["doc_no"] or ""))
+        form.addRow(self.tr("Enterprise"), _plain(page._enterprise_name(row["enterprise_id"])))
+        form.addRow(self.tr("Served on"), self.served_on)
+        form.addRow(self.tr("Method"), self.method)
+        form.addRow(self.tr("Recipient"), self.served_to)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record as served"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def _method_changed(self) -> None:
+        method = self.method.currentData()
+        if method == "LEFT":
+            self.served_to.setPlaceholderText(self.tr("Required: the person who refused, and the witness"))
+        elif method in RECIPIENT_REQUIRED:
+            self.served_to.setPlaceholderText(self.tr("Required: the person who received it"))
+        else:
+            self.served_to.setPlaceholderText(self.tr("Optional: recipient, address or account"))
+
+    def accept(self) -> None:
+        served_on = self.served_on.date().toPython()
+        if self.page.serve(self.document_id, served_on=served_on, served_to=self.served_to.text(),
+                           method=self.method.currentData(), error_parent=self):
+            super().accept()
+
+
 class IssueDialog(QDialog):
     """Choose inspection, enterprise and document type; accept() issues through DocumentsPage.issue_for."""
 
@@ -255,8 +309,8 @@ class DocumentsPage(QWidget):
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as…"))
         self.void_button = QPushButton(self.tr("Void…"))
-        self.serve_button = QPushButton(self.tr("Served"))
-        self.serve_button.setToolTip(self.tr("Record that the signed document was served on the enterprise today"))
+        self.serve_button = QPushButton(self.tr("Serve…"))
+        self.serve_button.setToolTip(self.tr("Record when, how and to whom the signed document was served"))
         self.supersede_button = QPushButton(self.tr("Correct…"))
         self.supersede_button.setToolTip(self.tr("Void this document with a reason and issue a corrected one"))
         self.batch_button = QPushButton(self.tr("Batch print…"))
@@ -312,10 +366,9 @@ class DocumentsPage(QWidget):
         notes = []
         if row["status"] == "VOID" and row["void_reason"]:
             notes.append(self.tr("Voided: %1").replace("%1", row["void_reason"]))
-        if row["status"] == "SERVED":
-            served = self.documents.served_at(row["id"])
-            if served:
-                notes.append(self.tr("Served %1").replace("%1", served.strftime("%Y-%m-%d %H:%M")))
+        service = self.documents.service(row["id"]) if row["status"] == "SERVED" else None
+        if service:
+            notes.append(self.tr("Served %1").replace("%1", service.summary()))
         if row["supersedes_id"]:
             old = numbers.get(row["supersedes_id"]) or row["supersedes_id"]
             notes.append(self.tr("Corrects %1").replace("%1", old))
@@ -395,27 +448,21 @@ class DocumentsPage(QWidget):
 
     # Serve
 
-    def serve_selected(self) -> QMessageBox | None:
-        """Ask before recording the service: SERVED cannot be undone."""
+    def serve_selected(self) -> ServeDialog | None:
+        """Ask for the date, recipient and method of the service: SERVED cannot be undone."""
         document_id = self.selected_id()
         if not document_id:
             return None
-        row = self.documents.get(document_id)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Document served"),
-                          self.tr("Record that %1 was served on %2 today?").replace("%1", row["doc_no"] or "")
-                          .replace("%2", self._enterprise_name(row["enterprise_id"])), parent=self)
-        box.setObjectName("serveDialog")
-        self.serve_yes = box.addButton(self.tr("Record as served"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.buttonClicked.connect(lambda button: button is self.serve_yes and self.serve(document_id))
-        box.open()
-        return box
+        dialog = ServeDialog(self, document_id)
+        dialog.open()
+        return dialog
 
-    def serve(self, document_id: str) -> bool:
+    def serve(self, document_id: str, *, error_parent: QWidget | None = None, **service: Any) -> bool:
+        """Record the service (Documents.serve's arguments); False after showing the error (over `error_parent`)."""
         try:
-            self.documents.serve(document_id)
+            self.documents.serve(document_id, **service)
         except UserError as exc:
-            show_error(self, exc)
+            show_error(error_parent or self, exc)
             return False
         self.reload()
         return True

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.hazards_page.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._status_timer.stop()  # the workspace may be closed next; a late tick would query a closed database
         self.sync_page.shutdown()
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)

@@ -141,7 +141,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../app/ui/batch_dialog.py" line="+99"/>
+        <location filename="../../app/ui/batch_dialog.py" line="+79"/>
         <source>Batch print documents</source>
         <translation>批量打印文书</translation>
     </message>
@@ -658,7 +658,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="+247"/>
+        <location filename="../../app/ui/documents_page.py" line="+301"/>
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
@@ -713,13 +713,22 @@
         <translation>作废…</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+196"/>
+        <location line="+1"/>
+        <source>Serve…</source>
+        <translation>送达…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record when, how and to whom the signed document was served</source>
+        <translation>登记已签名文书的送达时间、方式和受送达人</translation>
+    </message>
+    <message>
+        <location line="-251"/>
         <source>Served</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-11"/>
         <source>On-site inspection record</source>
         <translation>现场检查记录</translation>
     </message>
@@ -754,12 +763,7 @@
         <translation>已作废</translation>
     </message>
     <message>
-        <location line="+196"/>
-        <source>Record that the signed document was served on the enterprise today</source>
-        <translation>登记已签名文书今天已送达企业</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+251"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -779,9 +783,9 @@
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Served %1</source>
-        <translation>送达于 %1</translation>
+        <translation>送达 %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -789,22 +793,7 @@
         <translation>更正 %1</translation>
     </message>
     <message>
-        <location line="+83"/>
-        <source>Document served</source>
-        <translation>文书送达</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record that %1 was served on %2 today?</source>
-        <translation>登记 %1 已于今天送达 %2？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Record as served</source>
-        <translation>登记为已送达</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+104"/>
         <source>Correct document</source>
         <translation>更正文书</translation>
     </message>
@@ -2009,7 +1998,7 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-325"/>
+        <location filename="../../app/ui/documents_page.py" line="-318"/>
         <source>Issue document</source>
         <translation>出具文书</translation>
     </message>
@@ -2189,7 +2178,7 @@
         <translation>冲突：%1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Inspection: %1</source>
         <translation>检查：%1</translation>
     </message>
@@ -2199,7 +2188,7 @@
         <translation>档案：%1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2913,6 +2902,59 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
 </context>
 <context>
+    <name>ServeDialog</name>
+    <message>
+        <location filename="../../app/ui/documents_page.py" line="-74"/>
+        <source>Record service</source>
+        <translation>登记送达</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>受送达人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record as served</source>
+        <translation>登记送达</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Required: the person who refused, and the witness</source>
+        <translation>必填：拒收人及见证人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Required: the person who received it</source>
+        <translation>必填：签收人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: recipient, address or account</source>
+        <translation>选填：受送达人、地址或账号</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="+43"/>
@@ -2954,7 +2996,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-130"/>
+        <location filename="../../app/ui/documents_page.py" line="-148"/>
         <source>Sign document</source>
         <translation>签名文书</translation>
     </message>

@@ -22,7 +22,7 @@ def private_settings(tmp_path_factory):
 def screenshot(qtbot) -> Callable[[QWidget, str], Path]:
     def save(widget: QWidget, name: str) -> Path:
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-        qtbot.wait(10)  # let pending layout and paint events run
+        qtbot.wait(150)  # let pending layout (rows rebuilt after a change) and paint events run
         path = SCREENSHOT_DIR / f"{name}.png"
         assert widget.grab().save(str(path)), f"could not save {path}"
         return path

@@ -3,8 +3,10 @@ with the extra data they need."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from datetime import datetime
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel
 
 from tests.ui.test_documents_page import ISSUED, PASS, cell, error_boxes, page, visit  # noqa: F401 - fixtures
 
@@ -31,30 +33,111 @@ def ok(dialog):
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
+def serve_dialog(qtbot, page):  # noqa: F811
+    click(qtbot, page.serve_button)
+    [dialog] = visible(page, QDialog, "serveDialog")
+    return dialog
+
+
 def test_serve_a_signed_document(qtbot, page, visit, screenshot):  # noqa: F811
     order = visit["order"]
     page.select(order)
     assert not page.serve_button.isEnabled()  # a draft cannot be served
     sign(page, order)
+    page.documents.ws.inspections.now = lambda: datetime(2026, 11, 26, 10, 0)  # recorded three days later
     page.select(order)
     assert page.serve_button.isEnabled() and page.supersede_button.isEnabled()
-    click(qtbot, page.serve_button)
-    [box] = visible(page, QMessageBox, "serveDialog")
-    assert page.documents.get(order)["doc_no"] in box.text()
-    screenshot(box, "documents_serve_confirm")
-    click(qtbot, page.serve_yes)
-    assert page.documents.get(order)["status"] == "SERVED"
+    dialog = serve_dialog(qtbot, page)
+    assert page.documents.get(order)["doc_no"] in [label.text() for label in dialog.findChildren(QLabel)]
+    assert dialog.served_on.date() == QDate(2026, 11, 26) and dialog.served_on.maximumDate() == QDate(2026, 11, 26)
+    assert dialog.served_on.minimumDate() == QDate(2026, 11, 23)  # the day it was issued
+    assert [dialog.method.itemData(i) for i in range(dialog.method.count())] == [
+        "DIRECT", "LEFT", "POST", "ELECTRONIC", "ANNOUNCEMENT"]
+    assert dialog.method.currentData() == "DIRECT"
+    assert dialog.method.itemText(0) in ("直接送达", "Handed over in person")
+    dialog.served_on.setFocus()
+    dialog.served_on.setCurrentSection(QDateTimeEdit.Section.DaySection)
+    qtbot.keyClick(dialog.served_on, Qt.Key.Key_Down)  # one day back
+    assert dialog.served_on.date() == QDate(2026, 11, 25)
+    dialog.served_to.setText("王建国")
+    screenshot(dialog, "documents_serve_dialog")
+    click(qtbot, ok(dialog))
+    assert not dialog.isVisible() and not error_boxes(dialog)
+    row = page.documents.get(order)
+    assert (row["status"], row["served_on"], row["served_to"], row["service_method"]) == (
+        "SERVED", "2026-11-25", "王建国", "DIRECT")
     assert cell(page, order, 3) in ("Served", "已送达")
-    assert page.documents.served_at(order).strftime("%Y-%m-%d") in cell(page, order, NOTE)
+    note = cell(page, order, NOTE)
+    assert "2026-11-25 直接送达 王建国" in note or "2026-11-25 Handed over in person 王建国" in note
     assert page.selected_id() == order and not page.serve_button.isEnabled() and page.supersede_button.isEnabled()
 
 
-def test_cancelling_the_serve_question_changes_nothing(qtbot, page, visit):  # noqa: F811
+def test_left_service_needs_the_witness_and_keeps_the_dialog_open(qtbot, page, visit):  # noqa: F811
     sign(page, visit["order"])
     page.select(visit["order"])
-    click(qtbot, page.serve_button)
-    [box] = visible(page, QMessageBox, "serveDialog")
-    click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+    dialog = serve_dialog(qtbot, page)
+    dialog.method.setCurrentIndex(dialog.method.findData("LEFT"))
+    assert "witness" in dialog.served_to.placeholderText() or "见证人" in dialog.served_to.placeholderText()
+    click(qtbot, ok(dialog))
+    [error] = error_boxes(dialog)
+    assert "见证人" in error.text() and dialog.isVisible()
+    assert page.documents.get(visit["order"])["status"] == "SIGNED"
+    error.close()
+    dialog.served_to.setText("王建国（拒收），见证人：周立新")
+    click(qtbot, ok(dialog))
+    assert not dialog.isVisible()
+    assert page.documents.service(visit["order"]).method == "LEFT"
+    assert "王建国（拒收），见证人：周立新" in cell(page, visit["order"], NOTE)
+
+
+def test_missing_recipient_is_refused(qtbot, page, visit):  # noqa: F811
+    sign(page, visit["order"])
+    page.select(visit["order"])
+    dialog = serve_dialog(qtbot, page)
+    dialog.served_to.setText("   ")
+    click(qtbot, ok(dialog))
+    [error] = error_boxes(dialog)
+    assert "受送达人" in error.text() and dialog.isVisible()
+    assert page.documents.get(visit["order"])["status"] == "SIGNED"
+    assert page.documents.get(visit["order"])["served_on"] is None
+
+
+def test_the_date_cannot_be_set_after_today(qtbot, page, visit):  # noqa: F811
+    sign(page, visit["order"])
+    page.select(visit["order"])
+    dialog = serve_dialog(qtbot, page)
+    assert dialog.served_on.date() == QDate(2026, 11, 23)  # the fixture's today
+    dialog.served_on.setFocus()
+    dialog.served_on.setCurrentSection(QDateTimeEdit.Section.DaySection)
+    qtbot.keyClick(dialog.served_on, Qt.Key.Key_Up)  # tomorrow: not offered
+    assert dialog.served_on.date() == QDate(2026, 11, 23)
+    dialog.served_on.setDate(QDate(2026, 12, 1))
+    assert dialog.served_on.date() == QDate(2026, 11, 23)  # clamped to today
+    dialog.served_to.setText("王建国")
+    click(qtbot, ok(dialog))
+    assert page.documents.get(visit["order"])["served_on"] == "2026-11-23"
+
+
+def test_a_refusal_from_the_core_is_shown_over_the_dialog(qtbot, page, visit):  # noqa: F811
+    """A document that stopped being servable while the dialog was open (voided meanwhile)."""
+    sign(page, visit["order"])
+    page.select(visit["order"])
+    dialog = serve_dialog(qtbot, page)
+    page.documents.void(visit["order"], "文书内容有误")
+    dialog.served_to.setText("王建国")
+    click(qtbot, ok(dialog))
+    [error] = error_boxes(dialog)
+    assert "只有已签名的文书才能登记送达" in error.text() and dialog.isVisible()
+    assert page.documents.get(visit["order"])["status"] == "VOID"
+
+
+def test_cancelling_the_serve_dialog_changes_nothing(qtbot, page, visit):  # noqa: F811
+    sign(page, visit["order"])
+    page.select(visit["order"])
+    dialog = serve_dialog(qtbot, page)
+    dialog.served_to.setText("王建国")
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    assert not dialog.isVisible()
     assert page.documents.get(visit["order"])["status"] == "SIGNED"
 
 
