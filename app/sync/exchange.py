@@ -136,55 +136,68 @@ class Sync:
         if peer is None and not everything:
             peer = self.default_peer()
         acks = {} if everything or peer is None else self.acks(peer)
-        floor = min(acks.values()) if acks else 0
-        held = self.holdings()
-        covers: dict[str, list[int]] = {}
         refs = _blob_refs()
+        covers: dict[str, list[int]] = {}
         blobs: dict[str, Path] = {}
-        missing: list[str] = []
+        missing: set[str] = set()
         count = 0
-
-        def lines() -> Iterator[str]:
-            nonlocal count
-            cursor = self.conn.execute(
-                f"SELECT {ChangeEntry.COLUMNS} FROM change WHERE hlc > ? ORDER BY hlc, device", (floor,)
-            )
-            for row in cursor:
-                entry = ChangeEntry.from_row(row)
-                after = acks.get(entry.device, 0)
-                if entry.hlc <= after:
+        conn = self.conn
+        # One read snapshot for both passes (WAL: the GUI keeps writing meanwhile; the bundle holds what the first
+        # pass counted). Pass 1 finds the ranges and the files; pass 2 streams the lines into the zip, so a
+        # supervisor's export of millions of entries never holds them in memory.
+        conn.execute("BEGIN")
+        try:
+            origins = [r[0] for r in conn.execute("SELECT DISTINCT device FROM change")]
+            floor = min((acks.get(origin, 0) for origin in origins), default=0)
+            held = self.holdings()
+            for hlc, device, table, column, value in conn.execute(
+                "SELECT hlc, device, tbl, col, value FROM change WHERE hlc > ?", (floor,)
+            ):
+                after = acks.get(device, 0)
+                if hlc <= after:
                     continue
-                span = covers.setdefault(entry.device, [after, after])
-                span[1] = max(span[1], entry.hlc)
-                if (entry.table, entry.column) in refs and isinstance(entry.value, str) and entry.value:
-                    if self.ws.blobs.has(entry.value):
-                        blobs[entry.value] = self.ws.blobs.path(entry.value)
-                    else:
-                        missing.append(entry.value)
                 count += 1
-                yield to_line(entry)
+                span = covers.setdefault(device, [after, after])
+                span[1] = max(span[1], hlc)
+                if (table, column) in refs:
+                    sha = json.loads(value)
+                    if isinstance(sha, str) and sha:
+                        if self.ws.blobs.has(sha):
+                            blobs[sha] = self.ws.blobs.path(sha)
+                        else:
+                            missing.add(sha)
+            for origin, span in covers.items():
+                if origin != self.store.device_id:
+                    # Claim a range only as far as this installation holds it without gaps.
+                    span[1] = min(span[1], held.get(origin, span[1]))
 
-        # The lines are produced first (the blob list and covers come from them), then written.
-        body = list(lines())
-        for origin, span in covers.items():
-            # Claim a range only as far as this installation holds it without gaps.
-            span[1] = min(span[1], held.get(origin, span[1])) if origin != self.store.device_id else span[1]
-        bundle_id = uuid7()
-        now = datetime.now().astimezone()
-        header = {
-            "bundle_id": bundle_id, "kind": CHANGES, "schema_version": SCHEMA_VERSION, "app_version": __version__,
-            "created_hlc": self.store.clock.tick(), "created_at": now.isoformat(timespec="seconds"),
-            "covers": covers, "entry_count": count, "holdings": held, "peer": peer,
-            "label": label or self.store.device_id,
-        }
-        name = f"fieldsafe-{self.store.device_id}-{now:%Y%m%d-%H%M%S}-{bundle_id[-6:]}{container.SUFFIX}"
-        path = Path(folder) / name
-        container.write_bundle(path, header=header, changes=body, blobs=blobs, certs=self._certs(),
-                               private_key=self.ws.device.private_key)
+            def lines() -> Iterator[str]:
+                cursor = conn.execute(
+                    f"SELECT {ChangeEntry.COLUMNS} FROM change WHERE hlc > ? ORDER BY hlc, device", (floor,)
+                )
+                for row in cursor:
+                    entry = ChangeEntry.from_row(row)
+                    if entry.hlc > acks.get(entry.device, 0):
+                        yield to_line(entry)
+
+            bundle_id = uuid7()
+            now = datetime.now().astimezone()
+            header = {
+                "bundle_id": bundle_id, "kind": CHANGES, "schema_version": SCHEMA_VERSION,
+                "app_version": __version__, "created_hlc": self.store.clock.tick(),
+                "created_at": now.isoformat(timespec="seconds"), "covers": covers, "entry_count": count,
+                "holdings": held, "peer": peer, "label": label or self.store.device_id,
+            }
+            name = f"fieldsafe-{self.store.device_id}-{now:%Y%m%d-%H%M%S}-{bundle_id[-6:]}{container.SUFFIX}"
+            path = Path(folder) / name
+            container.write_bundle(path, header=header, changes=lines(), blobs=blobs, certs=self._certs(),
+                                   private_key=self.ws.device.private_key)
+        finally:
+            conn.execute("COMMIT")  # ends the read snapshot; nothing was written
         with self.store.transaction():
             self._record("OUT", CHANGES, bundle_id, self.store.device_id, peer, path, covers,
                          {"entries": count, "blobs": len(blobs)})
-        return ExportResult(path, bundle_id, count, len(blobs), path.stat().st_size, covers, sorted(set(missing)))
+        return ExportResult(path, bundle_id, count, len(blobs), path.stat().st_size, covers, sorted(missing))
 
     def _certs(self) -> dict[str, bytes]:
         from app.documents.certs import trusted_roots

@@ -263,3 +263,16 @@ def test_command_line_supervisor_tools(capsys, tmp_path, office):
     broken.write_text("version = ", encoding="utf-8")
     code, _, err = cli_call(capsys, "--data-dir", sup_dir, "install-template", broken)
     assert code == 1 and "broken.toml" in err
+
+
+def test_entries_relayed_from_a_third_device_reach_the_supervisor(tmp_path, office):
+    sup, lap, usb = office
+    with Workspace(tmp_path / "lap2", author="二号") as lap2:
+        lap2.clock._now = lambda: wall_ms() - 3_600_000  # its stamps are older than anything the supervisor sent
+        firm = lap2.registry.create_enterprise(name="二号终端新建的企业")
+        relayed = Sync(lap2).export(usb, everything=True).path
+    assert Sync(lap).import_file(relayed, enrol=enrol_all).status == IMPORTED
+    bundle = Sync(lap).export(usb)  # to the supervisor, which has acknowledged its own registry only
+    assert lap2.device.id in bundle.covers
+    Sync(sup).import_file(bundle.path, enrol=enrol_all)
+    assert sup.store.get("enterprise", firm)["name"] == "二号终端新建的企业"
