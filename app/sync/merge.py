@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,12 +216,11 @@ class Merger:
         conn = self.conn
         for (table,) in conn.execute("SELECT DISTINCT tbl FROM temp.touched").fetchall():
             spec = self.table(table)
-            rows = self._touched_entries(table)
             names = ", ".join(("id",) + spec.columns)
             marks = ", ".join("?" * (len(spec.columns) + 1))
             updates = ", ".join(f"{c} = excluded.{c}" for c in spec.columns)
             upsert = f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}"
-            for row_id, cells in rows.items():
+            for row_id, cells in self._touched_rows(table):
                 folded = fold_row(table, cells).values
                 if not spec.required <= {c for c, v in folded.items() if v is not None}:
                     conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
@@ -230,17 +229,25 @@ class Merger:
                 conn.execute(upsert, (row_id, *values))
                 stats.rows += 1
 
-    def _touched_entries(self, table: str, columns: Iterable[str] = ()) -> dict[str, dict[str, list[Entry]]]:
-        """The entries of the touched rows of one table (of the given columns only, when given), by row and column."""
+    def _touched_rows(self, table: str, columns: Iterable[str] = ()) -> Iterator[tuple[str, dict[str, list[Entry]]]]:
+        """The touched rows of one table with their entries (of the given columns only, when given), one row at a
+        time in id order, so a merge of millions of entries never holds them all."""
         columns = sorted(columns)
-        sql = ("SELECT c.row_id, c.col, c.hlc, c.device, c.author, c.value, c.pred FROM change c "
-               "JOIN temp.touched t ON c.tbl = t.tbl AND c.row_id = t.row_id WHERE t.tbl = ?")
+        sql = ("SELECT c.row_id, c.col, c.hlc, c.device, c.author, c.value, c.pred FROM temp.touched t "
+               "JOIN change c ON c.tbl = t.tbl AND c.row_id = t.row_id WHERE t.tbl = ?")
         if columns:
             sql += f" AND c.col IN ({', '.join('?' * len(columns))})"
-        rows: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
-        for row_id, col, hlc, device, author, value, pred in self.conn.execute(sql, (table, *columns)):
-            rows[row_id][col].append(Entry(hlc, device, author, value, pred))
-        return rows
+        current: str | None = None
+        cells: dict[str, list[Entry]] = defaultdict(list)
+        for row_id, col, hlc, device, author, value, pred in self.conn.execute(sql + " ORDER BY t.row_id",
+                                                                              (table, *columns)):
+            if row_id != current:
+                if current is not None:
+                    yield current, cells
+                current, cells = row_id, defaultdict(list)
+            cells[col].append(Entry(hlc, device, author, value, pred))
+        if current is not None:
+            yield current, cells
 
     def _check_references(self) -> None:
         """Hide rows whose references do not resolve, until none is left (a hidden row may orphan others)."""
@@ -282,7 +289,7 @@ class Merger:
                 continue
             if table in FROZEN_AFTER_SIGNING:
                 watched |= {"status"}
-            for row_id, cells in self._touched_entries(table, watched).items():
+            for row_id, cells in self._touched_rows(table, watched):
                 for finding in fold_row(table, cells).findings:
                     conn.execute(
                         "INSERT OR REPLACE INTO conflict (kind, tbl, row_id, col, detail) VALUES (?, ?, ?, ?, ?)",

@@ -26,7 +26,7 @@ from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
 from app.ui.document_buttons import DocumentButtons
-from app.ui.signature_pad import SignaturesPanel
+from app.ui.signatures_panel import SignaturesPanel
 
 
 class SummaryPanel(QWidget):

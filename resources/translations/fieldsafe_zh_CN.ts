@@ -3044,7 +3044,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../app/ui/signature_pad.py" line="+448"/>
+        <location filename="../../app/ui/signature_pad.py" line="+444"/>
         <source>Full name of the person signing</source>
         <translation>签名人姓名</translation>
     </message>
@@ -3195,7 +3195,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignaturesPanel</name>
     <message>
-        <location line="+603"/>
+        <location filename="../../app/ui/signatures_panel.py" line="+108"/>
         <source>Add witness or expert…</source>
         <translation>添加见证人或专家…</translation>
     </message>

@@ -16,6 +16,7 @@ from app.documents.config import config_from_dict, load_document_config, shipped
 from app.documents.render import render, render_decision, render_order, render_recheck, render_record
 from app.errors import ContentError, ValidationError
 from tests.documents.fixed_data import BUILDERS, GOLDEN
+from tests.support import build_site
 
 TODAY = datetime(2026, 11, 23, 9, 30)
 STROKES = [[(10.0, 40.0, 0.4), (30.5, 20.25, 0.6), (55.0, 42.0, 0.8)]]
@@ -40,15 +41,8 @@ def jpeg_file(tmp_path: Path) -> Path:
 def visit(ws, tmp_path):
     """A landlord and tenant, two inspectors, one non-compliant item with a photo, interview / quiz / awareness,
     two inspector signatures and the tenant principal's refusal."""
-    ws.inspections.now = lambda: TODAY
-    town = ws.registry.ensure_org_unit("集士港镇", "township")
-    landlord = ws.registry.create_enterprise(name="集士港村股份经济合作社", township_id=town)
-    tenant = ws.registry.create_enterprise(name="宁波恒达五金制品厂", township_id=town, address="集士港镇工业路88号")
-    ws.registry.add_lease(landlord, tenant)
-    ws.registry.set_person(tenant, "principal", "王建国", "13805741234")
-    a = ws.roster.add_inspector("张明", "浙应执 0123", "集士港镇应急管理办公室")
-    b = ws.roster.add_inspector("李华", "浙应执 0456", "集士港镇应急管理办公室")
-    inspection = ws.inspections.start(landlord, [a, b], purpose="厂中厂专项检查", tenant_ids=[tenant])
+    site = build_site(ws, now=TODAY, tenant_address="集士港镇工业路88号")
+    landlord, tenant, inspection, (a, b) = site.landlord, site.tenant, site.inspection, site.inspectors
     item = next(i for i in ws.inspections.applicable_items(inspection, tenant) if i.major == "YES")
     outcome = ws.inspections.record_verdict(inspection, tenant, item.code, "NONCOMPLIANT", "安全出口被货物堵塞")
     ws.inspections.attach_photo(jpeg_file(tmp_path), item_result_id=outcome.item_result_id, caption="东侧出口")

@@ -11,24 +11,15 @@ from PIL import Image
 from app.errors import NotFoundError, PhotoError, ValidationError
 from app.models import content
 from app.models.workspace import Workspace
-from tests.support import change_count
+from tests.support import build_site, change_count
 
 TODAY = datetime(2026, 11, 23, 9, 30)
 
 
 @pytest.fixture
 def site(ws):
-    """A landlord with one tenant, two inspectors and an inspection of both, started 'today'."""
-    ws.inspections.now = lambda: TODAY
-    town = ws.registry.ensure_org_unit("集士港镇", "township")
-    landlord = ws.registry.create_enterprise(name="集士港村股份经济合作社", township_id=town)
-    tenant = ws.registry.create_enterprise(name="宁波恒达五金制品厂", township_id=town)
-    ws.registry.add_lease(landlord, tenant)
-    ws.registry.set_person(tenant, "principal", "王建国", "13805741234")
-    a = ws.roster.add_inspector("张明", "浙应执 0123", "集士港镇应急管理办公室")
-    b = ws.roster.add_inspector("李华", "浙应执 0456", "集士港镇应急管理办公室")
-    inspection = ws.inspections.start(landlord, [a], mode="CAMPAIGN", purpose="厂中厂专项检查", tenant_ids=[tenant])
-    return {"ws": ws, "landlord": landlord, "tenant": tenant, "inspectors": (a, b), "inspection": inspection}
+    """A landlord with one tenant, two inspectors and an inspection of both by the first, started 'today'."""
+    return build_site(ws, now=TODAY, team=1)
 
 
 def item(code: str) -> content.ChecklistItem:
@@ -36,30 +27,30 @@ def item(code: str) -> content.ChecklistItem:
 
 
 def test_start_records_team_targets_and_the_template_once(site):
-    ws, inspection = site["ws"], site["inspection"]
-    assert ws.inspections.target_ids(inspection) == [site["landlord"], site["tenant"]]
-    assert ws.inspections.inspector_ids(inspection) == [site["inspectors"][0]]
+    ws, inspection = site.ws, site.inspection
+    assert ws.inspections.target_ids(inspection) == [site.landlord, site.tenant]
+    assert ws.inspections.inspector_ids(inspection) == [site.inspectors[0]]
     row = ws.inspections.get(inspection)
     assert row["status"] == "IN_PROGRESS" and row["started_at"] == TODAY.isoformat()
-    second = ws.inspections.start(site["tenant"], list(site["inspectors"]))
+    second = ws.inspections.start(site.tenant, list(site.inspectors))
     assert ws.inspections.get(second)["template_id"] == row["template_id"]
     assert ws.store.query("SELECT count(*) AS n FROM checklist_template")[0]["n"] == 1
 
 
 def test_start_refuses_bad_input(site):
-    ws = site["ws"]
+    ws = site.ws
     with pytest.raises(ValidationError):
-        ws.inspections.start(site["tenant"], [])
+        ws.inspections.start(site.tenant, [])
     with pytest.raises(ValidationError):
-        ws.inspections.start(site["tenant"], list(site["inspectors"]), mode="PICNIC")
+        ws.inspections.start(site.tenant, list(site.inspectors), mode="PICNIC")
     with pytest.raises(NotFoundError):
-        ws.inspections.start("no-such-enterprise", list(site["inspectors"]))
+        ws.inspections.start("no-such-enterprise", list(site.inspectors))
 
 
 def test_items_follow_the_enterprise_role(site):
-    ws, inspection = site["ws"], site["inspection"]
-    landlord_items = {i.code for i in ws.inspections.applicable_items(inspection, site["landlord"])}
-    tenant_items = {i.code for i in ws.inspections.applicable_items(inspection, site["tenant"])}
+    ws, inspection = site.ws, site.inspection
+    landlord_items = {i.code for i in ws.inspections.applicable_items(inspection, site.landlord)}
+    tenant_items = {i.code for i in ws.inspections.applicable_items(inspection, site.tenant)}
     checklist = ws.inspections.checklist(inspection)
     assert len(checklist.items) == 22 and len(checklist.aspects) == 4
     assert all("landlord" in item(c).applies_to for c in landlord_items)
@@ -69,16 +60,16 @@ def test_items_follow_the_enterprise_role(site):
 
 @pytest.mark.parametrize("verdict", ["NONCOMPLIANT", "NOT_APPLICABLE"])
 def test_verdicts_other_than_compliant_need_a_note(site, verdict):
-    ws = site["ws"]
+    ws = site.ws
     before = change_count(ws)
     with pytest.raises(ValidationError) as err:
-        ws.inspections.record_verdict(site["inspection"], site["tenant"], "RESP-04", verdict, "   ")
+        ws.inspections.record_verdict(site.inspection, site.tenant, "RESP-04", verdict, "   ")
     assert err.value.code == "verdict.note_required"
     assert change_count(ws) == before
 
 
 def test_noncompliant_creates_a_hazard_prefilled_from_the_checklist(site):
-    ws, inspection, tenant = site["ws"], site["inspection"], site["tenant"]
+    ws, inspection, tenant = site.ws, site.inspection, site.tenant
     major_item = next(i for i in ws.inspections.applicable_items(inspection, tenant) if i.major == "YES")
     outcome = ws.inspections.record_verdict(inspection, tenant, major_item.code, "NONCOMPLIANT", "安全出口被货物堵塞")
     hazard = ws.store.require("hazard", outcome.hazard_id)
@@ -95,7 +86,7 @@ def test_noncompliant_creates_a_hazard_prefilled_from_the_checklist(site):
 
 
 def test_changing_the_verdict_voids_the_hazard_and_changing_back_revives_it(site):
-    ws, inspection, tenant = site["ws"], site["inspection"], site["tenant"]
+    ws, inspection, tenant = site.ws, site.inspection, site.tenant
     first = ws.inspections.record_verdict(inspection, tenant, "RESP-04", "NONCOMPLIANT", "无安全管理制度")
     ws.inspections.record_verdict(inspection, tenant, "RESP-04", "COMPLIANT")
     voided = ws.store.require("hazard", first.hazard_id)
@@ -108,21 +99,21 @@ def test_changing_the_verdict_voids_the_hazard_and_changing_back_revives_it(site
 
 
 def test_unknown_or_inapplicable_items_are_refused(site):
-    ws, inspection = site["ws"], site["inspection"]
+    ws, inspection = site.ws, site.inspection
     with pytest.raises(NotFoundError):
-        ws.inspections.record_verdict(inspection, site["tenant"], "NOPE-99", "COMPLIANT")
+        ws.inspections.record_verdict(inspection, site.tenant, "NOPE-99", "COMPLIANT")
     tenant_only = next(i.code for i in content.load_checklist().items if i.applies_to == ("tenant",))
     with pytest.raises(NotFoundError):
-        ws.inspections.record_verdict(inspection, site["landlord"], tenant_only, "COMPLIANT")
+        ws.inspections.record_verdict(inspection, site.landlord, tenant_only, "COMPLIANT")
 
 
 def test_a_verdict_survives_a_crash_right_after_the_call(site, tmp_path):
-    ws = site["ws"]
-    ws.inspections.record_verdict(site["inspection"], site["tenant"], "RESP-04", "COMPLIANT")
+    ws = site.ws
+    ws.inspections.record_verdict(site.inspection, site.tenant, "RESP-04", "COMPLIANT")
     # a second process opening the folder while the first is still "running" sees the committed answer
     with Workspace(ws.data_dir) as other:
-        results = other.inspections.results(site["inspection"])
-        assert results[(site["tenant"], "RESP-04")]["verdict"] == "COMPLIANT"
+        results = other.inspections.results(site.inspection)
+        assert results[(site.tenant, "RESP-04")]["verdict"] == "COMPLIANT"
 
 
 def give_all_verdicts(ws, inspection):
@@ -131,7 +122,7 @@ def give_all_verdicts(ws, inspection):
 
 
 def test_completion_is_refused_with_reasons_until_every_item_has_a_verdict_and_two_inspectors(site):
-    ws, inspection = site["ws"], site["inspection"]
+    ws, inspection = site.ws, site.inspection
     with pytest.raises(ValidationError) as err:
         ws.inspections.complete(inspection)
     assert "至少需要 2 名" in err.value.zh and "未给出检查结论" in err.value.zh
@@ -139,19 +130,19 @@ def test_completion_is_refused_with_reasons_until_every_item_has_a_verdict_and_t
     with pytest.raises(ValidationError) as err:
         ws.inspections.complete(inspection)
     assert "至少需要 2 名" in err.value.zh and "未给出" not in err.value.zh
-    ws.inspections.add_inspector(inspection, site["inspectors"][1])
+    ws.inspections.add_inspector(inspection, site.inspectors[1])
     assert ws.inspections.completion_problems(inspection) == []
     ws.inspections.complete(inspection)
     assert ws.inspections.get(inspection)["status"] == "COMPLETED"
     with pytest.raises(ValidationError) as err:
-        ws.inspections.record_verdict(inspection, site["tenant"], "RESP-04", "COMPLIANT")
+        ws.inspections.record_verdict(inspection, site.tenant, "RESP-04", "COMPLIANT")
     assert err.value.code == "inspection.closed"
 
 
 def test_hazard_edits_are_validated(site):
-    ws = site["ws"]
+    ws = site.ws
     hazard_id = ws.inspections.record_verdict(
-        site["inspection"], site["tenant"], "RESP-04", "NONCOMPLIANT", "无制度"
+        site.inspection, site.tenant, "RESP-04", "NONCOMPLIANT", "无制度"
     ).hazard_id
     with pytest.raises(ValidationError):
         ws.inspections.update_hazard(hazard_id, deadline=(TODAY.date() - timedelta(days=1)).isoformat())
@@ -169,8 +160,8 @@ def test_hazard_edits_are_validated(site):
 
 
 def test_photos_are_stored_by_hash_with_print_copy_and_thumbnail(site, tmp_path):
-    ws = site["ws"]
-    result = ws.inspections.record_verdict(site["inspection"], site["tenant"], "RESP-04", "NONCOMPLIANT", "无制度")
+    ws = site.ws
+    result = ws.inspections.record_verdict(site.inspection, site.tenant, "RESP-04", "NONCOMPLIANT", "无制度")
     path = tmp_path / "现场.jpg"
     Image.new("RGB", (4000, 3000), (200, 120, 40)).save(path, quality=90)
     photo_id = ws.inspections.attach_photo(path, hazard_id=result.hazard_id, caption="制度栏空白")
@@ -183,8 +174,8 @@ def test_photos_are_stored_by_hash_with_print_copy_and_thumbnail(site, tmp_path)
 
 
 def test_a_file_that_is_not_a_photo_is_refused_and_nothing_is_stored(site, tmp_path):
-    ws = site["ws"]
-    result = ws.inspections.record_verdict(site["inspection"], site["tenant"], "RESP-04", "COMPLIANT")
+    ws = site.ws
+    result = ws.inspections.record_verdict(site.inspection, site.tenant, "RESP-04", "COMPLIANT")
     fake = tmp_path / "scan.jpg"
     fake.write_bytes(b"%PDF-1.4 not a photo")
     before = change_count(ws)
@@ -197,7 +188,7 @@ def test_a_file_that_is_not_a_photo_is_refused_and_nothing_is_stored(site, tmp_p
 
 
 def test_resolve_finds_an_inspection_by_prefix(site):
-    ws, inspection = site["ws"], site["inspection"]
+    ws, inspection = site.ws, site.inspection
     assert ws.inspections.resolve(inspection) == inspection
     assert ws.inspections.resolve(inspection[:30]) == inspection
     with pytest.raises(NotFoundError):
@@ -205,7 +196,7 @@ def test_resolve_finds_an_inspection_by_prefix(site):
 
 
 def test_a_note_typed_before_the_verdict_is_kept_and_the_item_stays_unanswered(site):
-    ws, inspection, tenant = site["ws"], site["inspection"], site["tenant"]
+    ws, inspection, tenant = site.ws, site.inspection, site.tenant
     ws.inspections.save_note(inspection, tenant, "RESP-04", "制度在办公室墙上")
     assert (tenant, "RESP-04") in ws.inspections.missing_items(inspection)
     outcome = ws.inspections.record_verdict(inspection, tenant, "RESP-04", "COMPLIANT", "制度在办公室墙上")
@@ -218,7 +209,7 @@ def test_a_note_typed_before_the_verdict_is_kept_and_the_item_stays_unanswered(s
 
 
 def test_position_and_bodycam_are_remembered(site):
-    ws, inspection, tenant = site["ws"], site["inspection"], site["tenant"]
+    ws, inspection, tenant = site.ws, site.inspection, site.tenant
     assert ws.inspections.position(inspection) is None
     ws.inspections.set_position(inspection, tenant, "KEY-01")
     assert ws.inspections.position(inspection) == (tenant, "KEY-01")
@@ -236,13 +227,13 @@ def test_default_deadlines_follow_the_checklists_day_counting(site):
 
     from app.models.workdays import add_working_days
 
-    ws = site["ws"]
+    ws = site.ws
     shipped = content.load_checklist()
     assert shipped.deadline_working_days is False
     working = replace(shipped, deadline_working_days=True, digest="working-days-variant")
-    inspection = ws.inspections.start(site["tenant"], list(site["inspectors"]), checklist=working)
+    inspection = ws.inspections.start(site.tenant, list(site.inspectors), checklist=working)
     assert ws.inspections.checklist(inspection).deadline_working_days is True
-    outcome = ws.inspections.record_verdict(inspection, site["tenant"], "RESP-04", "NONCOMPLIANT", "无制度")
+    outcome = ws.inspections.record_verdict(inspection, site.tenant, "RESP-04", "NONCOMPLIANT", "无制度")
     days = item("RESP-04").default_deadline_days.for_grade("GENERAL")
     expected = add_working_days(TODAY.date(), days).date
     assert ws.inspections.hazard(outcome.hazard_id)["deadline"] == expected.isoformat()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.ui.hazard_editor import HazardEditor
 from app.ui.qtapp import create_application
-from tests.support import change_count
+from tests.support import build_site, change_count
 
 TODAY = datetime(2026, 11, 23, 9, 30)
 MAJOR_ITEM = "KEY-01"  # 特种作业人员持证上岗: major YES, applies to tenants
@@ -23,33 +23,24 @@ GENERAL_ITEM = "RESP-04"
 @pytest.fixture
 def site(ws):
     create_application(language="zh_CN")
-    ws.inspections.now = lambda: TODAY
-    town = ws.registry.ensure_org_unit("集士港镇", "township")
-    landlord = ws.registry.create_enterprise(name="集士港村股份经济合作社", township_id=town)
-    tenant = ws.registry.create_enterprise(name="宁波恒达五金制品厂", township_id=town)
-    ws.registry.add_lease(landlord, tenant)
-    ws.registry.set_person(tenant, "principal", "王建国", "13805741234")
-    ws.registry.set_person(landlord, "principal", "陈志强", "13905748765")
-    a = ws.roster.add_inspector("张明", "浙应执 0123", "集士港镇应急管理办公室")
-    inspection = ws.inspections.start(landlord, [a], purpose="厂中厂专项检查", tenant_ids=[tenant])
-    return {"ws": ws, "landlord": landlord, "tenant": tenant, "inspection": inspection}
+    return build_site(ws, now=TODAY, inspectors=1, landlord_principal=True)
 
 
 def hazard_for(site, code: str, note: str) -> str:
-    outcome = site["ws"].inspections.record_verdict(site["inspection"], site["tenant"], code, "NONCOMPLIANT", note)
+    outcome = site.ws.inspections.record_verdict(site.inspection, site.tenant, code, "NONCOMPLIANT", note)
     assert outcome.hazard_id
     return outcome.hazard_id
 
 
 def item(site, code: str):
-    return site["ws"].inspections.checklist(site["inspection"]).item(code)
+    return site.ws.inspections.checklist(site.inspection).item(code)
 
 
 @pytest.fixture
 def editor(site, qtbot) -> Iterator[HazardEditor]:
     host = QWidget()  # as in a dialog: the editor itself has no margins
     qtbot.addWidget(host)
-    widget = HazardEditor(site["ws"], host)
+    widget = HazardEditor(site.ws, host)
     layout = QVBoxLayout(host)
     layout.setContentsMargins(10, 10, 10, 10)
     layout.addWidget(widget)
@@ -74,7 +65,7 @@ def shoot(screenshot, editor: HazardEditor, name: str) -> None:
 
 
 def stored(site, hazard_id: str) -> dict:
-    return site["ws"].store.require("hazard", hazard_id)
+    return site.ws.store.require("hazard", hazard_id)
 
 
 def test_a_major_yes_item_opens_as_major_with_hint_and_prefilled_fields(site, editor, major):
@@ -91,7 +82,7 @@ def test_a_major_yes_item_opens_as_major_with_hint_and_prefilled_fields(site, ed
     assert str(key01.default_deadline_days.major) in editor.deadline_note.text()
     assert editor.interim_controls.isVisible() and editor.interim_warning.isVisible()  # required, still empty
     assert (editor.person.text(), editor.phone.text()) == ("王建国", "13805741234")
-    assert editor.responsible.count() == 2 and editor.responsible.currentData() == site["tenant"]
+    assert editor.responsible.count() == 2 and editor.responsible.currentData() == site.tenant
     assert editor.photos.isEnabled() and editor.photos.hint.property("warn") is True  # a photo is expected
     assert editor.heading().startswith(MAJOR_ITEM)
 
@@ -106,7 +97,7 @@ def test_hints_follow_the_item(site, editor):
 
 
 def test_text_fields_save_when_left_and_after_a_pause(site, editor, major, qtbot):
-    ws = site["ws"]
+    ws = site.ws
     editor.description.setPlainText("两名电焊工无特种作业操作证上岗作业")  # keyClicks cannot type Chinese offscreen
     with qtbot.waitSignal(editor.changed, timeout=3000):
         pass  # the pause timer saves it
@@ -137,7 +128,7 @@ def test_text_fields_save_when_left_and_after_a_pause(site, editor, major, qtbot
 
 
 def test_an_empty_description_is_refused_inline_and_reverted(site, editor, major, qtbot):
-    ws = site["ws"]
+    ws = site.ws
     before = change_count(ws)
     editor.description.setPlainText("   ")
     qtbot.wait(1000)  # the pause timer leaves an empty description alone
@@ -187,7 +178,7 @@ def test_rectified_on_site_clears_and_restores_the_deadline(site, editor, major,
 
 
 def test_a_past_deadline_shows_the_error_and_stores_nothing(site, editor, major, qtbot, screenshot):
-    ws = site["ws"]
+    ws = site.ws
     editor.description.setPlainText("两名电焊工无特种作业操作证上岗作业")
     editor.description.editingFinished.emit()
     editor.location.setText("2号厂房东侧电焊区")
@@ -222,20 +213,20 @@ def test_responsibility_moves_to_the_landlord_with_its_principal(site, editor, m
     combo = editor.responsible
     assert "宁波恒达五金制品厂" in combo.itemText(0) and "集士港村股份经济合作社" in combo.itemText(1)
     with qtbot.waitSignal(editor.changed):
-        combo.setCurrentIndex(combo.findData(site["landlord"]))
+        combo.setCurrentIndex(combo.findData(site.landlord))
     row = stored(site, major)
-    assert row["enterprise_id"] == site["landlord"]
+    assert row["enterprise_id"] == site.landlord
     assert (row["responsible_person"], row["responsible_phone"]) == ("陈志强", "13905748765")
     assert (editor.person.text(), editor.phone.text()) == ("陈志强", "13905748765")
 
     editor.person.setText("刘师傅")  # a person typed by hand stays when the party changes back
     editor.person.editingFinished.emit()
-    combo.setCurrentIndex(combo.findData(site["tenant"]))
+    combo.setCurrentIndex(combo.findData(site.tenant))
     row = stored(site, major)
-    assert row["enterprise_id"] == site["tenant"] and row["responsible_person"] == "刘师傅"
+    assert row["enterprise_id"] == site.tenant and row["responsible_person"] == "刘师傅"
 
     editor.set_hazard(major)  # reopening shows the stored party
-    assert combo.currentData() == site["tenant"] and combo.count() == 2
+    assert combo.currentData() == site.tenant and combo.count() == 2
 
 
 def test_hazard_photos_are_attached_to_the_hazard(site, editor, major, qtbot, tmp_path):
@@ -243,7 +234,7 @@ def test_hazard_photos_are_attached_to_the_hazard(site, editor, major, qtbot, tm
     Image.new("RGB", (400, 300), "#8899aa").save(path, "JPEG")
     with qtbot.waitSignal(editor.changed):
         editor.photos.add_files([path])
-    assert [p["original_name"] for p in site["ws"].inspections.photos(hazard_id=major)] == ["weld.jpg"]
+    assert [p["original_name"] for p in site.ws.inspections.photos(hazard_id=major)] == ["weld.jpg"]
     assert editor.photos.hint.property("warn") is False
 
 
@@ -256,7 +247,7 @@ def test_switching_hazards_saves_what_was_typed(site, editor, major):
 
 
 def test_a_void_hazard_is_read_only_and_clear_empties(site, editor, major):
-    site["ws"].inspections.record_verdict(site["inspection"], site["tenant"], MAJOR_ITEM, "COMPLIANT")
+    site.ws.inspections.record_verdict(site.inspection, site.tenant, MAJOR_ITEM, "COMPLIANT")
     editor.set_hazard(major)
     assert editor.status_label.isVisible()
     assert editor.description.isReadOnly() and not editor.grade_general.isEnabled()
@@ -268,13 +259,13 @@ def test_a_void_hazard_is_read_only_and_clear_empties(site, editor, major):
 
 
 def test_read_only_for_a_finished_inspection(site, editor, major):
-    before = change_count(site["ws"])
+    before = change_count(site.ws)
     editor.set_read_only(True)
     assert editor.location.isReadOnly() and not editor.grade_general.isEnabled() and not editor.photos.editable
     editor.location.setText("typed anyway")
     editor.location.editingFinished.emit()
     editor.flush()
-    assert change_count(site["ws"]) == before
+    assert change_count(site.ws) == before
     editor.set_read_only(False)
     assert not editor.location.isReadOnly() and editor.photos.editable
 

@@ -8,7 +8,6 @@ import math
 import random
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -19,9 +18,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import ValidationError
 from app.models.signatures import _check_png as check_png
-from app.models.workspace import Workspace
 from app.ui.qtapp import create_application
-from app.ui.signature_pad import SignatureDialog, SignaturePad, SignaturesPanel, role_text
+from app.ui.signature_pad import SignatureDialog, SignaturePad, role_text
+from app.ui.signatures_panel import SignaturesPanel
+from tests.support import build_site
 
 TODAY = datetime(2026, 11, 23, 16, 5)
 
@@ -352,18 +352,8 @@ def test_a_refused_submit_keeps_the_dialog_open_with_the_error(qtbot):
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Iterator[dict]:
-    with Workspace(tmp_path / "data", author="tester") as ws:
-        ws.inspections.now = lambda: TODAY
-        town = ws.registry.ensure_org_unit("集士港镇", "township")
-        landlord = ws.registry.create_enterprise(name="集士港村股份经济合作社", township_id=town)
-        tenant = ws.registry.create_enterprise(name="宁波恒达五金制品厂", township_id=town)
-        ws.registry.add_lease(landlord, tenant)
-        ws.registry.set_person(tenant, "principal", "王建国", "13805741234")
-        a = ws.roster.add_inspector("张明", "浙应执 0123", "集士港镇应急管理办公室")
-        b = ws.roster.add_inspector("李华", "浙应执 0456", "集士港镇应急管理办公室")
-        inspection = ws.inspections.start(landlord, [a, b], purpose="厂中厂专项检查", tenant_ids=[tenant])
-        yield {"ws": ws, "inspection": inspection, "landlord": landlord, "tenant": tenant}
+def site(ws):
+    return build_site(ws, now=TODAY)
 
 
 def panel_for(qtbot, ws, inspection) -> SignaturesPanel:
@@ -390,7 +380,7 @@ def sign_row(qtbot, panel: SignaturesPanel, index: int, name: str, *, screenshot
 
 
 def test_the_panel_collects_every_required_signature(site, qtbot, screenshot):
-    ws, inspection = site["ws"], site["inspection"]
+    ws, inspection = site.ws, site.inspection
     panel = panel_for(qtbot, ws, inspection)
     texts = [(r.role, r.signer.name if r.signer else None) for r in panel.rows]
     assert texts == [("inspector", "张明"), ("inspector", "李华"), ("principal", ""), ("principal", "王建国")]
@@ -432,7 +422,7 @@ def test_the_panel_collects_every_required_signature(site, qtbot, screenshot):
 
 
 def test_the_panel_adds_witnesses_and_locks_after_completion(site, qtbot):
-    ws, inspection = site["ws"], site["inspection"]
+    ws, inspection = site.ws, site.inspection
     panel = panel_for(qtbot, ws, inspection)
     panel.open_extra("witness")
     dialog = panel.dialog
@@ -453,7 +443,7 @@ def test_the_panel_adds_witnesses_and_locks_after_completion(site, qtbot):
 
 
 def test_a_service_error_is_shown_and_the_dialog_stays(site, qtbot):
-    ws, inspection = site["ws"], site["inspection"]
+    ws, inspection = site.ws, site.inspection
     panel = panel_for(qtbot, ws, inspection)
     button = panel.rows[0].sign_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(12, button.height() // 2))
