@@ -19,7 +19,8 @@ integrity check, so "what the row shows" has one definition.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -92,6 +93,22 @@ class Finding:
 class RowFold:
     values: dict[str, Any] = field(default_factory=dict)  # column -> value as the entries carry it (JSON-decoded)
     findings: list[Finding] = field(default_factory=list)
+
+
+def group_rows(
+    rows: Iterable[tuple[str, str, int, str, str, str, str]],
+) -> Iterator[tuple[str, dict[str, list[Entry]]]]:
+    """(row_id, col, hlc, device, author, value, pred) tuples ordered by row_id, as (row_id, entries by column)."""
+    current: str | None = None
+    cells: dict[str, list[Entry]] = defaultdict(list)
+    for row_id, col, hlc, device, author, value, pred in rows:
+        if row_id != current:
+            if current is not None:
+                yield current, cells
+            current, cells = row_id, defaultdict(list)
+        cells[col].append(Entry(hlc, device, author, value, pred))
+    if current is not None:
+        yield current, cells
 
 
 def heads(entries: Iterable[Entry]) -> list[Entry]:
@@ -175,5 +192,5 @@ def _ancestry(entry: Entry, entries: Sequence[Entry]) -> set[Stamp]:
 
 __all__ = [
     "CONCURRENT", "DOUBLE_SIGNED", "FROZEN_AFTER_SIGNING", "MONOTONE", "NOT_IN_SIGNED", "SURFACED", "Entry",
-    "Finding", "RowFold", "fold_row", "heads", "latest", "winner",
+    "Finding", "RowFold", "fold_row", "group_rows", "heads", "latest", "winner",
 ]

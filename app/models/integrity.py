@@ -8,12 +8,11 @@ entries wait for a missing part (pending_row) are the only ones allowed to have 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.models.fold import Entry, fold_row
+from app.models.fold import Entry, fold_row, group_rows
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
 from app.models.store import to_db
 from app.models.workspace import Workspace
@@ -96,18 +95,9 @@ def _check_table(conn: Any, table: str, report: IntegrityReport) -> None:
 
 
 def _entries_by_row(conn: Any, table: str) -> Iterator[tuple[str, dict[str, list[Entry]]]]:
-    cursor = conn.execute(
+    return group_rows(conn.execute(
         "SELECT row_id, col, hlc, device, author, value, pred FROM change WHERE tbl = ? ORDER BY row_id", (table,)
-    )
-    current, cells = None, defaultdict(list)
-    for row_id, col, hlc, device, author, value, pred in cursor:
-        if row_id != current:
-            if current is not None:
-                yield current, cells
-            current, cells = row_id, defaultdict(list)
-        cells[col].append(Entry(hlc, device, author, value, pred))
-    if current is not None:
-        yield current, cells
+    ))
 
 
 def column_default(sql: str | None) -> Any:

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import UserError
-from app.models.fold import DOUBLE_SIGNED, FROZEN_AFTER_SIGNING, SURFACED, Entry, fold_row
+from app.models.fold import DOUBLE_SIGNED, FROZEN_AFTER_SIGNING, SURFACED, Entry, fold_row, group_rows
 from app.models.integrity import column_default
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
 from app.models.store import ChangeEntry, Store, to_db
@@ -237,17 +236,7 @@ class Merger:
                "JOIN change c ON c.tbl = t.tbl AND c.row_id = t.row_id WHERE t.tbl = ?")
         if columns:
             sql += f" AND c.col IN ({', '.join('?' * len(columns))})"
-        current: str | None = None
-        cells: dict[str, list[Entry]] = defaultdict(list)
-        for row_id, col, hlc, device, author, value, pred in self.conn.execute(sql + " ORDER BY t.row_id",
-                                                                              (table, *columns)):
-            if row_id != current:
-                if current is not None:
-                    yield current, cells
-                current, cells = row_id, defaultdict(list)
-            cells[col].append(Entry(hlc, device, author, value, pred))
-        if current is not None:
-            yield current, cells
+        return group_rows(self.conn.execute(sql + " ORDER BY t.row_id", (table, *columns)))
 
     def _check_references(self) -> None:
         """Hide rows whose references do not resolve, until none is left (a hidden row may orphan others)."""
