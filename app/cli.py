@@ -253,6 +253,23 @@ def cmd_issue(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Record that a signed document was served: date, recipient, method."""
+    from app.documents.issuing import Documents
+
+    with _workspace(args) as ws:
+        docs = Documents(ws)
+        matches = [d for d in docs.list() if args.document in (d["id"], d["doc_no"]) or d["id"].startswith(args.document)]
+        if len(matches) != 1:
+            raise UserError(
+                "cli.document_ref", "找不到唯一的文书：{ref}（请用文书编号或 ID）",
+                "No single document matches {ref} (use its number or id)", ref=args.document,
+            )
+        docs.serve(matches[0]["id"], served_on=args.date, served_to=args.to or "", method=args.method)
+        print(localized("已登记送达：", "Recorded as served: ") + docs.service(matches[0]["id"]).summary())
+    return 0
+
+
 def _recheck_args(args: argparse.Namespace) -> dict[str, Any]:
     """gather_recheck's arguments: the order being re-checked (number and date are printed, so both are required)."""
     missing = [option for option, value in (("--reference-no", args.reference_no),
@@ -424,6 +441,12 @@ def build_parser() -> argparse.ArgumentParser:
         "re-check result of a hazard (RECHECK, repeatable; default from the hazard's status)"))
     p.add_argument("--opinion", help=localized("复查意见（RECHECK）", "re-check opinion (RECHECK)"))
     p.add_argument("--out", type=Path, help=localized("把 PDF 写到该文件", "write the PDF to this file"))
+    p = add("serve", cmd_serve, "登记已签名文书的送达", "record that a signed document was served")
+    p.add_argument("document", help=localized("文书编号或 ID", "document number or id"))
+    p.add_argument("--date", type=_date_arg, help=localized("送达日期 YYYY-MM-DD（默认今天）", "date served (default today)"))
+    p.add_argument("--to", help=localized("受送达人（直接送达、留置送达必填）", "recipient (required for DIRECT and LEFT)"))
+    p.add_argument("--method", default="DIRECT", choices=vocab.codes("service_methods"),
+                   help=localized("送达方式", "service method"))
     p = add("batch", cmd_batch, "批量打印文书（按镇街、园区、日期）", "batch-print documents (township, park, dates)")
     p.add_argument("--type", default="ORDER", choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
     p.add_argument("--township", help=localized("镇街名称或 ID", "township name or id"))

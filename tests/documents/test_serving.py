@@ -153,3 +153,18 @@ def test_a_served_document_can_still_be_superseded(signed):
     new_id = docs.supersede(document_id, "送达后发现企业名称有误", issued_on=TODAY.date())
     assert docs.get(document_id)["status"] == "VOID" and docs.get(new_id)["supersedes_id"] == document_id
     assert docs.service(document_id) == Service(TODAY.date(), "王建国", "DIRECT")  # the record stays
+
+
+def test_serve_from_the_command_line(signed, capsys):
+    from tests.support import cli_call
+
+    docs, document_id = signed
+    doc_no = docs.get(document_id)["doc_no"]
+    data = str(docs.ws.data_dir)
+    code, _, err = cli_call(capsys, "--data-dir", data, "serve", doc_no, "--method", "LEFT")
+    assert code == 1 and "留置送达" in err  # a refusal to receive needs the person and the witness
+    code, out, _ = cli_call(capsys, "--data-dir", data, "serve", doc_no, "--to", "王建国（拒收），见证人李四",
+                            "--method", "LEFT")
+    assert code == 0 and "留置送达" in out and docs.get(document_id)["status"] == "SERVED"
+    code, _, err = cli_call(capsys, "--data-dir", data, "serve", "（鄞）不存在的编号")
+    assert code == 1 and "不存在的编号" in err
