@@ -38,9 +38,12 @@ def main() -> None:
         page.role_combo.setCurrentIndex(page.role_combo.findData("landlord"))
         busiest = max(ws.registry.search_ids("", role="landlord"), key=lambda i: len(ws.registry.tenant_ids(i)))
         page.select_enterprise(busiest)
-        for index, name in ((0, "registry"), (1, "inspections")):
-            window.tabs.setCurrentIndex(index)
-            app.processEvents()
+        pages = ((window.registry_page, "registry"), (window.inspections_page, "inspections"),
+                 (window.documents_page, "documents"), (window.sync_page, "sync"), (window.conflicts_page, "conflicts"))
+        for widget, name in pages:
+            window.tabs.setCurrentWidget(widget)
+            for _ in range(5):  # layouts of freshly shown pages settle over a few passes
+                app.processEvents()
             target = out / f"{name}_{args.lang}.png"
             window.grab().save(str(target))
             print(target)
