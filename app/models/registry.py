@@ -309,11 +309,6 @@ class Registry:
                 self.store.update("enterprise", other["id"], {"merged_into": keep_id})
             self.store.update("enterprise", merged_id, {"merged_into": keep_id})
 
-    def merged_ids(self, enterprise_id: str) -> list[str]:
-        """The record itself and every record merged into it."""
-        rows = self.store.query("SELECT id FROM enterprise WHERE merged_into = ? ORDER BY id", (enterprise_id,))
-        return [enterprise_id, *(r["id"] for r in rows)]
-
     # Queries for lists
 
     def count(self) -> int:

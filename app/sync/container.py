@@ -488,9 +488,6 @@ class OpenBundle:
         """The SHA-256 names of the blobs carried, sorted."""
         return sorted(name[len(BLOB_PREFIX):] for name in self.manifest.files if name.startswith(BLOB_PREFIX))
 
-    def has_blob(self, sha: str) -> bool:
-        return (BLOB_PREFIX + str(sha)) in self.manifest.files
-
     def copy_blob(self, sha: str, dest: BinaryIO) -> None:
         """Stream blob `sha` into `dest`, re-hashing it; BundleError if the bundle lacks it or it changed."""
         name = BLOB_PREFIX + str(sha)
