@@ -38,7 +38,7 @@ from app.documents.numbering import DOC_TYPES
 from app.errors import UserError
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
-from app.ui.workspace_thread import JobThread
+from app.ui.workspace_thread import JobThread, RunsJobs
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def _date(edit: QDateEdit) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class BatchDialog(QDialog):
+class BatchDialog(RunsJobs, QDialog):
     batch_finished = Signal(object)  # BatchResult, or None after an error
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -220,9 +220,6 @@ class BatchDialog(QDialog):
 
     # Running
 
-    def is_running(self) -> bool:
-        return self.worker is not None
-
     def start(self) -> JobThread | None:
         if self.is_running():
             return None
@@ -234,15 +231,8 @@ class BatchDialog(QDialog):
         self.result = None
         self.files.clear()
         self.summary.setText(self.tr("Printing…"))
-        self.progress.setRange(0, 0)  # busy until the first count arrives
         thread = batch_thread(self.workspace.data_dir, request, self)
-        thread.progressed.connect(self._progressed)
-        thread.succeeded.connect(self._succeeded)
-        thread.failed.connect(self._failed)
-        thread.finished.connect(self._stopped)
-        self.worker = thread
-        self._set_running(True)
-        thread.start()
+        self._launch(thread)
         return thread
 
     def cancel(self) -> None:
@@ -258,10 +248,6 @@ class BatchDialog(QDialog):
         for edit in (self.date_from, self.date_to):
             edit.setEnabled(not running and self.by_date.isChecked())
         self.cancel_button.setEnabled(running)
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
 
     def _succeeded(self, result: BatchResult) -> None:
         self.result = result
@@ -288,10 +274,7 @@ class BatchDialog(QDialog):
         show_error(self, error, details)
 
     def _stopped(self) -> None:
-        thread, self.worker = self.worker, None
-        if thread is not None:
-            thread.wait()  # `finished` comes just before run() returns; never delete a running QThread
-            thread.deleteLater()
+        self._release_worker()
         self._set_running(False)
         self.batch_finished.emit(self.result)
         if self._close_when_stopped:

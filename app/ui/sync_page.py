@@ -47,7 +47,7 @@ from app.ui.dialogs import show_error
 from app.ui.enrol_dialog import EnrolDialog, Enrolment, UnknownDevice, role_label
 from app.ui.settings_dialog import settings
 from app.ui.tables import record_table
-from app.ui.workspace_thread import Cancelled, Job, Progress, WorkspaceThread
+from app.ui.workspace_thread import Cancelled, Job, Progress, RunsJobs, WorkspaceThread
 
 # Called by this name so that lupdate finds the strings (it does not follow helper functions).
 translate = QCoreApplication.translate
@@ -218,7 +218,7 @@ def _selectable(text: str = "", *, mono: bool = False) -> QLabel:
     return label
 
 
-class SyncPage(QWidget):
+class SyncPage(RunsJobs, QWidget):
     data_changed = Signal()  # an import changed the database: the other pages and the conflict count refresh
     job_finished = Signal(object)  # the job's result (ExportResult, ImportOutcome, Path), or None after an error
 
@@ -451,24 +451,14 @@ class SyncPage(QWidget):
 
     # Running a job
 
-    def is_running(self) -> bool:
-        return self.worker is not None
-
     def _start(self, job: Any, on_success: Any, message: str, *, cancellable: bool = False) -> WorkspaceThread | None:
         if self.is_running():
             return None
         thread = WorkspaceThread(self.workspace.data_dir, self.workspace.store.author, job, self)
-        thread.progressed.connect(self._progressed)
-        thread.succeeded.connect(self._succeeded)
-        thread.failed.connect(self._failed)
-        thread.finished.connect(self._stopped)
-        self.worker = thread
         self._on_success = on_success
         self._cancellable = cancellable
         self.status.setText(message)
-        self.progress.setRange(0, 0)  # busy until a count arrives
-        self._set_running(True)
-        thread.start()
+        self._launch(thread)
         return thread
 
     def cancel(self) -> None:
@@ -488,10 +478,6 @@ class SyncPage(QWidget):
         else:
             self._update_revoke()
 
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
     def _succeeded(self, result: Any) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -509,10 +495,7 @@ class SyncPage(QWidget):
         show_error(self, error, details)
 
     def _stopped(self) -> None:
-        thread, self.worker = self.worker, None
-        if thread is not None:
-            thread.wait()  # `finished` comes just before run() returns; never delete a running QThread
-            thread.deleteLater()
+        self._release_worker()
         self.refresh()
         self.job_finished.emit(self._result)
         self._result = None

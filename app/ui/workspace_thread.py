@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QThread, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressBar, QWidget
 
 from app.errors import UserError
 from app.models.workspace import Workspace
@@ -70,3 +70,34 @@ class WorkspaceThread(JobThread):
             failure=("sync.failed", "同步失败：{error}", "Sync failed: {error}"),
             parent=parent,
         )
+
+
+class RunsJobs:
+    """For a widget that runs one JobThread at a time with a `progress` bar: it supplies `_set_running(bool)`,
+    `_succeeded(result)`, `_failed(error, details)` and `_stopped()`, and `_stopped` calls `_release_worker()`."""
+
+    worker: JobThread | None
+    progress: QProgressBar
+
+    def is_running(self) -> bool:
+        return self.worker is not None
+
+    def _launch(self, thread: JobThread) -> None:
+        thread.progressed.connect(self._progressed)
+        thread.succeeded.connect(self._succeeded)
+        thread.failed.connect(self._failed)
+        thread.finished.connect(self._stopped)
+        self.worker = thread
+        self.progress.setRange(0, 0)  # busy until a count arrives
+        self._set_running(True)
+        thread.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _release_worker(self) -> None:
+        thread, self.worker = self.worker, None
+        if thread is not None:
+            thread.wait()  # `finished` comes just before run() returns; never delete a running QThread
+            thread.deleteLater()
