@@ -299,7 +299,7 @@ class Sync:
                 self._learn_holdings(manifest)
                 stats = report.stats.as_dict() if report.stats else {"acknowledged": report.acknowledged}
                 self._record("IN", manifest.kind, manifest.bundle_id, manifest.device, None, path,
-                             raw.get("covers") or {}, stats, sha=container.bundle_sha256(path))
+                             raw.get("covers") or {}, stats, sha=bundle.sha256())
             report.certs_new = self._install_certs(bundle)
             report.label = self.devices.label(manifest.device)
         return report
@@ -355,18 +355,17 @@ class Sync:
 
     def _learn_ranges(self, manifest: container.Manifest) -> None:
         """Ranges a bundle covers extend what this installation holds and what its sender is known to hold."""
-        me = self.store.device_id
+        held = dict(self.conn.execute("SELECT origin, hlc FROM sync_have").fetchall())
         for origin, (after, last) in (manifest.raw.get("covers") or {}).items():
-            if origin == me:
+            if origin == self.store.device_id:
                 continue
-            have = self.holdings().get(origin, 0)
-            if int(after) <= have < int(last):
-                self._mark("sync_have", None, origin, int(last))
+            if int(after) <= held.get(origin, 0) < int(last):
+                self._hold(origin, int(last))
             self._extend_ack(manifest.device, origin, int(after), int(last))
 
     def _learn_holdings(self, manifest: container.Manifest) -> None:
         for origin, hlc in (manifest.raw.get("holdings") or {}).items():
-            self._mark("sync_ack", manifest.device, origin, int(hlc))
+            self._ack(manifest.device, origin, int(hlc))
 
     def _apply_receipt(self, manifest: container.Manifest) -> int:
         accepted = [a.get("bundle_id") for a in manifest.raw.get("accepted") or [] if isinstance(a, dict)]
@@ -385,19 +384,19 @@ class Sync:
 
     def _extend_ack(self, peer: str, origin: str, after: int, last: int) -> None:
         if after <= self.acks(peer).get(origin, 0):
-            self._mark("sync_ack", peer, origin, last)
+            self._ack(peer, origin, last)
 
-    def _mark(self, table: str, peer: str | None, origin: str, hlc: int) -> None:
-        if table == "sync_have":
-            self.conn.execute(
-                "INSERT INTO sync_have (origin, hlc) VALUES (?, ?) "
-                "ON CONFLICT (origin) DO UPDATE SET hlc = max(hlc, excluded.hlc)", (origin, hlc),
-            )
-        else:
-            self.conn.execute(
-                "INSERT INTO sync_ack (peer, origin, hlc) VALUES (?, ?, ?) "
-                "ON CONFLICT (peer, origin) DO UPDATE SET hlc = max(hlc, excluded.hlc)", (peer, origin, hlc),
-            )
+    def _hold(self, origin: str, hlc: int) -> None:
+        self.conn.execute(
+            "INSERT INTO sync_have (origin, hlc) VALUES (?, ?) "
+            "ON CONFLICT (origin) DO UPDATE SET hlc = max(hlc, excluded.hlc)", (origin, hlc),
+        )
+
+    def _ack(self, peer: str, origin: str, hlc: int) -> None:
+        self.conn.execute(
+            "INSERT INTO sync_ack (peer, origin, hlc) VALUES (?, ?, ?) "
+            "ON CONFLICT (peer, origin) DO UPDATE SET hlc = max(hlc, excluded.hlc)", (peer, origin, hlc),
+        )
 
     def _record(self, direction: str, kind: str, bundle_id: str, device: str, peer: str | None, path: Path,
                 covers: dict[str, Any], stats: dict[str, Any], sha: str | None = None) -> None:

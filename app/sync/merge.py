@@ -107,13 +107,12 @@ class Merger:
         self.conn.execute("PRAGMA defer_foreign_keys = ON")
         self._load(entries, stats)
         with self.store.merging() as conn:
-            known = conn.execute(
+            stats.known = conn.execute(
                 "DELETE FROM temp.incoming WHERE EXISTS "
                 "(SELECT 1 FROM change c WHERE c.hlc = incoming.hlc AND c.device = incoming.device "
                 " AND c.tbl = incoming.tbl AND c.row_id = incoming.row_id AND c.col = incoming.col "
                 " AND c.value IS incoming.value AND c.pred = incoming.pred)"
             ).rowcount
-            stats.known = known
             clash = conn.execute(
                 "SELECT i.hlc, i.device, i.tbl, i.row_id, i.col FROM temp.incoming i "
                 "JOIN change c ON c.hlc = i.hlc AND c.device = i.device LIMIT 1"
@@ -162,25 +161,28 @@ class Merger:
         """Recompute the queue where local writes may have settled something (a document voided, records merged):
         the rows already listed, and the cross-row invariants. Inside a Store transaction."""
         with self.store.merging() as conn:
-            conn.execute("DROP TABLE IF EXISTS temp.touched")
-            conn.execute(
-                "CREATE TEMP TABLE touched (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id))"
-            )
+            self._new_touched()
             conn.execute("INSERT OR IGNORE INTO temp.touched SELECT tbl, row_id FROM conflict")
             self._row_conflicts()
             self._invariants()
             conn.execute("DROP TABLE temp.touched")
 
+    def _new_touched(self) -> None:
+        """An empty list of the rows this merge (or refresh) recomputes."""
+        self.conn.execute("DROP TABLE IF EXISTS temp.touched")
+        self.conn.execute(
+            "CREATE TEMP TABLE touched (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id))"
+        )
+
     def _load(self, entries: Iterable[ChangeEntry], stats: MergeStats) -> None:
         conn = self.conn
         conn.execute("DROP TABLE IF EXISTS temp.incoming")
-        conn.execute("DROP TABLE IF EXISTS temp.touched")
         conn.execute(
             "CREATE TEMP TABLE incoming (hlc INTEGER NOT NULL, device TEXT NOT NULL, author TEXT NOT NULL, "
             "tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL, value TEXT, pred TEXT NOT NULL, "
             "PRIMARY KEY (hlc, device))"
         )
-        conn.execute("CREATE TEMP TABLE touched (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id))")
+        self._new_touched()
         batch: list[tuple[Any, ...]] = []
         for entry in entries:
             self._validate(entry)
