@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError, localized
+from app.sync.conflicts import KINDS
 
 Add = Callable[[str, Callable[[argparse.Namespace], int], str, str], argparse.ArgumentParser]
 
@@ -211,5 +212,4 @@ def register(add: Add) -> None:
     p.add_argument("--bank", choices=("principal", "landlord", "safety_officer", "worker"),
                    help=localized("题库种类（不填则为检查表）", "question bank kind (default: a checklist)"))
     p = add("conflicts", cmd_conflicts, "列出同步冲突", "list sync conflicts")
-    p.add_argument("--kind", choices=("CONCURRENT", "NOT_IN_SIGNED", "DOUBLE_SIGNED", "DUPLICATE_NUMBER",
-                                      "DUPLICATE_USCC"))
+    p.add_argument("--kind", choices=KINDS)

@@ -42,13 +42,17 @@ from app.documents.render import render
 from app.documents.signing import content_sha256
 from app.errors import UserError, ValidationError
 from app.models import vocab
+from app.models.authority import is_office
 from app.models.clock import unpack
+from app.models.fold import FROZEN_AFTER_SIGNING
 from app.models.ids import uuid7
 from app.models.workspace import Workspace
 
 # The configured number code (应急 + 检记 …) goes in {word}: （鄞）应急责改〔2026〕5号.
 NUMBER_TEMPLATE = "（{prefix}）{word}〔{year}〕{serial}号"
 STATUSES = ("DRAFT", "SIGNED", "SERVED", "VOID")
+# What a signature attests besides the signed file (app/models/fold.py, class C).
+ATTESTED = tuple(sorted(FROZEN_AFTER_SIGNING["document"] - {"file_sha256"}))
 STATUS_ZH = {"DRAFT": "草稿", "SIGNED": "已签名", "SERVED": "已送达", "VOID": "已作废"}
 
 # Methods of service (vocabulary service_methods) that need the name of the person the document was given to.
@@ -209,6 +213,7 @@ class Documents:
                 raise UserError("document.changed", "文书 {doc_no} 在签名期间被修改，请重新签名",
                                 "Document {doc_no} changed while it was being signed; sign again",
                                 doc_no=row["doc_no"])
+            self.store.attest("document", document_id, ATTESTED)
             self.store.update("document", document_id, {"file_sha256": sha, "status": "SIGNED"})
 
     def setup_standalone(self, inspector_id: str, passphrase: str) -> None:
@@ -300,8 +305,24 @@ class Documents:
     # Voiding and corrections
 
     def void(self, document_id: str, reason: str) -> None:
-        """VOID with its reason; the number stays with the document."""
+        """VOID with its reason; the number stays with the document. A document another device signed is voided
+        only by a supervisor office: elsewhere the void would not count (app/models/fold.py, class C)."""
+        signer = self.signer_device(document_id)
+        if signer not in (None, self.ws.device.id) and not is_office(self.ws.data_dir):
+            raise UserError(
+                "document.not_yours_to_void",
+                "该文书由另一台设备签名，只有上级（监管）单位可以作废；请向上级说明作废原因",
+                "Another device signed this document; only the supervisor's office may void it",
+            )
         self.numbering.void(document_id, reason)
+
+    def signer_device(self, document_id: str) -> str | None:
+        """The device whose signature the document shows (its first signature), None while it is unsigned."""
+        row = self.store.db.conn.execute(
+            "SELECT device FROM change WHERE tbl = 'document' AND row_id = ? AND col = 'status' AND value = ? "
+            "ORDER BY hlc, device LIMIT 1", (document_id, '"SIGNED"'),
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def supersede(self, document_id: str, reason: str, *, issued_on: date | None = None, **render_args: Any) -> str:
         """Correct a document: void it (number and reason kept) and issue a new one of the same type for the same

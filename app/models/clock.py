@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 COUNTER_BITS = 16
 COUNTER_MASK = (1 << COUNTER_BITS) - 1
-MAX_DRIFT_MS = 24 * 3600 * 1000
 
 
 def pack(ms: int, counter: int) -> int:
@@ -45,12 +44,20 @@ class HybridLogicalClock:
             self.last = pack(last_ms + 1, 0)
         return self.last
 
-    def receive(self, remote: int) -> int:
-        """Merge a stamp seen in imported data; the clock is never behind it afterwards."""
+    def receive(self, remote: int, max_ahead_ms: int | None = None) -> int:
+        """Merge a stamp seen in imported data; the clock is never behind it afterwards — except that with
+        `max_ahead_ms` it never moves further ahead of the wall clock than that, so one bundle from a machine whose
+        clock reads 2099 cannot drag this one there (its entries then win against later local edits until the wall
+        clock catches up; a person accepted that when importing them)."""
+        if max_ahead_ms is not None:
+            remote = min(remote, pack(self._now() + max_ahead_ms, 0))
         if remote > self.last:
             self.last = remote
         return self.tick()
 
-    def is_far_future(self, stamp: int) -> bool:
-        """Stamps more than a day ahead of this machine's wall clock come from a wrong clock and get flagged."""
-        return unpack(stamp)[0] > self._now() + MAX_DRIFT_MS
+    def now_ms(self) -> int:
+        return self._now()
+
+    def is_far_future(self, stamp: int, max_ahead_ms: int) -> bool:
+        """Stamps further ahead of this machine's wall clock than allowed come from a wrong clock."""
+        return unpack(stamp)[0] > self._now() + max_ahead_ms

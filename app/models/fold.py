@@ -8,8 +8,11 @@ integrity check, so "what the row shows" has one definition.
   another was written after seeing it, so its stamp is greater).
 - B. surfaced: the same display rule, but a cell with more than one head (two laptops changed it without seeing each
   other's change) is listed for a person; resolving writes one entry whose `pred` names all heads.
-- C. frozen after signing: once a document has a SIGNED status entry, its content columns show what the signer saw;
-  content entries the signer did not see (later ones, or another laptop's concurrent ones) are listed, never shown.
+- C. frozen after signing: once a document has a SIGNED status entry, its content columns show what the signer saw,
+  decided by the signer's own entries (never by the stamps another device chose); content entries the signer did
+  not see (later ones, backdated ones, another laptop's concurrent ones) are listed, never shown. A signature by a
+  device that does not own the document's number, or a void of a signed document by a device that is neither its
+  signer nor an authority, does not count and is listed (the Context gives those facts from other rows).
 - D. monotone: document and inspection status only move forward; the greatest state wins whatever the stamps.
   Hazard status is not monotone in this domain (a failed recheck returns a hazard to OPEN; a verdict changed back
   revives a voided one), so it is class B.
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -54,6 +57,7 @@ FROZEN_AFTER_SIGNING: dict[str, frozenset[str]] = {
 CONCURRENT = "CONCURRENT"  # class B: more than one head
 NOT_IN_SIGNED = "NOT_IN_SIGNED"  # class C: an entry the signed version does not contain
 DOUBLE_SIGNED = "DOUBLE_SIGNED"  # class F: signed on two devices (settled by voiding the document)
+UNAUTHORISED = "UNAUTHORISED"  # class C: a signature or void by a device without the right to it (never applied)
 
 
 @dataclass(frozen=True)
@@ -131,16 +135,45 @@ def winner(table: str, column: str, entries: Sequence[Entry]) -> Entry:
     return max(entries, key=lambda e: (rank.get(e.value, -1), e.stamp))
 
 
-def fold_row(table: str, cells: Mapping[str, Sequence[Entry]]) -> RowFold:
+@dataclass(frozen=True)
+class Context:
+    """Facts held in other rows that decide which of a document's signatures and voids count (docs/bundle-format.md
+    §10, class C): the devices with authority here, and who owns a document number (its number block's device).
+    `authorities=None` counts every signature and void: the view of entries this installation wrote or trusts."""
+
+    authorities: frozenset[str] | None = None
+    block_owner: Callable[[Any, Any, Any, Any], str | None] = field(default=lambda *_: None)
+
+    def may_sign(self, entry: Entry, cells: Mapping[str, Sequence[Entry]]) -> bool:
+        """A signature counts when its device owns the number it signed (or the number's block is not held here, or
+        the device is an authority)."""
+        if self.authorities is None or entry.device in self.authorities:
+            return True
+        key = [_own_before(cells.get(c, ()), entry) for c in ("doc_type", "issuer", "year", "serial")]
+        owner = self.block_owner(*(k.value if k else None for k in key))
+        return owner is None or owner == entry.device
+
+    def may_void(self, entry: Entry, signer: str | None) -> bool:
+        """Voiding a signed document is for the device that signed it or an authority."""
+        return self.authorities is None or signer is None or entry.device in self.authorities or \
+            entry.device == signer
+
+
+OPEN = Context()
+
+
+def fold_row(table: str, cells: Mapping[str, Sequence[Entry]], context: Context = OPEN) -> RowFold:
     result = RowFold()
     frozen_columns = FROZEN_AFTER_SIGNING.get(table, frozenset())
-    signing = _signing(cells) if frozen_columns else []
+    signing: list[Entry] = []
+    if frozen_columns:
+        cells, signing = _judge_document(cells, context, result)
     if len(signing) > 1 and winner(table, "status", cells["status"]).value != "VOID":
         result.findings.append(Finding(DOUBLE_SIGNED, "status", {"entries": [e.describe() for e in signing]}))
     surfaced = SURFACED.get(table, frozenset())
     for column, entries in cells.items():
         if signing and column in frozen_columns:
-            shown, unseen = _frozen(column, entries, signing[0])
+            shown, unseen = _frozen(entries, signing[0])
             result.values[column] = shown.value
             if unseen:
                 result.findings.append(Finding(
@@ -155,23 +188,41 @@ def fold_row(table: str, cells: Mapping[str, Sequence[Entry]]) -> RowFold:
     return result
 
 
-def _signing(cells: Mapping[str, Sequence[Entry]]) -> list[Entry]:
-    """The status entries that signed the document, first signature first."""
-    return sorted((e for e in cells.get("status", ()) if e.value == "SIGNED"), key=lambda e: e.stamp)
+def _judge_document(
+    cells: Mapping[str, Sequence[Entry]], context: Context, result: RowFold,
+) -> tuple[Mapping[str, Sequence[Entry]], list[Entry]]:
+    """The document's cells without the signatures and voids that do not count (listed as UNAUTHORISED), and the
+    signatures that do, first first."""
+    statuses = cells.get("status", ())
+    signing = sorted((e for e in statuses if e.value == "SIGNED"), key=lambda e: e.stamp)
+    valid = [e for e in signing if context.may_sign(e, cells)]
+    signer = valid[0].device if valid else None
+    refused = [e for e in statuses if (e.value == "SIGNED" and e not in valid)
+               or (e.value == "VOID" and not context.may_void(e, signer))]
+    if not refused:
+        return cells, valid
+    result.findings.append(Finding(UNAUTHORISED, "status", {"entries": [e.describe() for e in refused]}))
+    kept = [e for e in statuses if e not in refused]
+    return {**cells, "status": kept or list(statuses)}, valid
 
 
-def _frozen(column: str, entries: Sequence[Entry], signed: Entry) -> tuple[Entry, list[Entry]]:
-    """The entry the signed version shows for a content column, and the entries it does not contain."""
-    before = [e for e in entries if e.stamp < signed.stamp]
-    if column == "file_sha256":
-        # The signed file is written by the signing device in the signing transaction, just before the status;
-        # what the signer saw is exactly that entry and the chain of entries it replaced.
-        own = [e for e in before if e.device == signed.device]
-        shown = latest(own or before or entries)
-        covered = _ancestry(shown, entries)
-    else:
+def _own_before(entries: Iterable[Entry], signed: Entry) -> Entry | None:
+    own = [e for e in entries if e.device == signed.device and e.stamp < signed.stamp]
+    return latest(own) if own else None
+
+
+def _frozen(entries: Sequence[Entry], signed: Entry) -> tuple[Entry, list[Entry]]:
+    """The entry the signed version shows for a content column, and the entries it does not contain.
+
+    The signer's view is decided by the signer's own entries: its latest entry of the column stamped before its
+    signature (signing writes every content column again, app/documents/issuing.py, so that entry names what it saw
+    in its `pred`) and the chain of entries it replaced. Anything else — later, concurrent, or stamped earlier by
+    another device that the signer never saw — is listed and never shown."""
+    shown = _own_before(entries, signed)
+    if shown is None:
+        before = [e for e in entries if e.stamp < signed.stamp]
         shown = latest(before or entries)
-        covered = {e.stamp for e in before}
+    covered = _ancestry(shown, entries)
     return shown, [e for e in entries if e.stamp not in covered and e is not shown]
 
 
@@ -191,6 +242,7 @@ def _ancestry(entry: Entry, entries: Sequence[Entry]) -> set[Stamp]:
 
 
 __all__ = [
-    "CONCURRENT", "DOUBLE_SIGNED", "FROZEN_AFTER_SIGNING", "MONOTONE", "NOT_IN_SIGNED", "SURFACED", "Entry",
+    "CONCURRENT", "DOUBLE_SIGNED", "FROZEN_AFTER_SIGNING", "MONOTONE", "NOT_IN_SIGNED", "OPEN", "SURFACED",
+    "UNAUTHORISED", "Context", "Entry",
     "Finding", "RowFold", "fold_row", "group_rows", "heads", "latest", "winner",
 ]

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.models.fold import Entry, fold_row, group_rows
+from app.models.authority import signing_context
+from app.models.fold import FROZEN_AFTER_SIGNING, OPEN, Entry, fold_row, group_rows
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
 from app.models.store import to_db
 from app.models.workspace import Workspace
@@ -51,7 +52,7 @@ def check(workspace: Workspace, progress: Callable[[str], None] | None = None) -
 
     say("change log")
     for table in SYNCED_TABLES:
-        _check_table(conn, table, report)
+        _check_table(conn, table, report, workspace.device.id, workspace.store.is_office())
 
     say("blobs")
     for table, columns in BLOB_COLUMNS.items():
@@ -65,16 +66,17 @@ def check(workspace: Workspace, progress: Callable[[str], None] | None = None) -
     return report
 
 
-def _check_table(conn: Any, table: str, report: IntegrityReport) -> None:
+def _check_table(conn: Any, table: str, report: IntegrityReport, own_device: str, office: bool = False) -> None:
     info = conn.execute(f"PRAGMA table_info({table})").fetchall()
     derived = DERIVED_COLUMNS.get(table, frozenset())
     columns = [c[1] for c in info if c[1] != "id" and c[1] not in derived]
     defaults = {c[1]: column_default(c[4]) for c in info}
     pending = {r[0] for r in conn.execute("SELECT row_id FROM pending_row WHERE tbl = ?", (table,))}
     logged: dict[str, dict[str, Any]] = {}
+    context = signing_context(conn, own_device, office) if table in FROZEN_AFTER_SIGNING else OPEN
     for row_id, cells in _entries_by_row(conn, table):
         report.entries_checked += sum(len(e) for e in cells.values())
-        logged[row_id] = {c: to_db(v) for c, v in fold_row(table, cells).values.items()}
+        logged[row_id] = {c: to_db(v) for c, v in fold_row(table, cells, context).values.items()}
     cursor = conn.execute(f"SELECT id, {', '.join(columns)} FROM {table}")
     for row in cursor:
         report.rows_checked += 1

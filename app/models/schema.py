@@ -462,6 +462,29 @@ CREATE INDEX change_device ON change (device, hlc);
 """
 
 
+# Version 5: bundle ids are scoped by their signer (a bundle id is the signer's own name for it: another device
+# reusing it must not make the real bundle look already imported).
+_V5 = """
+CREATE TABLE sync_bundle_v5 (
+    bundle_id TEXT NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('IN','OUT')),
+    kind TEXT NOT NULL,
+    device TEXT NOT NULL,       -- the device that signed it
+    peer TEXT,                  -- OUT: the destination device, when known
+    file_sha256 TEXT,
+    covers TEXT NOT NULL,       -- JSON {origin: [after, last]}, as verified against the entries carried
+    stats TEXT NOT NULL,        -- JSON
+    at TEXT NOT NULL,
+    acked INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (device, bundle_id)
+) STRICT;
+INSERT INTO sync_bundle_v5 SELECT bundle_id, direction, kind, device, peer, file_sha256, covers, stats, at, acked
+    FROM sync_bundle;
+DROP TABLE sync_bundle;
+ALTER TABLE sync_bundle_v5 RENAME TO sync_bundle;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
@@ -489,6 +512,6 @@ def _split(sql: str) -> list[str]:
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _script(_V1), _script(_V2), _script(_V3), _script(_V4)
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5)
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
@@ -67,10 +67,12 @@ class Store:
     """Owns the connection's writes; read helpers are here too because every service needs them."""
 
     def __init__(
-        self, db: sqlite_utils.Database, device_id: str, clock: HybridLogicalClock, author: str = "local"
+        self, db: sqlite_utils.Database, device_id: str, clock: HybridLogicalClock, author: str = "local",
+        is_office: Callable[[], bool] = lambda: False,
     ) -> None:
         self.db = db
         self.device_id = device_id
+        self.is_office = is_office  # whether this installation is a supervisor office (app/models/authority.py)
         self.clock = clock
         self.author = author
         self._depth = 0
@@ -101,8 +103,9 @@ class Store:
             return
         conn.execute("BEGIN IMMEDIATE")
         # Another process on the same folder (the CLI beside the GUI) has its own clock: holding the write lock,
-        # move past every stamp already written so this device never writes a stamp twice.
-        newest = conn.execute("SELECT max(hlc) FROM change").fetchone()[0]
+        # move past every stamp this device already wrote so it never writes a stamp twice. (Other devices' stamps
+        # do not move it: an imported far-future stamp must not drag the local clock, app/sync/merge.py.)
+        newest = conn.execute("SELECT max(hlc) FROM change WHERE device = ?", (self.device_id,)).fetchone()[0]
         if newest is not None and newest > self.clock.last:
             self.clock.last = newest
         self._depth = 1
@@ -120,6 +123,9 @@ class Store:
             raise
         finally:
             self._depth = 0
+
+    def in_transaction(self) -> bool:
+        return self._depth > 0
 
     def _unit(self) -> AbstractContextManager[Any]:
         """The transaction for one insert/update: its own when alone; inside an outer one no savepoint is needed,
@@ -167,6 +173,16 @@ class Store:
                 raise _not_found(table, row_id)
             self._write(f"UPDATE {table} SET {column} = ? WHERE id = ?", (fields[column], row_id))
             self._append_over_heads(table, row_id, column, fields[column])
+
+    def attest(self, table: str, row_id: str, columns: tuple[str, ...]) -> None:
+        """Write the row's current value of each column again, replacing every head: a signature's record of exactly
+        what the signer saw (app/models/fold.py, class C), whatever other devices' entries say later."""
+        row = self.require(table, row_id)
+        self._check_columns(table, {c: None for c in columns})
+        with self._unit():
+            for column in columns:
+                if row[column] is not None:
+                    self._append_over_heads(table, row_id, column, row[column])
 
     def _append_over_heads(self, table: str, row_id: str, column: str, value: Any) -> None:
         pred = self.heads(table, row_id, column)

@@ -17,6 +17,24 @@ from app.models.store import Store
 _NAMESPACE = uuid.UUID("6f1c2a52-61a4-4c35-9b64-2f0b8e7d9a10")  # FieldSafe templates
 
 
+def row_id_for(digest: str) -> str:
+    """A template row's id follows from its content's digest, which is what lets anyone check a template row."""
+    return str(uuid.uuid5(_NAMESPACE, digest))
+
+
+def expected_row(table: str, content_json: str) -> dict[str, Any]:
+    """The fields a template row holding this content must have (ValueError when the content is not valid)."""
+    data = json.loads(content_json)
+    if table == "checklist_template":
+        checklist = content.checklist_from_dict(data)
+        digest = content.content_digest(checklist)
+        return {"id": row_id_for(digest), "digest": digest, "code": checklist.code,
+                "version": str(checklist.version), "status": checklist.status, "title": checklist.title_zh}
+    bank = content.bank_from_dict(data)
+    digest = content.content_digest(bank)
+    return {"id": row_id_for(digest), "digest": digest, "code": bank.kind, "version": str(bank.version)}
+
+
 class Templates:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -49,7 +67,7 @@ class Templates:
             return str(row[0])
         # The id follows from the content, so installations that install the same template on their own (every
         # laptop installs the shipped one) hold the same row, and a merge does not show it twice.
-        return self.store.insert(table, {**values, "digest": digest}, row_id=str(uuid.uuid5(_NAMESPACE, digest)))
+        return self.store.insert(table, {**values, "digest": digest}, row_id=row_id_for(digest))
 
     def current_checklist_id(self) -> str:
         """The checklist new inspections use: the newest version of the shipped checklist's code, which is the

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.models.assessments import Assessments
 from app.models.blobs import BlobStore
+from app.models.authority import is_office, local_only_tables
 from app.models.clock import HybridLogicalClock
 from app.models.db import open_database
 from app.models.device import Device, load_or_create_device
@@ -27,7 +28,7 @@ class Workspace:
         self.device: Device = load_or_create_device(data_dir / "keys")
         self.db = open_database(data_dir / DB_NAME)
         self.clock = HybridLogicalClock(self._last_stamp())
-        self.store = Store(self.db, self.device.id, self.clock, author)
+        self.store = Store(self.db, self.device.id, self.clock, author, is_office=lambda: is_office(data_dir))
         self.blobs = BlobStore(data_dir / "blobs")
         self.registry = Registry(self.store)
         self.roster = Roster(self.store)
@@ -49,8 +50,10 @@ class Workspace:
         """Change entries written on this device that no peer has acknowledged yet (app/sync/exchange.py)."""
         conn = self.db.conn
         mark = conn.execute("SELECT max(hlc) FROM sync_ack WHERE origin = ?", (self.device.id,)).fetchone()[0]
+        local = local_only_tables(self.data_dir)
         return int(conn.execute(
-            "SELECT count(*) FROM change WHERE device = ? AND hlc > ?", (self.device.id, int(mark or 0))
+            f"SELECT count(*) FROM change WHERE device = ? AND hlc > ? AND tbl NOT IN ({', '.join('?' * len(local))})",
+            (self.device.id, int(mark or 0), *local),
         ).fetchone()[0])
 
     def close(self) -> None:

@@ -5,6 +5,8 @@
 - NOT_IN_SIGNED (an edit a signed document does not contain): shown for information; the signed version stands, a
   correction is a new document.
 - DOUBLE_SIGNED, DUPLICATE_NUMBER: a person voids one of the documents (the number stays with it).
+- UNAUTHORISED (a signature of a number the device does not own, a void of another device's signed document without
+  a supervisor's authority): shown for information; it was never applied. Someone checks the device that wrote it.
 - DUPLICATE_USCC: two records of one firm; merge them (Registry.merge_enterprises).
 """
 
@@ -18,7 +20,7 @@ from app.errors import UserError
 from app.models.store import Store
 from app.sync.merge import Merger
 
-KINDS = ("CONCURRENT", "NOT_IN_SIGNED", "DOUBLE_SIGNED", "DUPLICATE_NUMBER", "DUPLICATE_USCC")
+KINDS = ("CONCURRENT", "NOT_IN_SIGNED", "DOUBLE_SIGNED", "UNAUTHORISED", "DUPLICATE_NUMBER", "DUPLICATE_USCC")
 
 # How a row is named for a person, per table: SQL giving one text for the row id.
 _TITLES = {

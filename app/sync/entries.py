@@ -11,9 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.models.store import ChangeEntry
-
-FIELDS = ("hlc", "device", "author", "table", "row", "col", "value", "pred")
-
+from app.sync.rules import parse_line
 
 def to_line(entry: ChangeEntry) -> str:
     record = {
@@ -30,20 +28,8 @@ def to_line(entry: ChangeEntry) -> str:
 
 
 def from_line(line: str) -> ChangeEntry:
-    record: dict[str, Any] = json.loads(line)
-    missing = [f for f in FIELDS if f not in record]
-    if missing:
-        raise ValueError(f"change entry lacks {', '.join(missing)}")
-    return ChangeEntry(
-        hlc=int(record["hlc"]),
-        device=str(record["device"]),
-        author=str(record["author"]),
-        table=str(record["table"]),
-        row_id=str(record["row"]),
-        column=str(record["col"]),
-        value=record["value"],
-        pred=tuple((int(h), str(d)) for h, d in record["pred"]),
-    )
+    """Parse one line strictly (app/sync/rules.py); ValueError says what is wrong with it."""
+    return parse_line(line)
 
 
 def entries_after(conn: Any, device: str | None = None, after_hlc: int = 0) -> Iterator[ChangeEntry]:

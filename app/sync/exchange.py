@@ -25,6 +25,7 @@ from typing import Any
 
 from app import __version__
 from app.errors import UserError
+from app.models.authority import authorities, is_office, local_only_tables
 from app.models.clock import unpack
 from app.models.ids import uuid7
 from app.models.integrity import BLOB_COLUMNS
@@ -33,10 +34,12 @@ from app.models.store import ChangeEntry
 from app.models.workspace import Workspace
 from app.sync import container
 from app.sync.entries import from_line, to_line
+from app.sync.admission import Sender
+from app.sync.header import CHANGES, RECEIPT, Header, read_header
 from app.sync.merge import MergeStats, apply_entries
+from app.sync.rules import rules, too_large
 from app.sync.trust import UNKNOWN, Devices, refusal
 
-CHANGES, RECEIPT = "changes", "receipt"
 Enrol = Callable[[container.Manifest], "bool | Mapping[str, str]"]
 
 # Statuses of one file's import.
@@ -70,6 +73,34 @@ class ImportReport:
     acknowledged: int = 0  # receipts: bundles of ours the peer confirmed
     public_key: bytes = b""  # the signer's key (to enrol it after a refusal for an unknown device)
     trust: str = ""  # the signer's standing (app/sync/trust.py), when the file was readable
+
+
+def _when(hlc: int) -> str:
+    try:
+        return datetime.fromtimestamp(unpack(hlc)[0] / 1000).isoformat(" ", "minutes")
+    except (OverflowError, OSError, ValueError):
+        return str(hlc)
+
+
+def _check_blob_budget(manifest: container.Manifest) -> None:
+    limits = rules()
+    sizes = [int(f["size"]) for name, f in manifest.files.items() if name.startswith("blobs/")]
+    if any(size > limits.max_blob for size in sizes):
+        raise too_large("blob", limits.max_blob)
+    if sum(sizes) > limits.max_blob_bytes:
+        raise too_large("blobs", limits.max_blob_bytes)
+
+
+def _untrusted_certs(path: Path) -> UserError:
+    return UserError(
+        "sync.untrusted_certs",
+        "同步包 {file} 带有签名根证书，但发出设备不是本机登记的上级（监管）设备；根证书只能由上级下发，"
+        "或在核对指纹后手工导入。整个同步包未导入",
+        "Bundle {file} carries root certificates but its signer is not a supervisor enrolled here; roots come "
+        "only from a supervisor, or are imported by hand after checking their fingerprint. The bundle was not "
+        "imported",
+        file=path.name,
+    )
 
 
 def _blob_refs() -> dict[tuple[str, str], None]:
@@ -147,6 +178,15 @@ class Sync:
         # supervisor's export of millions of entries never holds them in memory.
         conn.execute("BEGIN")
         try:
+            # Only a supervisor office relays and sends trust; a laptop speaks only for itself (anything else would
+            # be refused, app/sync/admission.py) and keeps its enrolments local (app/models/authority.py).
+            relays = is_office(self.ws.data_dir)
+            local = set(local_only_tables(self.ws.data_dir))
+            own = self.store.device_id
+
+            def travels(device: str, table: str) -> bool:
+                return (relays or device == own) and not (device == own and table in local)
+
             origins = [r[0] for r in conn.execute("SELECT DISTINCT device FROM change")]
             floor = min((acks.get(origin, 0) for origin in origins), default=0)
             held = self.holdings()
@@ -154,7 +194,7 @@ class Sync:
                 "SELECT hlc, device, tbl, col, value FROM change WHERE hlc > ?", (floor,)
             ):
                 after = acks.get(device, 0)
-                if hlc <= after:
+                if hlc <= after or not travels(device, table):
                     continue
                 count += 1
                 span = covers.setdefault(device, [after, after])
@@ -177,7 +217,7 @@ class Sync:
                 )
                 for row in cursor:
                     entry = ChangeEntry.from_row(row)
-                    if entry.hlc > acks.get(entry.device, 0):
+                    if entry.hlc > acks.get(entry.device, 0) and travels(entry.device, entry.table):
                         yield to_line(entry)
 
             bundle_id = uuid7()
@@ -190,7 +230,8 @@ class Sync:
             }
             name = f"fieldsafe-{self.store.device_id}-{now:%Y%m%d-%H%M%S}-{bundle_id[-6:]}{container.SUFFIX}"
             path = Path(folder) / name
-            container.write_bundle(path, header=header, changes=lines(), blobs=blobs, certs=self._certs(),
+            container.write_bundle(path, header=header, changes=lines(), blobs=blobs,
+                                   certs=self._certs(),
                                    private_key=self.ws.device.private_key)
         finally:
             conn.execute("COMMIT")  # ends the read snapshot; nothing was written
@@ -200,8 +241,13 @@ class Sync:
         return ExportResult(path, bundle_id, count, len(blobs), path.stat().st_size, covers, sorted(missing))
 
     def _certs(self) -> dict[str, bytes]:
+        """The roots a supervisor hands to its laptops: only an installation with an issuing authority sends any
+        (a laptop's roots are not its supervisor's to install; a standalone laptop's personal root is imported by
+        hand there after checking its fingerprint)."""
         from app.documents.certs import trusted_roots
 
+        if not is_office(self.ws.data_dir):
+            return {}
         roots = trusted_roots(self.ws.data_dir)
         return {f"root-{hashlib.sha256(pem).hexdigest()[:16]}": pem for pem in roots}
 
@@ -258,81 +304,110 @@ class Sync:
         or {"label": …, "role": …}, enrols it in the import's transaction."""
         with container.open_bundle(path, members=False) as bundle:
             manifest = bundle.manifest
-            raw = manifest.raw
+            header = read_header(manifest.raw, path)
             report = ImportReport(path, IMPORTED, bundle_id=manifest.bundle_id, device=manifest.device,
                                   kind=manifest.kind)
-            if int(raw.get("schema_version", 0)) > SCHEMA_VERSION:
+            if header.schema_version > SCHEMA_VERSION:
                 raise UserError(
                     "sync.schema_too_new",
                     "同步包 {file} 由较新版本的 FieldSafe 生成（数据结构版本 {found}，本程序支持 {supported}），"
                     "请升级程序后再导入",
                     "Bundle {file} was written by a newer FieldSafe (schema {found}; this program knows {supported}); "
                     "upgrade to import it",
-                    file=path.name, found=raw.get("schema_version"), supported=SCHEMA_VERSION,
+                    file=path.name, found=header.schema_version, supported=SCHEMA_VERSION,
                 )
-            if self.conn.execute("SELECT 1 FROM sync_bundle WHERE bundle_id = ?", (manifest.bundle_id,)).fetchone():
+            if self._seen(manifest):
                 # The signed manifest names the bundle: nothing else needs reading to know it changes nothing.
                 report.status, report.label = ALREADY, self.devices.label(manifest.device)
                 return report
             bundle.verify_members()
             trust = self.devices.trust(manifest.device, manifest.public_key)
             report.public_key, report.trust = manifest.public_key, trust.status
-            report.label = str(raw.get("label") or manifest.device)
+            report.label = header.label or manifest.device
             enrolling = enrol(manifest) if trust.status == UNKNOWN and enrol is not None else False
             if not trust.accepted and not enrolling:
                 report.status, report.message = REFUSED, refusal(trust.status, manifest.device, path.name).message
                 return report
-            created_ms = unpack(int(raw.get("created_hlc", 0)))[0]
-            report.skew_ms = created_ms - self.store.clock._now()
+            _check_blob_budget(manifest)
+            report.skew_ms = unpack(header.created_hlc)[0] - self.store.clock.now_ms()
             with self.store.transaction():
+                if self._seen(manifest):  # another process imported it while this one waited for the lock
+                    report.status, report.label = ALREADY, self.devices.label(manifest.device)
+                    return report
                 if enrolling:
                     choice = enrolling if isinstance(enrolling, Mapping) else {}
                     self.devices.enrol(manifest.public_key, str(choice.get("label") or report.label),
                                        role=str(choice.get("role") or "INSPECTOR"))
-                if manifest.kind == RECEIPT:
+                sender = Sender(manifest.device, authorities(self.conn, self.store.device_id))
+                if bundle.certs() and not sender.is_authority:
+                    raise _untrusted_certs(path)
+                covers: dict[str, list[int]] = {}
+                if header.kind == RECEIPT:
                     report.status = RECEIPT_APPLIED
-                    report.acknowledged = self._apply_receipt(manifest)
+                    report.acknowledged = self._apply_receipt(manifest.device, header)
                 else:
-                    report.stats = apply_entries(self.store, self._entries(bundle, path, accept_future))
-                    report.blobs_new = self._copy_blobs(bundle)
-                    self._learn_ranges(manifest)
-                self._learn_holdings(manifest)
+                    report.stats = apply_entries(self.store, self._entries(bundle, path, accept_future), sender,
+                                                 rules().max_skew_ms)
+                    report.blobs_new = self._copy_blobs(bundle, report.stats.blob_refs, path)
+                    covers = self._learn_ranges(sender, header, report.stats)
+                self._learn_holdings(manifest.device, header)
                 stats = report.stats.as_dict() if report.stats else {"acknowledged": report.acknowledged}
-                self._record("IN", manifest.kind, manifest.bundle_id, manifest.device, None, path,
-                             raw.get("covers") or {}, stats, sha=bundle.sha256())
+                self._record("IN", header.kind, manifest.bundle_id, manifest.device, None, path, covers, stats,
+                             sha=bundle.sha256())
             report.certs_new = self._install_certs(bundle)
             report.label = self.devices.label(manifest.device)
         return report
 
+    def _seen(self, manifest: container.Manifest) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM sync_bundle WHERE device = ? AND bundle_id = ?", (manifest.device, manifest.bundle_id)
+        ).fetchone() is not None
+
     def _entries(self, bundle: container.OpenBundle, path: Path, accept_future: bool) -> Iterator[ChangeEntry]:
         clock = self.store.clock
+        skew = rules().max_skew_ms
         for number, line in enumerate(bundle.lines(), start=1):
             try:
                 entry = from_line(line)
-            except (ValueError, TypeError, KeyError) as exc:
-                raise UserError("sync.bad_line", "同步包 {file} 第 {n} 条变更记录无法读取：{reason}",
-                                "Change entry {n} of bundle {file} cannot be read: {reason}",
+            except ValueError as exc:
+                raise UserError("sync.bad_line", "同步包 {file} 第 {n} 条变更记录不合法：{reason}，整个同步包未导入",
+                                "Change entry {n} of bundle {file} is not valid: {reason}; the bundle was not imported",
                                 file=path.name, n=number, reason=str(exc)) from exc
-            if not accept_future and clock.is_far_future(entry.hlc):
+            if not accept_future and clock.is_far_future(entry.hlc, skew):
                 raise UserError(
                     "sync.far_future",
-                    "同步包 {file} 中有变更记录的时间比本机时钟晚一天以上（{when}），发出设备的时钟可能有误。"
+                    "同步包 {file} 中有变更记录的时间比本机时钟晚 {minutes} 分钟以上（{when}），发出设备的时钟可能有误。"
                     "请核对两台电脑的日期时间；确认无误后可选择“接受时钟偏差”再导入",
-                    "Bundle {file} holds entries stamped more than a day ahead of this machine's clock ({when}); "
-                    "the sending device's clock may be wrong. Check both clocks; import with 'accept clock skew' "
-                    "if it is right",
-                    file=path.name, when=datetime.fromtimestamp(unpack(entry.hlc)[0] / 1000).isoformat(" ", "minutes"),
+                    "Bundle {file} holds entries stamped more than {minutes} minutes ahead of this machine's clock "
+                    "({when}); the sending device's clock may be wrong. Check both clocks; import with 'accept clock "
+                    "skew' if it is right",
+                    file=path.name, minutes=skew // 60_000, when=_when(entry.hlc),
                 )
             yield entry
 
-    def _copy_blobs(self, bundle: container.OpenBundle) -> int:
+    def _copy_blobs(self, bundle: container.OpenBundle, referenced: set[str], path: Path) -> int:
         new = 0
         for sha in bundle.blob_names():
+            if sha not in referenced:
+                raise UserError(
+                    "sync.unreferenced_blob",
+                    "同步包 {file} 带有没有任何记录引用的文件 {sha}，整个同步包未导入",
+                    "Bundle {file} carries a file no record refers to ({sha}); the bundle was not imported",
+                    file=path.name, sha=sha[:12],
+                )
             if self.ws.blobs.has(sha):
                 continue
             buffer = io.BytesIO()
             bundle.copy_blob(sha, buffer)
-            self.ws.blobs.put(buffer.getvalue(), durable=False)
+            data = buffer.getvalue()
+            if hashlib.sha256(data).hexdigest() != sha:
+                raise UserError(
+                    "sync.blob_mismatch",
+                    "同步包 {file} 中的文件 {sha} 内容与其名称（摘要）不符，整个同步包未导入",
+                    "File {sha} in bundle {file} does not hash to its name; the bundle was not imported",
+                    file=path.name, sha=sha[:12],
+                )
+            self.ws.blobs.put(data, durable=False)
             new += 1
         # One flush for the whole bundle, before the commit that refers to these files (fsync per photo made
         # the merge ten times slower: benchmarks/bench_sync.py).
@@ -340,6 +415,7 @@ class Sync:
         return new
 
     def _install_certs(self, bundle: container.OpenBundle) -> int:
+        """Roots from an authority's bundle (checked before the merge: any other signer's certificates refused it)."""
         from app.documents.certs import import_root, trusted_roots
 
         known = set(trusted_roots(self.ws.data_dir))
@@ -353,32 +429,48 @@ class Sync:
                     continue  # not a root certificate: nothing to install
         return installed
 
-    def _learn_ranges(self, manifest: container.Manifest) -> None:
-        """Ranges a bundle covers extend what this installation holds and what its sender is known to hold."""
+    def _learn_ranges(self, sender: Sender, header: Header, stats: MergeStats) -> dict[str, list[int]]:
+        """What the bundle covers, from the entries it really carries: per origin, up to the last stamp carried,
+        starting where the header says only when the signer can know (its own entries, or an authority's relay).
+        A covered range that starts inside what is held extends it; the sender is known to hold it. Returns the
+        verified ranges."""
         held = dict(self.conn.execute("SELECT origin, hlc FROM sync_have").fetchall())
-        for origin, (after, last) in (manifest.raw.get("covers") or {}).items():
-            if origin == self.store.device_id:
+        verified: dict[str, list[int]] = {}
+        for origin, (first, last) in stats.carried.items():
+            claim = header.covers.get(origin)
+            if origin == self.store.device_id or claim is None or claim[0] >= first:
                 continue
-            if int(after) <= held.get(origin, 0) < int(last):
-                self._hold(origin, int(last))
-            self._extend_ack(manifest.device, origin, int(after), int(last))
+            last = min(last, claim[1])
+            if origin != sender.device and not sender.is_authority:
+                continue
+            after = claim[0]
+            verified[origin] = [after, last]
+            if after <= held.get(origin, 0) < last:
+                self._hold(origin, last)
+            self._extend_ack(sender.device, origin, after, last)
+        return verified
 
-    def _learn_holdings(self, manifest: container.Manifest) -> None:
-        for origin, hlc in (manifest.raw.get("holdings") or {}).items():
-            self._ack(manifest.device, origin, int(hlc))
+    def _learn_holdings(self, peer: str, header: Header) -> None:
+        """What the peer says it holds, believed only as far as this installation can tell it is possible: never
+        beyond what was written here (own entries) or what is held here (others'), so a claim cannot stop work
+        from travelling."""
+        held = self.holdings()
+        for origin, hlc in header.holdings.items():
+            self._ack(peer, origin, min(hlc, held.get(origin, 0)))
 
-    def _apply_receipt(self, manifest: container.Manifest) -> int:
-        accepted = [a.get("bundle_id") for a in manifest.raw.get("accepted") or [] if isinstance(a, dict)]
+    def _apply_receipt(self, peer: str, header: Header) -> int:
         count = 0
-        for bundle_id in accepted:
+        for bundle_id in header.accepted:
             row = self.conn.execute(
-                "SELECT covers FROM sync_bundle WHERE bundle_id = ? AND direction = 'OUT'", (bundle_id,)
+                "SELECT covers FROM sync_bundle WHERE bundle_id = ? AND device = ? AND direction = 'OUT'",
+                (bundle_id, self.store.device_id),
             ).fetchone()
             if row is None:
                 continue
-            self.conn.execute("UPDATE sync_bundle SET acked = 1 WHERE bundle_id = ?", (bundle_id,))
+            self.conn.execute("UPDATE sync_bundle SET acked = 1 WHERE bundle_id = ? AND device = ?",
+                              (bundle_id, self.store.device_id))
             for origin, (after, last) in json.loads(row[0]).items():
-                self._extend_ack(manifest.device, origin, int(after), int(last))
+                self._extend_ack(peer, origin, int(after), int(last))
             count += 1
         return count
 

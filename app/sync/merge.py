@@ -26,14 +26,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import UserError
-from app.models.fold import DOUBLE_SIGNED, FROZEN_AFTER_SIGNING, SURFACED, Entry, fold_row, group_rows
-from app.models.integrity import column_default
+from app.models.authority import TRUST_TABLES, signing_context
+from app.models.fold import (
+    DOUBLE_SIGNED, FROZEN_AFTER_SIGNING, OPEN, SURFACED, UNAUTHORISED, Context, Entry, fold_row, group_rows,
+)
+from app.models.integrity import BLOB_COLUMNS, column_default
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
 from app.models.store import ChangeEntry, Store, to_db
+from app.sync.admission import Sender, admit
+from app.sync.rules import SchemaCheck, rules, too_large
 
 DUPLICATE_NUMBER = "DUPLICATE_NUMBER"
 DUPLICATE_USCC = "DUPLICATE_USCC"
-ROW_KINDS = ("CONCURRENT", "NOT_IN_SIGNED", DOUBLE_SIGNED)
+ROW_KINDS = ("CONCURRENT", "NOT_IN_SIGNED", DOUBLE_SIGNED, UNAUTHORISED)
 # Natural keys that should be unique: (kind, table, column, query giving the key and the ids sharing it).
 _NATURAL_KEYS = (
     (DUPLICATE_NUMBER, "document", "doc_no",
@@ -55,6 +60,8 @@ class MergeStats:
     conflicts_before: int = 0
     conflicts_after: int = 0
     tables: dict[str, int] = field(default_factory=dict)  # new entries per table
+    carried: dict[str, tuple[int, int]] = field(default_factory=dict)  # origin -> (first, last) stamp carried
+    blob_refs: set[str] = field(default_factory=set)  # files the carried entries refer to
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -99,13 +106,20 @@ class Merger:
 
     # Entry point
 
-    def apply(self, entries: Iterable[ChangeEntry]) -> MergeStats:
-        if not self.store._depth:
+    def apply(self, entries: Iterable[ChangeEntry], sender: Sender | None = None,
+              max_ahead_ms: int | None = None) -> MergeStats:
+        """`sender`: the bundle's signer, whose rights are checked (app/sync/admission.py); None for entries this
+        installation already trusts (tests, restoring). `max_ahead_ms`: how far past the wall clock the imported
+        stamps may move the local clock."""
+        if not self.store.in_transaction():
             raise RuntimeError("apply_entries() runs inside a Store transaction")
         stats = MergeStats()
         stats.conflicts_before = self._count("SELECT count(*) FROM conflict")
         self.conn.execute("PRAGMA defer_foreign_keys = ON")
         self._load(entries, stats)
+        if sender is not None:
+            admit(self.conn, sender)
+        self._carried(stats)
         with self.store.merging() as conn:
             stats.known = conn.execute(
                 "DELETE FROM temp.incoming WHERE EXISTS "
@@ -151,7 +165,7 @@ class Merger:
             conn.execute("DROP TABLE temp.incoming")
             conn.execute("DROP TABLE temp.touched")
         if stats.max_hlc:
-            self.store.clock.receive(stats.max_hlc)
+            self.store.clock.receive(stats.max_hlc, max_ahead_ms)
         stats.conflicts_after = self._count("SELECT count(*) FROM conflict")
         return stats
 
@@ -183,9 +197,17 @@ class Merger:
             "PRIMARY KEY (hlc, device))"
         )
         self._new_touched()
+        check = SchemaCheck(conn)
+        budget = rules().max_text_total
         batch: list[tuple[Any, ...]] = []
         for entry in entries:
-            self._validate(entry)
+            reason = check.reason(entry)
+            if reason is None and (not entry.row_id or not entry.device or entry.hlc <= 0):
+                reason = "missing row, device or stamp"
+            if reason is not None:
+                raise _bad_entry(reason, entry)
+            if check.text_chars > budget:
+                raise too_large("text", budget)
             stats.max_hlc = max(stats.max_hlc, entry.hlc)
             batch.append((
                 entry.hlc, entry.device, entry.author, entry.table, entry.row_id, entry.column,
@@ -205,30 +227,60 @@ class Merger:
                 "Two change entries in the sync data share one stamp; the bundle was not imported",
             ) from exc
 
-    def _validate(self, entry: ChangeEntry) -> None:
-        if entry.table not in SYNCED_TABLES:
-            raise _bad_entry("unknown table", entry)
-        if entry.column not in self.table(entry.table).columns:
-            raise _bad_entry("unknown column", entry)
-        if not entry.row_id or not entry.device or entry.hlc <= 0:
-            raise _bad_entry("missing row, device or stamp", entry)
+    def _carried(self, stats: MergeStats) -> None:
+        """What the bundle really carries: the stamp range per origin and the files it refers to (what a bundle
+        claims about itself is checked against these, app/sync/exchange.py)."""
+        for device, first, last in self.conn.execute(
+            "SELECT device, min(hlc), max(hlc) FROM temp.incoming GROUP BY device"
+        ):
+            stats.carried[device] = (int(first), int(last))
+        for table, columns in BLOB_COLUMNS.items():
+            marks = ", ".join("?" * len(columns))
+            for (value,) in self.conn.execute(
+                f"SELECT DISTINCT value FROM temp.incoming WHERE tbl = ? AND col IN ({marks})", (table, *columns)
+            ):
+                sha = json.loads(value)
+                if isinstance(sha, str):
+                    stats.blob_refs.add(sha)
 
     def _materialise(self, stats: MergeStats) -> None:
+        trust_touched = self._count(
+            f"SELECT count(*) FROM temp.touched WHERE tbl IN ({', '.join(repr(t) for t in sorted(TRUST_TABLES))})"
+        )
+        # Trust first: which signatures and voids of a document count depends on it (app/models/fold.py).
+        for table in sorted(TRUST_TABLES):
+            self._materialise_table(table, stats)
+        if trust_touched:
+            # New blocks or authorities may change which signature counts: fold the documents judged on them again.
+            self.conn.execute(
+                "INSERT OR IGNORE INTO temp.touched SELECT 'document', row_id FROM change "
+                "WHERE tbl = 'document' AND col = 'status' AND value IN ('\"SIGNED\"', '\"VOID\"')"
+            )
+        tables = [r[0] for r in self.conn.execute("SELECT DISTINCT tbl FROM temp.touched")]
+        for table in sorted(set(tables) - TRUST_TABLES):
+            self._materialise_table(table, stats)
+
+    def _materialise_table(self, table: str, stats: MergeStats) -> None:
         conn = self.conn
-        for (table,) in conn.execute("SELECT DISTINCT tbl FROM temp.touched").fetchall():
-            spec = self.table(table)
-            names = ", ".join(("id",) + spec.columns)
-            marks = ", ".join("?" * (len(spec.columns) + 1))
-            updates = ", ".join(f"{c} = excluded.{c}" for c in spec.columns)
-            upsert = f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}"
-            for row_id, cells in self._touched_rows(table):
-                folded = fold_row(table, cells).values
-                if not spec.required <= {c for c, v in folded.items() if v is not None}:
-                    conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
-                    continue
-                values = [to_db(folded[c]) if c in folded else column_default(spec.defaults[c]) for c in spec.columns]
-                conn.execute(upsert, (row_id, *values))
-                stats.rows += 1
+        spec = self.table(table)
+        names = ", ".join(("id",) + spec.columns)
+        marks = ", ".join("?" * (len(spec.columns) + 1))
+        updates = ", ".join(f"{c} = excluded.{c}" for c in spec.columns)
+        upsert = f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}"
+        context = self._context(table)
+        for row_id, cells in self._touched_rows(table):
+            folded = fold_row(table, cells, context).values
+            if not spec.required <= {c for c, v in folded.items() if v is not None}:
+                conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+                continue
+            values = [to_db(folded[c]) if c in folded else column_default(spec.defaults[c]) for c in spec.columns]
+            conn.execute(upsert, (row_id, *values))
+            stats.rows += 1
+
+    def _context(self, table: str) -> Context:
+        if table not in FROZEN_AFTER_SIGNING:
+            return OPEN
+        return signing_context(self.conn, self.store.device_id, self.store.is_office())
 
     def _touched_rows(self, table: str, columns: Iterable[str] = ()) -> Iterator[tuple[str, dict[str, list[Entry]]]]:
         """The touched rows of one table with their entries (of the given columns only, when given), one row at a
@@ -280,8 +332,9 @@ class Merger:
                 continue
             if table in FROZEN_AFTER_SIGNING:
                 watched |= {"status"}
+            context = self._context(table)
             for row_id, cells in self._touched_rows(table, watched):
-                for finding in fold_row(table, cells).findings:
+                for finding in fold_row(table, cells, context).findings:
                     conn.execute(
                         "INSERT OR REPLACE INTO conflict (kind, tbl, row_id, col, detail) VALUES (?, ?, ?, ?, ?)",
                         (finding.kind, table, row_id, finding.column,
@@ -303,9 +356,10 @@ class Merger:
         return int(self.conn.execute(sql).fetchone()[0])
 
 
-def apply_entries(store: Store, entries: Iterable[ChangeEntry]) -> MergeStats:
+def apply_entries(store: Store, entries: Iterable[ChangeEntry], sender: Sender | None = None,
+                  max_ahead_ms: int | None = None) -> MergeStats:
     """Merge entries into the database inside the caller's Store transaction; see the module docstring."""
-    return Merger(store).apply(entries)
+    return Merger(store).apply(entries, sender, max_ahead_ms)
 
 
 __all__ = ["DUPLICATE_NUMBER", "DUPLICATE_USCC", "MergeStats", "Merger", "apply_entries"]

@@ -51,6 +51,7 @@ def kind_label(kind: str) -> str:
         "CONCURRENT": translate("ConflictsPage", "Changed at the same time"),
         "NOT_IN_SIGNED": translate("ConflictsPage", "Changed after signing (not applied)"),
         "DOUBLE_SIGNED": translate("ConflictsPage", "Signed twice"),
+        "UNAUTHORISED": translate("ConflictsPage", "Signature or void without authority (not applied)"),
         "DUPLICATE_NUMBER": translate("ConflictsPage", "Duplicate document number"),
         "DUPLICATE_USCC": translate("ConflictsPage", "Duplicate credit code"),
     }.get(kind, kind)
@@ -67,6 +68,9 @@ def kind_help(kind: str) -> str:
         "DOUBLE_SIGNED": translate(
             "ConflictsPage", "The same document was signed on two devices. Void it with a reason and issue a "
             "corrected document if needed."),
+        "UNAUTHORISED": translate(
+            "ConflictsPage", "A device signed a document whose number is not its own, or voided a document another "
+            "device signed, without a supervisor's authority. It was not applied; check that device."),
         "DUPLICATE_NUMBER": translate(
             "ConflictsPage", "Two documents carry the same number. Void one of them with a reason; its number "
             "stays with it."),

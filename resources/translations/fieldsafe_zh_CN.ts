@@ -239,17 +239,17 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>No documents match; nothing was written.</source>
         <translation>没有符合条件的文书，未生成文件。</translation>
     </message>
@@ -295,7 +295,7 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../app/ui/conflicts_page.py" line="+162"/>
+        <location filename="../../app/ui/conflicts_page.py" line="+166"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
@@ -361,7 +361,7 @@
         <translation>设备</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-334"/>
         <source>Changed at the same time</source>
         <translation>同时修改</translation>
     </message>
@@ -374,6 +374,11 @@
         <location line="+1"/>
         <source>Signed twice</source>
         <translation>重复签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature or void without authority (not applied)</source>
+        <translation>越权签名或作废（未生效）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -399,6 +404,11 @@
         <location line="+3"/>
         <source>The same document was signed on two devices. Void it with a reason and issue a corrected document if needed.</source>
         <translation>同一份文书在两台设备上分别签了名。请说明原因将其作废，必要时出具更正文书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A device signed a document whose number is not its own, or voided a document another device signed, without a supervisor&apos;s authority. It was not applied; check that device.</source>
+        <translation>有设备签署了不属于本设备编号段的文书，或未经上级授权作废了其他设备签名的文书。该操作未生效，请核查该设备。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3782,12 +3792,12 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+35"/>
         <source>Cancelling after the current file…</source>
         <translation>当前文件完成后取消…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+60"/>
         <source>Export bundle to folder</source>
         <translation>导出同步包到文件夹</translation>
     </message>

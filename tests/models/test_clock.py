@@ -53,5 +53,5 @@ def test_wall_clock_moving_forward_resets_the_counter():
 
 def test_far_future_stamps_are_flagged():
     clock = HybridLogicalClock(0, now=lambda: 10_000)
-    assert clock.is_far_future(pack(10_000 + 25 * 3600 * 1000, 0))
-    assert not clock.is_far_future(pack(10_000 + 3600 * 1000, 0))
+    assert clock.is_far_future(pack(10_000 + 25 * 3600 * 1000, 0), 24 * 3600 * 1000)
+    assert not clock.is_far_future(pack(10_000 + 3600 * 1000, 0), 24 * 3600 * 1000)

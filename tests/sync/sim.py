@@ -73,6 +73,13 @@ class SimDevice:
             "serial": serial, "status": "DRAFT", "file_sha256": sha, "created_at": "2026-11-01T09:00:00",
         })
 
+    def void(self, document_id: str) -> None:
+        """As the service does: a document another device signed is not this laptop's to void."""
+        signers = {e.device for e in self.store.history("document", document_id)
+                   if e.column == "status" and e.value == "SIGNED"}
+        if signers <= {self.name}:
+            self.edit("document", document_id, {"status": "VOID", "void_reason": "作废"})
+
     def sign(self, document_id: str, signed_sha: str) -> bool:
         row = self.store.get("document", document_id)
         if row is None or row["status"] != "DRAFT":

@@ -27,7 +27,7 @@ def conflicts(device: SimDevice, kind: str | None = None) -> list[dict]:
 def assert_consistent(device: SimDevice) -> None:
     report = IntegrityReport()
     for table in SYNCED_TABLES:
-        _check_table(device.db.conn, table, report)
+        _check_table(device.db.conn, table, report, device.name)
     assert report.problems == []
 
 

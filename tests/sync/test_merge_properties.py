@@ -89,7 +89,7 @@ def run(history: list[tuple], skews: list[int]) -> list[SimDevice]:
         elif kind == "void":
             row = _nth(device.ids("document"), op[2])
             if row:
-                device.edit("document", row, {"status": "VOID", "void_reason": "作废"})
+                device.void(row)
         elif kind == "sync" and op[1] != op[2]:
             device.pull(devices[op[2]])
         elif kind == "partial" and op[1] != op[2]:

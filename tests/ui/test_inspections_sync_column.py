@@ -22,7 +22,7 @@ def test_visits_show_sent_acknowledged_or_received(qtbot, tmp_path: Path, screen
     usb.mkdir()
     with Workspace(tmp_path / "sup") as sup, Workspace(tmp_path / "lap") as lap:
         generate_demo(sup, landlords=3, tenants=6, inspections=2)
-        Sync(lap).import_file(Sync(sup).export(usb, everything=True).path, enrol=lambda _m: True)
+        Sync(lap).import_file(Sync(sup).export(usb, everything=True).path, enrol=lambda _m: {"role": "SUPERVISOR"})
         landlord = lap.db.execute("SELECT id FROM enterprise WHERE is_landlord = 1 ORDER BY id").fetchone()[0]
         inspectors = [r[0] for r in lap.db.execute("SELECT id FROM inspector ORDER BY id LIMIT 2")]
         lap.inspections.start(landlord, inspectors, purpose="日常检查")
