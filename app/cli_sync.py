@@ -10,6 +10,7 @@ from typing import Any
 
 from app.errors import UserError, localized
 from app.sync.conflicts import KINDS
+from app.sync.trust import ROLES
 
 Add = Callable[[str, Callable[[argparse.Namespace], int], str, str], argparse.ArgumentParser]
 
@@ -44,10 +45,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.models.device import key_fingerprint
     from app.sync.exchange import REFUSED, Sync
 
-    def enrol(manifest: Any) -> bool:
-        print(localized(f"登记新设备 {manifest.device}，公钥指纹 {key_fingerprint(manifest.public_key)}",
-                        f"Enrolling device {manifest.device}, key fingerprint {key_fingerprint(manifest.public_key)}"))
-        return True
+    def enrol(manifest: Any) -> dict[str, str]:
+        print(localized(f"登记新设备 {manifest.device}（{args.enrol_role}），公钥指纹 {key_fingerprint(manifest.public_key)}",
+                        f"Enrolling device {manifest.device} ({args.enrol_role}), key fingerprint "
+                        f"{key_fingerprint(manifest.public_key)}"))
+        return {"role": args.enrol_role}
 
     with _ws(args) as ws:
         reports = Sync(ws).import_files([Path(p) for p in args.files], enrol=enrol if args.enrol else None,
@@ -187,8 +189,13 @@ def register(add: Add) -> None:
     p.add_argument("files", nargs="+")
     p.add_argument("--enrol", action="store_true", help=localized("登记未知的发出设备（先核对指纹）",
                                                            "enrol unknown sending devices (check the fingerprint)"))
+    p.add_argument("--enrol-role", default="INSPECTOR", choices=ROLES,
+                   help=localized("登记时的角色；上级（监管）设备用 SUPERVISOR，其包才能修改设备名单、编号段和模板",
+                                  "role given when enrolling; SUPERVISOR lets its bundles change devices, number "
+                                  "blocks and templates"))
     p.add_argument("--accept-clock-skew", action="store_true",
-                   help=localized("接受时钟超前一天以上的同步包", "accept bundles stamped more than a day ahead"))
+                   help=localized("接受时钟超前的同步包（本机时钟不会因此被拨快）",
+                                  "accept bundles stamped ahead of this clock (this clock is not moved by them)"))
     p = add("receipt", cmd_receipt, "为某设备出具已接收回执", "write a signed receipt for a device's bundles")
     p.add_argument("folder", type=Path)
     p.add_argument("--for", dest="device", required=True, help=localized("设备编号", "device id"))
@@ -197,7 +204,7 @@ def register(add: Add) -> None:
     q = dev_sub.add_parser("enrol", help=localized("按公钥登记设备", "enrol a device by its public key"))
     q.add_argument("public_key", help=localized("64 位十六进制公钥（见对方 devices 命令）", "64 hex digits"))
     q.add_argument("--label", required=True)
-    q.add_argument("--role", default="INSPECTOR", choices=("INSPECTOR", "SUPERVISOR", "TOWNSHIP"))
+    q.add_argument("--role", default="INSPECTOR", choices=ROLES)
     dev_sub.add_parser("revoke", help=localized("注销设备", "revoke a device")).add_argument("device")
     p = add("number-block", cmd_number_block, "列出或分配文书编号段（分配给登记的设备）",
             "list or assign document number blocks (to an enrolled device)")

@@ -91,8 +91,8 @@ class Assessments:
             if existing:
                 self.store.update("interview_answer", existing[0]["id"], values)
                 return str(existing[0]["id"])
-            return self.store.insert(
-                "interview_answer",
+            return self.store.put_natural(
+                "interview_answer", (inspection_id, enterprise_id, question_id),
                 {"inspection_id": inspection_id, "enterprise_id": enterprise_id, "question_id": question_id, **values},
             )
 

@@ -10,13 +10,15 @@ import sqlite_utils
 from app.errors import UserError
 from app.models.schema import MIGRATIONS, SCHEMA_VERSION
 
+BUSY_TIMEOUT_S = 10  # how long a write waits for another process holding the database (CLI beside the GUI)
+
 
 def connect(path: Path | str) -> sqlite_utils.Database:
     """A connection with the settings every FieldSafe connection needs.
 
     `synchronous=FULL` because an inspector's laptop can lose power mid-visit: a committed answer must be on disk.
     """
-    conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     # Look before changing anything (switching to WAL rewrites the file header): a file that is not SQLite, or
     # another program's database, is refused untouched.
     try:
@@ -42,7 +44,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     return sqlite_utils.Database(conn, recursive_triggers=False)
 
 

@@ -149,7 +149,7 @@ class Context:
         the device is an authority)."""
         if self.authorities is None or entry.device in self.authorities:
             return True
-        key = [_own_before(cells.get(c, ()), entry) for c in ("doc_type", "issuer", "year", "serial")]
+        key = [_seen_before(cells.get(c, ()), entry) for c in ("doc_type", "issuer", "year", "serial")]
         owner = self.block_owner(*(k.value if k else None for k in key))
         return owner is None or owner == entry.device
 
@@ -204,6 +204,12 @@ def _judge_document(
     result.findings.append(Finding(UNAUTHORISED, "status", {"entries": [e.describe() for e in refused]}))
     kept = [e for e in statuses if e not in refused]
     return {**cells, "status": kept or list(statuses)}, valid
+
+
+def _seen_before(entries: Sequence[Entry], signed: Entry) -> Entry | None:
+    """The value of a column as a signature signed it: the signer's own entry before it, else the row's."""
+    before = [e for e in entries if e.stamp < signed.stamp]
+    return _own_before(before, signed) or (latest(before) if before else None)
 
 
 def _own_before(entries: Iterable[Entry], signed: Entry) -> Entry | None:

@@ -39,3 +39,13 @@ def uuid7(ms: int | None = None) -> str:
 
 def uuid7_time_ms(value: str) -> int:
     return uuid.UUID(value).int >> 80
+
+
+_NATURAL = uuid.UUID("0b6f4a7e-2d1c-5e8f-9a3b-6c7d8e9f0a1b")  # FieldSafe rows named by what they are about
+
+
+def natural_id(table: str, *key: str) -> str:
+    """The id of the one row a natural key names (an item's verdict in a visit, an answer to one question): made the
+    same on every laptop, so two laptops giving the first verdict write one row and their values meet as a
+    conflict (app/models/fold.py, class B) instead of living on as two rows."""
+    return str(uuid.uuid5(_NATURAL, "\x1f".join((table, *key))))

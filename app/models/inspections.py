@@ -279,8 +279,8 @@ class Inspections:
                 result_id = current["id"]
                 self.store.update("item_result", result_id, values)
             else:
-                result_id = self.store.insert(
-                    "item_result",
+                result_id = self.store.put_natural(
+                    "item_result", (inspection_id, enterprise_id, item_code),
                     {"inspection_id": inspection_id, "enterprise_id": enterprise_id, "item_code": item_code, **values},
                 )
             self.store.update("inspection", inspection_id, {"resume_item": f"{enterprise_id}/{item_code}"})

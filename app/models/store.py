@@ -19,7 +19,7 @@ import sqlite_utils
 
 from app.errors import NotFoundError
 from app.models.clock import HybridLogicalClock
-from app.models.ids import uuid7
+from app.models.ids import natural_id, uuid7
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
 
 _PROTECTED = frozenset(SYNCED_TABLES) | {"change"}
@@ -144,6 +144,16 @@ class Store:
             self._write(f"INSERT INTO {table} ({names}) VALUES ({marks})", (row_id, *fields.values()))
             for column, value in fields.items():
                 self._append(table, row_id, column, value, ())
+        return row_id
+
+    def put_natural(self, table: str, key: tuple[str, ...], values: Mapping[str, Any]) -> str:
+        """Insert the one row a natural key names (ids.natural_id), or bring its tombstoned row back with these
+        values; return its id."""
+        row_id = natural_id(table, *key)
+        with self._unit():
+            if self.get(table, row_id) is None:
+                return self.insert(table, values, row_id=row_id)
+            self.update(table, row_id, {**values, "deleted": 0})
         return row_id
 
     def update(self, table: str, row_id: str, values: Mapping[str, Any]) -> dict[str, Any]:

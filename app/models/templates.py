@@ -12,6 +12,7 @@ import uuid
 from typing import Any
 
 from app.models import content
+from app.models.authority import authorities
 from app.models.store import Store
 
 _NAMESPACE = uuid.UUID("6f1c2a52-61a4-4c35-9b64-2f0b8e7d9a10")  # FieldSafe templates
@@ -85,9 +86,15 @@ class Templates:
         return self._current_banks[kind]
 
     def _newest(self, table: str, shipped_id: str) -> str:
+        """The newest version among those issued by an authority here (this installation or an enrolled supervisor,
+        app/models/authority.py): a laptop's template reaches the office as data, but never becomes the one every
+        new inspection uses."""
+        issuers = sorted(authorities(self.store.db.conn, self.store.device_id))
         rows = self.store.query(
-            f"SELECT id, version FROM {table} WHERE deleted = 0 AND code = "
-            f"(SELECT code FROM {table} WHERE id = ?)", (shipped_id,),
+            f"SELECT id, version FROM {table} t WHERE deleted = 0 AND code = "
+            f"(SELECT code FROM {table} WHERE id = ?) AND (id = ? OR EXISTS (SELECT 1 FROM change c "
+            f"WHERE c.tbl = ? AND c.row_id = t.id AND c.col = 'digest' AND c.device IN "
+            f"({', '.join('?' * len(issuers))})))", (shipped_id, shipped_id, table, *issuers),
         )
         def rank(row: dict[str, Any]) -> tuple[int, bool]:
             return (int(row["version"]) if str(row["version"]).isdigit() else 0, row["id"] == shipped_id)

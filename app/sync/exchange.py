@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,6 +28,7 @@ from app import __version__
 from app.errors import UserError
 from app.models.authority import authorities, is_office, local_only_tables
 from app.models.clock import unpack
+from app.models.db import BUSY_TIMEOUT_S
 from app.models.ids import uuid7
 from app.models.integrity import BLOB_COLUMNS
 from app.models.schema import SCHEMA_VERSION
@@ -62,6 +64,7 @@ class ImportReport:
     path: Path
     status: str
     message: str = ""
+    code: str = ""  # the refusal's code (e.g. sync.foreign_origin), when refused
     bundle_id: str = ""
     device: str = ""
     label: str = ""
@@ -289,11 +292,11 @@ class Sync:
             try:
                 reports.append(self.import_file(Path(path), enrol=enrol, accept_future=accept_future))
             except UserError as exc:
-                reports.append(ImportReport(Path(path), REFUSED, exc.message))
+                reports.append(ImportReport(Path(path), REFUSED, exc.message, exc.code))
             except OSError as exc:  # a USB stick pulled out mid-read
-                reports.append(ImportReport(Path(path), REFUSED, UserError(
-                    "sync.unreadable", "无法读取文件 {file}：{error}", "Cannot read {file}: {error}",
-                    file=Path(path).name, error=exc.strerror or str(exc)).message))
+                error = UserError("sync.unreadable", "无法读取文件 {file}：{error}", "Cannot read {file}: {error}",
+                                  file=Path(path).name, error=exc.strerror or str(exc))
+                reports.append(ImportReport(Path(path), REFUSED, error.message, error.code))
             if progress:
                 progress(index + 1, len(paths))
         return reports
@@ -302,6 +305,21 @@ class Sync:
         """Import one bundle or receipt whole, or refuse it (UserError, or a REFUSED report naming the signer when
         the file is sound but its signer is not accepted). `enrol(manifest)` is asked about an unknown signer: true,
         or {"label": …, "role": …}, enrols it in the import's transaction."""
+        try:
+            return self._import_file(path, enrol, accept_future)
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise UserError(
+                "sync.busy",
+                "数据库正被另一个程序（或另一次导入）占用，等待 {seconds} 秒后仍未释放；同步包 {file} 未导入，"
+                "请关闭其他 FieldSafe 窗口或稍后再试",
+                "The database is held by another program (or another import) and was not released within "
+                "{seconds} s; bundle {file} was not imported. Close other FieldSafe windows or try again later",
+                file=Path(path).name, seconds=BUSY_TIMEOUT_S,
+            ) from exc
+
+    def _import_file(self, path: Path, enrol: Enrol | None, accept_future: bool) -> ImportReport:
         with container.open_bundle(path, members=False) as bundle:
             manifest = bundle.manifest
             header = read_header(manifest.raw, path)
@@ -326,7 +344,8 @@ class Sync:
             report.label = header.label or manifest.device
             enrolling = enrol(manifest) if trust.status == UNKNOWN and enrol is not None else False
             if not trust.accepted and not enrolling:
-                report.status, report.message = REFUSED, refusal(trust.status, manifest.device, path.name).message
+                refused = refusal(trust.status, manifest.device, path.name)
+                report.status, report.message, report.code = REFUSED, refused.message, refused.code
                 return report
             _check_blob_budget(manifest)
             report.skew_ms = unpack(header.created_hlc)[0] - self.store.clock.now_ms()

@@ -278,7 +278,8 @@ class SyncPage(RunsJobs, QWidget):
         self.import_button.clicked.connect(lambda: self.import_bundles())
         self.accept_skew = QCheckBox(self.tr("Accept clock skew"))
         self.accept_skew.setToolTip(self.tr(
-            "Import bundles stamped more than a day ahead of this computer's clock (check both clocks first)"))
+            "Import bundles stamped further ahead of this computer's clock than allowed (check both clocks first); "
+            "this computer's clock is not moved forward by them"))
         self.peer_combo = QComboBox()
         self.peer_combo.setObjectName("receiptPeer")
         self.peer_combo.setMinimumContentsLength(18)

@@ -3455,19 +3455,19 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+92"/>
+        <location line="+93"/>
         <location line="+3"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+95"/>
+        <location line="-95"/>
+        <location line="+96"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>Public key</source>
         <translation>公钥</translation>
     </message>
@@ -3478,12 +3478,12 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Acknowledged</source>
         <translation>已被接收</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-264"/>
         <location line="+175"/>
         <source>This device</source>
         <translation>本机</translation>
@@ -3585,11 +3585,11 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Import bundles stamped more than a day ahead of this computer&apos;s clock (check both clocks first)</source>
-        <translation>导入时间比本机时钟超前一天以上的同步包（请先核对两台电脑的时钟）</translation>
+        <source>Import bundles stamped further ahead of this computer&apos;s clock than allowed (check both clocks first); this computer&apos;s clock is not moved forward by them</source>
+        <translation>导入时间比本机时钟超前超过允许范围的同步包（请先核对两台电脑的时钟）；本机时钟不会因此被拨快</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Write receipt…</source>
         <translation>出具回执…</translation>
     </message>
