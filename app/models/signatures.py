@@ -68,6 +68,12 @@ _DECODE_ERRORS = (
 Point = tuple[float, float, float]
 
 
+# One signature per slot (inspection or document, role, signer) is shown: when two laptops signed the same slot
+# without seeing each other (listed as DUPLICATE_RECORD, app/sync/merge.py), the later row on every installation.
+LATEST_IN_SLOT = """NOT EXISTS (SELECT 1 FROM signature t WHERE t.deleted = 0 AND t.id > s.id
+    AND t.inspection_id IS s.inspection_id AND t.document_id IS s.document_id AND t.role = s.role
+    AND coalesce(t.inspector_id, t.person_id, t.signer_name) = coalesce(s.inspector_id, s.person_id, s.signer_name))"""
+
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
@@ -340,15 +346,16 @@ class Signatures:
         """Live signatures and refusals on the inspection record (not on documents), oldest first, each with the
         ``enterprise_id`` of its person (None for officers, witnesses and experts)."""
         return self.store.query(
-            """SELECT s.*, p.enterprise_id AS enterprise_id FROM signature s LEFT JOIN person p ON p.id = s.person_id
-               WHERE s.inspection_id = ? AND s.document_id IS NULL AND s.deleted = 0 ORDER BY s.signed_at, s.id""",
+            f"""SELECT s.*, p.enterprise_id AS enterprise_id FROM signature s LEFT JOIN person p ON p.id = s.person_id
+               WHERE s.inspection_id = ? AND s.document_id IS NULL AND s.deleted = 0 AND {LATEST_IN_SLOT}
+               ORDER BY s.signed_at, s.id""",
             (inspection_id,),
         )
 
     def for_document(self, document_id: str) -> list[dict[str, Any]]:
         return self.store.query(
-            """SELECT s.*, p.enterprise_id AS enterprise_id FROM signature s LEFT JOIN person p ON p.id = s.person_id
-               WHERE s.document_id = ? AND s.deleted = 0 ORDER BY s.signed_at, s.id""",
+            f"""SELECT s.*, p.enterprise_id AS enterprise_id FROM signature s LEFT JOIN person p ON p.id = s.person_id
+               WHERE s.document_id = ? AND s.deleted = 0 AND {LATEST_IN_SLOT} ORDER BY s.signed_at, s.id""",
             (document_id,),
         )
 

@@ -8,6 +8,9 @@
 - UNAUTHORISED (a signature of a number the device does not own, a void of another device's signed document without
   a supervisor's authority): shown for information; it was never applied. Someone checks the device that wrote it.
 - DUPLICATE_USCC: two records of one firm; merge them (Registry.merge_enterprises).
+- DUPLICATE_RECORD: two live rows for one verdict, answer or signature slot (written before rows were named by
+  their key, or one slot signed on two laptops); the later row is shown; giving the verdict, answer or signature
+  again settles it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from app.errors import UserError
 from app.models.store import Store
 from app.sync.merge import Merger
 
-KINDS = ("CONCURRENT", "NOT_IN_SIGNED", "DOUBLE_SIGNED", "UNAUTHORISED", "DUPLICATE_NUMBER", "DUPLICATE_USCC")
+KINDS = ("CONCURRENT", "NOT_IN_SIGNED", "DOUBLE_SIGNED", "UNAUTHORISED", "DUPLICATE_NUMBER", "DUPLICATE_USCC",
+         "DUPLICATE_RECORD")
 
 # How a row is named for a person, per table: SQL giving one text for the row id.
 _TITLES = {
@@ -31,6 +35,9 @@ _TITLES = {
     "item_result": "SELECT coalesce(e.name, '') || ' ' || r.item_code FROM item_result r "
                    "LEFT JOIN enterprise e ON e.id = r.enterprise_id WHERE r.id = ?",
     "inspector": "SELECT name FROM inspector WHERE id = ?",
+    "interview_answer": "SELECT coalesce(e.name, '') || ' ' || a.question_id FROM interview_answer a "
+                        "LEFT JOIN enterprise e ON e.id = a.enterprise_id WHERE a.id = ?",
+    "signature": "SELECT role || ' ' || signer_name FROM signature WHERE id = ?",
     "enrolled_device": "SELECT coalesce(label, device_id) FROM enrolled_device WHERE id = ?",
 }
 

@@ -38,6 +38,7 @@ from app.sync.rules import SchemaCheck, rules, too_large
 
 DUPLICATE_NUMBER = "DUPLICATE_NUMBER"
 DUPLICATE_USCC = "DUPLICATE_USCC"
+DUPLICATE_RECORD = "DUPLICATE_RECORD"
 ROW_KINDS = ("CONCURRENT", "NOT_IN_SIGNED", DOUBLE_SIGNED, UNAUTHORISED)
 # Natural keys that should be unique: (kind, table, column, query giving the key and the ids sharing it).
 _NATURAL_KEYS = (
@@ -47,6 +48,18 @@ _NATURAL_KEYS = (
     (DUPLICATE_USCC, "enterprise", "uscc",
      "SELECT uscc, group_concat(id, ' ') FROM enterprise WHERE deleted = 0 AND merged_into IS NULL "
      "AND uscc IS NOT NULL AND uscc != '' GROUP BY uscc HAVING count(*) > 1"),
+    # One live row per natural key. New rows are named by their key (ids.natural_id) and meet as one; these list
+    # what two rows still hold: rows written before that, a signature slot signed on two laptops (settled by
+    # signing again, which replaces every earlier signature of the slot), or a device that wrote a second row.
+    (DUPLICATE_RECORD, "item_result", "item_code",
+     "SELECT min(item_code), group_concat(id, ' ') FROM item_result WHERE deleted = 0 "
+     "GROUP BY inspection_id, enterprise_id, item_code HAVING count(*) > 1"),
+    (DUPLICATE_RECORD, "interview_answer", "question_id",
+     "SELECT min(question_id), group_concat(id, ' ') FROM interview_answer WHERE deleted = 0 "
+     "GROUP BY inspection_id, enterprise_id, question_id HAVING count(*) > 1"),
+    (DUPLICATE_RECORD, "signature", "role",
+     "SELECT min(role), group_concat(id, ' ') FROM signature WHERE deleted = 0 "
+     "GROUP BY inspection_id, document_id, role, coalesce(inspector_id, person_id, signer_name) HAVING count(*) > 1"),
 )
 
 
@@ -343,7 +356,8 @@ class Merger:
 
     def _invariants(self) -> None:
         """Class F, over the whole database: natural keys that should be unique but are not. Listed, never fixed."""
-        self.conn.execute("DELETE FROM conflict WHERE kind IN (?, ?)", (DUPLICATE_NUMBER, DUPLICATE_USCC))
+        self.conn.execute("DELETE FROM conflict WHERE kind IN (?, ?, ?)",
+                          (DUPLICATE_NUMBER, DUPLICATE_USCC, DUPLICATE_RECORD))
         for kind, table, column, sql in _NATURAL_KEYS:
             for key, ids in self.conn.execute(sql).fetchall():
                 members = sorted(ids.split(" "))
@@ -362,4 +376,4 @@ def apply_entries(store: Store, entries: Iterable[ChangeEntry], sender: Sender |
     return Merger(store).apply(entries, sender, max_ahead_ms)
 
 
-__all__ = ["DUPLICATE_NUMBER", "DUPLICATE_USCC", "MergeStats", "Merger", "apply_entries"]
+__all__ = ["DUPLICATE_NUMBER", "DUPLICATE_RECORD", "DUPLICATE_USCC", "MergeStats", "Merger", "apply_entries"]

@@ -54,6 +54,7 @@ def kind_label(kind: str) -> str:
         "UNAUTHORISED": translate("ConflictsPage", "Signature or void without authority (not applied)"),
         "DUPLICATE_NUMBER": translate("ConflictsPage", "Duplicate document number"),
         "DUPLICATE_USCC": translate("ConflictsPage", "Duplicate credit code"),
+        "DUPLICATE_RECORD": translate("ConflictsPage", "Recorded twice"),
     }.get(kind, kind)
 
 
@@ -77,6 +78,9 @@ def kind_help(kind: str) -> str:
         "DUPLICATE_USCC": translate(
             "ConflictsPage", "Two enterprise records have the same credit code: probably one firm entered twice. "
             "Merge them and choose the record to keep."),
+        "DUPLICATE_RECORD": translate(
+            "ConflictsPage", "One verdict, answer or signature was recorded twice on two devices. The later one is "
+            "shown; record it again (or sign again) on the visit to settle it."),
     }.get(kind, "")
 
 

@@ -295,7 +295,7 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../app/ui/conflicts_page.py" line="+166"/>
+        <location filename="../../app/ui/conflicts_page.py" line="+170"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
@@ -361,7 +361,7 @@
         <translation>设备</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-338"/>
         <source>Changed at the same time</source>
         <translation>同时修改</translation>
     </message>
@@ -389,6 +389,11 @@
         <location line="+1"/>
         <source>Duplicate credit code</source>
         <translation>统一社会信用代码重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded twice</source>
+        <translation>重复记录</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -419,6 +424,11 @@
         <location line="+3"/>
         <source>Two enterprise records have the same credit code: probably one firm entered twice. Merge them and choose the record to keep.</source>
         <translation>两条企业记录的统一社会信用代码相同，可能是同一企业被录入了两次。请合并，并选择保留哪一条。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One verdict, answer or signature was recorded twice on two devices. The later one is shown; record it again (or sign again) on the visit to settle it.</source>
+        <translation>同一检查结论、答复或签名在两台设备上各记录了一次。现显示较晚的一条；在该次检查中重新记录（或重新签名）即可消除。</translation>
     </message>
     <message>
         <location line="+9"/>

@@ -20,6 +20,7 @@ from app.models.clock import pack, unpack, wall_ms
 from app.models.demo import generate_demo
 from app.models.ids import uuid7
 from app.models.integrity import check
+from app.models.signatures import LATEST_IN_SLOT
 from app.models.workspace import Workspace
 from app.sync.conflicts import Conflicts
 from app.sync.exchange import ALREADY, IMPORTED, REFUSED, Sync
@@ -494,3 +495,19 @@ def test_a_laptops_own_template_arrives_whole_but_never_becomes_current_at_the_o
     assert f.sup.store.get("checklist_template", row) is not None
     f.sup.inspections.templates.forget_current()
     assert f.sup.inspections.templates.current_checklist_id() != row
+
+
+def test_one_signature_slot_signed_on_two_laptops_is_listed_and_shown_once():
+    from tests.sync.sim import SimDevice
+
+    a, b = SimDevice("a"), SimDevice("b")
+    values = {"role": "witness", "signer_name": "李四", "signed_at": "2026-12-01T10:00:00"}
+    first = a.store.insert("signature", values)
+    b.pull(a)
+    second = b.store.insert("signature", {**values, "signed_at": "2026-12-01T10:01:00"})
+    a.pull(b)
+    [(kind, ids)] = [(r[0], r[1]) for r in a.db.execute("SELECT kind, detail FROM conflict WHERE tbl = 'signature'")]
+    assert kind == "DUPLICATE_RECORD" and first in ids and second in ids
+    shown = a.store.query("SELECT s.id FROM signature s WHERE s.deleted = 0 AND " + LATEST_IN_SLOT)
+    assert [r["id"] for r in shown] == [max(first, second)]
+
