@@ -189,6 +189,13 @@ class Documents:
         row = self.get(document_id)
         if row["status"] != "DRAFT":
             raise _frozen(row)
+        if not self._numbered_here(document_id) and not is_office(self.ws.data_dir):
+            # Elsewhere the signature would not count (app/models/fold.py, class C): the number is the drafter's.
+            raise UserError(
+                "document.numbered_elsewhere",
+                "该文书草稿由另一台设备编号，只能在起草它的设备上签名",
+                "Another device numbered this draft; it can be signed only on the device that drafted it",
+            )
         inspector = self.store.require("inspector", inspector_id)
         try:
             creds = load_inspector_credentials(self.ws.data_dir, inspector_id)
@@ -315,6 +322,12 @@ class Documents:
                 "Another device signed this document; only the supervisor's office may void it",
             )
         self.numbering.void(document_id, reason)
+
+    def _numbered_here(self, document_id: str) -> bool:
+        return self.store.db.conn.execute(
+            "SELECT 1 FROM change WHERE tbl = 'document' AND row_id = ? AND col = 'serial' AND device = ? LIMIT 1",
+            (document_id, self.ws.device.id),
+        ).fetchone() is not None
 
     def signer_device(self, document_id: str) -> str | None:
         """The device whose signature the document shows (its first signature), None while it is unsigned."""

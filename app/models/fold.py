@@ -145,13 +145,16 @@ class Context:
     block_owner: Callable[[Any, Any, Any, Any], str | None] = field(default=lambda *_: None)
 
     def may_sign(self, entry: Entry, cells: Mapping[str, Sequence[Entry]]) -> bool:
-        """A signature counts when its device owns the number it signed (or the number's block is not held here, or
-        the device is an authority)."""
+        """A signature counts when its device owns the number it signed, by the number block holding it; where no
+        block held here holds it, when the device took the number itself (wrote the serial, as the device that
+        drafts a document does). Authorities may sign any document."""
         if self.authorities is None or entry.device in self.authorities:
             return True
         key = [_seen_before(cells.get(c, ()), entry) for c in ("doc_type", "issuer", "year", "serial")]
         owner = self.block_owner(*(k.value if k else None for k in key))
-        return owner is None or owner == entry.device
+        if owner is not None:
+            return owner == entry.device
+        return _own_before(cells.get("serial", ()), entry) is not None or key[3] is None
 
     def may_void(self, entry: Entry, signer: str | None) -> bool:
         """Voiding a signed document is for the device that signed it or an authority."""

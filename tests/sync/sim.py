@@ -81,8 +81,11 @@ class SimDevice:
             self.edit("document", document_id, {"status": "VOID", "void_reason": "作废"})
 
     def sign(self, document_id: str, signed_sha: str) -> bool:
+        """As the service does: a device signs only drafts whose number it took."""
         row = self.store.get("document", document_id)
         if row is None or row["status"] != "DRAFT":
+            return False
+        if not any(e.column == "serial" and e.device == self.name for e in self.store.history("document", document_id)):
             return False
         self.store.update("document", document_id, {"file_sha256": signed_sha, "status": "SIGNED"})
         return True
