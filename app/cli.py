@@ -214,6 +214,11 @@ def cmd_cert(args: argparse.Namespace) -> int:
         root = certs.export_root(data, Path(args.file))
         print(localized("已导出根证书到 {file}：", "Root certificate exported to {file}: ").format(file=args.file)
               + certs.fingerprint(root))
+    elif args.cert_command == "init-authority":
+        passphrase = _new_passphrase()
+        authority = certs.create_authority(args.name, certs.authority_dir(data), passphrase)
+        print(localized("已创建签发机构，本机成为上级（监管）单位：", "Issuing authority created; this installation is now "
+                        "a supervisor office: ") + certs.fingerprint(authority.certificate))
     else:
         for pem in certs.trusted_roots(data):
             cert = certs.load_certificates(pem)[0]
@@ -318,17 +323,21 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_inspector_cert(args: argparse.Namespace) -> int:
-    """Create a personal (standalone) signing certificate for an inspector of the roster."""
+def _new_passphrase() -> str:
     import getpass
 
+    passphrase = getpass.getpass(localized("设置签名口令：", "New signing passphrase: "))
+    if getpass.getpass(localized("再次输入口令：", "Repeat the passphrase: ")) != passphrase:
+        raise UserError("cli.passphrase_mismatch", "两次输入的口令不一致", "The passphrases differ")
+    return passphrase
+
+
+def cmd_inspector_cert(args: argparse.Namespace) -> int:
+    """Create a personal (standalone) signing certificate for an inspector of the roster."""
     from app.documents.issuing import Documents
 
     with _workspace(args) as ws:
-        passphrase = getpass.getpass(localized("设置签名口令：", "New signing passphrase: "))
-        if getpass.getpass(localized("再次输入口令：", "Repeat the passphrase: ")) != passphrase:
-            raise UserError("cli.passphrase_mismatch", "两次输入的口令不一致", "The passphrases differ")
-        Documents(ws).setup_standalone(args.inspector, passphrase)
+        Documents(ws).setup_standalone(args.inspector, _new_passphrase())
     print(localized("已创建个人签名证书", "Personal signing certificate created"))
     return 0
 
@@ -424,6 +433,10 @@ def build_parser() -> argparse.ArgumentParser:
     cert_sub.add_parser("export-root", help=localized("导出本机根证书（PEM）", "export this installation's root (PEM)")
                         ).add_argument("file")
     cert_sub.add_parser("list-roots", help=localized("列出信任的根证书", "list trusted root certificates"))
+    cert_sub.add_parser("init-authority", help=localized(
+        "创建签发机构：本机成为上级（监管）单位，可下发设备名单、编号段、模板并转交各终端的数据",
+        "create an issuing authority: this installation becomes a supervisor office that sends devices, number "
+        "blocks and templates and relays laptops' data")).add_argument("name")
     p = add("issue", cmd_issue, "出具文书（编号、生成 PDF，状态为草稿）", "issue a document (number + PDF, as a draft)")
     p.add_argument("--type", required=True, choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
     p.add_argument("--inspection", required=True, help=localized("检查 ID（可只写开头几位）", "inspection id (unique prefix)"))

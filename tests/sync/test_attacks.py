@@ -511,3 +511,23 @@ def test_one_signature_slot_signed_on_two_laptops_is_listed_and_shown_once():
     shown = a.store.query("SELECT s.id FROM signature s WHERE s.deleted = 0 AND " + LATEST_IN_SLOT)
     assert [r["id"] for r in shown] == [max(first, second)]
 
+
+
+def test_the_command_line_sets_up_an_office_and_a_laptop_that_follows_it(tmp_path, capsys, monkeypatch):
+    from tests.support import cli_call
+
+    monkeypatch.setattr("getpass.getpass", lambda _prompt="": "office-pass")
+    office, laptop, usb = tmp_path / "office", tmp_path / "laptop", tmp_path / "usb"
+    usb.mkdir()
+    code, out, _ = cli_call(capsys, "--data-dir", office, "cert", "init-authority", "宁波市鄞州区应急管理局")
+    assert code == 0 and "上级" in out
+    code, out, _ = cli_call(capsys, "--data-dir", office, "export", usb, "--all")
+    bundle = out.split("：", 1)[1].splitlines()[0].strip()
+    # Enrolled as an ordinary laptop the office's roots are refused; as SUPERVISOR they are installed.
+    code, out, _ = cli_call(capsys, "--data-dir", laptop, "import", bundle, "--enrol")
+    assert code == 1 and "根证书" in out
+    code, out, _ = cli_call(capsys, "--data-dir", laptop, "import", bundle, "--enrol", "--enrol-role", "SUPERVISOR")
+    assert code == 0, out
+    with Workspace(laptop) as ws:
+        [office_row] = Devices(ws.store).list()
+        assert office_row["role"] == "SUPERVISOR"

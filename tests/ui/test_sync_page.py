@@ -292,3 +292,20 @@ def test_an_import_through_the_main_window_refreshes_the_pages_and_the_conflict_
     assert "1" in win.tabs.tabText(conflicts_tab) and win.conflict_label.isVisible()
     assert win.conflicts_page.count() == 1 and win.registry_page.model.rowCount() == before + 1
     win.close()
+
+
+def test_a_forged_bundle_is_refused_in_chinese_with_what_to_do(qtbot, laptop, supervisor, usb, monkeypatch,
+                                                                screenshot):
+    from tests.sync.attack import forge, line
+
+    Devices(supervisor.store).enrol(laptop.device.public_bytes(), "甲的笔记本")
+    firm = supervisor.registry.create_enterprise(name="宁波戊厂")
+    forged = forge(laptop, usb, [line(supervisor.device.id, "enterprise", firm, "name", "伪造", laptop.clock.tick())])
+    page = make_page(qtbot, supervisor)
+    outcome = import_through(qtbot, page, monkeypatch, [forged])
+    [report] = outcome.reports
+    assert report.status == REFUSED and report.code == "sync.foreign_origin"
+    row = table_row(page.report_table, 0)
+    assert any("只有上级（监管）设备可以转交" in cell for cell in row), row
+    assert supervisor.store.get("enterprise", firm)["name"] == "宁波戊厂"
+    screenshot(page, "sync_page_forged_refused")
