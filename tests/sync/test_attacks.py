@@ -531,3 +531,17 @@ def test_the_command_line_sets_up_an_office_and_a_laptop_that_follows_it(tmp_pat
     with Workspace(laptop) as ws:
         [office_row] = Devices(ws.store).list()
         assert office_row["role"] == "SUPERVISOR"
+
+
+
+def test_a_reference_to_a_row_not_held_waits_and_is_counted(field):
+    """Out of order is how honest laptops arrive (B's hazard on an enterprise A created reaches the office first), so
+    a well-formed reference to a row not held waits as pending — counted in every import report — and never shows."""
+    f = field
+    row = uuid7()
+    hazard = {"source": "INSPECTION", "enterprise_id": uuid7(), "description": "灭火器过期", "grade": "GENERAL",
+              "status": "OPEN", "created_at": "2026-12-01T09:00:00"}
+    [report] = Sync(f.sup).import_files([forge(f.a, f.usb, row_lines(f.a.device.id, "hazard", row, hazard,
+                                                                     f.stamp(f.a)))])
+    assert report.status == IMPORTED and report.stats.pending == 1
+    assert f.sup.store.get("hazard", row) is None
