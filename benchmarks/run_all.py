@@ -13,6 +13,7 @@ RUNS = [
     ["bench_demo.py", "--full"],
     ["bench_registry_view.py"],
     ["bench_sync.py"],
+    ["bench_typed_kill.py"],
 ]
 
 if __name__ == "__main__":

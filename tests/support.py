@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,15 @@ import pytest
 
 from app.cli import main
 from app.models.workspace import Workspace
+
+
+def file_bytes(ws: Workspace) -> str:
+    """The database file and its write-ahead log, byte for byte (what "the database is unchanged" means)."""
+    digest = hashlib.sha256()
+    for suffix in ("", "-wal"):
+        path = Path(str(ws.db_path) + suffix)
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
 
 
 def change_count(workspace: Workspace) -> int:

@@ -485,6 +485,12 @@ ALTER TABLE sync_bundle_v5 RENAME TO sync_bundle;
 """
 
 
+# Version 6: drafts — text typed for a record that does not exist yet (app/models/drafts.py). Local, never synced.
+_V6 = """
+CREATE TABLE draft (key TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL) STRICT;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
@@ -512,6 +518,6 @@ def _split(sql: str) -> list[str]:
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5)
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6)
 )
 SCHEMA_VERSION = len(MIGRATIONS)

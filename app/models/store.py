@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +48,13 @@ class ChangeEntry:
                    tuple((int(h), str(d)) for h, d in json.loads(pred)))
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What one committed transaction changed: the synced tables it wrote (pages decide from it what to reload)."""
+
+    tables: frozenset[str]
+
+
 def _not_found(table: str, row_id: str) -> NotFoundError:
     return NotFoundError(
         "store.not_found", "找不到记录：{table} {row_id}", "No such record: {table} {row_id}", table=table, row_id=row_id
@@ -77,6 +84,8 @@ class Store:
         self.author = author
         self._depth = 0
         self._writing = False
+        self._changed: set[str] = set()  # synced tables written in the open transaction
+        self._listeners: list[Callable[[Changes], None]] = []
         self._columns: dict[str, frozenset[str]] = {}
         db.conn.set_authorizer(self._authorize)
 
@@ -120,9 +129,24 @@ class Store:
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            self._changed.clear()
             raise
         finally:
             self._depth = 0
+        if self._changed:
+            changes = Changes(frozenset(self._changed))
+            self._changed.clear()
+            for listener in list(self._listeners):
+                listener(changes)
+
+    def on_commit(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call `listener` after every committed transaction that changed synced rows; returns the unsubscriber."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def note_changed(self, tables: Iterable[str]) -> None:
+        """Rows of these tables were written by the merge (which writes them directly)."""
+        self._changed.update(tables)
 
     def in_transaction(self) -> bool:
         return self._depth > 0
@@ -209,6 +233,7 @@ class Store:
         self.update(table, row_id, {"deleted": 1})
 
     def _append(self, table: str, row_id: str, column: str, value: Any, pred: tuple[Stamp, ...]) -> None:
+        self._changed.add(table)
         self._write(
             "INSERT INTO change (hlc, device, author, tbl, row_id, col, value, pred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (

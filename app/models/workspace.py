@@ -8,11 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.models.assessments import Assessments
-from app.models.blobs import BlobStore
 from app.models.authority import is_office, local_only_tables
+from app.models.blobs import BlobStore
 from app.models.clock import HybridLogicalClock
 from app.models.db import open_database
 from app.models.device import Device, load_or_create_device
+from app.models.drafts import Drafts
 from app.models.inspections import Inspections
 from app.models.registry import Registry
 from app.models.roster import Roster
@@ -36,6 +37,7 @@ class Workspace:
         self.assessments = Assessments(self.inspections)
         # the inspection's clock, so a test (or the demo) that sets inspections.now dates signatures the same way
         self.signatures = Signatures(self.store, self.blobs, lambda: self.inspections.now())
+        self.drafts = Drafts(self.store)
 
     @property
     def db_path(self) -> Path:

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import content
 from app.models.workspace import Workspace
+from app.ui.autosave import AutoSave, DraftField
 from app.ui.dialogs import show_error
 from app.ui.tables import record_table
 
@@ -280,7 +281,7 @@ class InterviewCard(QFrame):
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(texts["note_placeholder"])
         self.note_edit.setClearButtonEnabled(True)
-        self.note_edit.editingFinished.connect(self.note_finished)
+        self.note_saver = AutoSave(self.note_edit, lambda _text: self.note_finished.emit())
         self.note_edit.installEventFilter(self)
         note_row = QHBoxLayout()
         note_row.addWidget(_label(texts["note"]))
@@ -306,7 +307,7 @@ class InterviewCard(QFrame):
 
     def set_note(self, note: str | None) -> None:
         self.saved_note = note or ""
-        self.note_edit.setText(self.saved_note)
+        self.note_saver.set_text(self.saved_note)
 
     def _set_focused(self, focused: bool) -> None:
         _set_property(self, "focused", "true" if focused else "false")
@@ -623,6 +624,8 @@ class QuizPage(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("Full name of the person taking the test"))
         _font(self.name_edit, QUIZ_POINT_SIZE)  # Enter in it starts: see keyPressEvent
+        self.name_draft = DraftField(self.name_edit, self.workspace.drafts,
+                                     f"quiz.examinee/{self.inspection_id}/{self.enterprise_id}")
         self.start_button = QPushButton(self.tr("Start the test"))
         self.start_button.setObjectName("primary")
         _font(self.start_button, 12, bold=True)
@@ -780,8 +783,8 @@ class QuizPage(QWidget):
     def show_start(self, examinee: str | None = None) -> None:
         principal = self._principal()
         if examinee is None:
-            examinee = principal["name"] if principal else ""
-        self.name_edit.setText(examinee)
+            examinee = self.workspace.drafts.get(self.name_draft.key) or (principal["name"] if principal else "")
+        self.name_draft.set_text(examinee)
         self.start_enterprise.setText(_enterprise_name(self.workspace, self.enterprise_id))
         try:
             bank = self.assessments.quiz_bank(self.enterprise_id)
@@ -823,6 +826,7 @@ class QuizPage(QWidget):
         except UserError as error:
             show_error(self, error)
             return False
+        self.name_draft.done()
         self._resume(attempt_id)
         self.changed.emit()
         return True
@@ -1121,6 +1125,8 @@ class AwarenessPage(QWidget):
 
         self.worker_edit = QLineEdit()
         self.worker_edit.setPlaceholderText(self.tr("Optional"))
+        self.worker_draft = DraftField(self.worker_edit, workspace.drafts,
+                                       f"awareness.worker/{inspection_id}/{enterprise_id}")
         self.asked_spin = QSpinBox()
         self.asked_spin.setRange(1, 99)
         self.correct_spin = QSpinBox()
@@ -1280,6 +1286,7 @@ class AwarenessPage(QWidget):
         except UserError as error:
             show_error(self, error)
             return False
+        self.worker_draft.done()
         self._reset_form()
         self.reload()
         self.table.scrollToBottom()

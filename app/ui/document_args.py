@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.documents.issuing import Documents
 from app.errors import UserError
+from app.ui.autosave import DraftField
 from app.ui.dialogs import show_error
 
 
@@ -48,11 +49,16 @@ class DocumentArgs(QWidget):
         self.form.addRow(self.tr("Measures decided"), self.measures)
         self.form.addRow(self.tr("Order re-checked (number)"), self.reference_no)
         self.form.addRow(self.tr("Order re-checked (date)"), self.reference_date)
+        drafts = documents.ws.drafts
+        self.drafts = [DraftField(self.measures, drafts, "document/measures"),
+                       DraftField(self.reference_no, drafts, "document/reference_no")]
         self.set_target("RECORD", None, None)
 
     def set_target(self, doc_type: str, inspection_id: str | None, enterprise_id: str | None) -> None:
         """Show the fields `doc_type` needs; a re-check is prefilled with the enterprise's newest live order."""
         self.doc_type = doc_type
+        for draft, part in zip(self.drafts, ("measures", "reference_no"), strict=True):
+            draft.rekey(f"document/{doc_type}/{inspection_id}/{enterprise_id}/{part}")
         self.form.setRowVisible(self.measures, doc_type == "DECISION")
         self.form.setRowVisible(self.reference_no, doc_type == "RECHECK")
         self.form.setRowVisible(self.reference_date, doc_type == "RECHECK")
@@ -60,9 +66,14 @@ class DocumentArgs(QWidget):
         if doc_type == "RECHECK" and inspection_id:
             orders = [r for r in self.documents.list(inspection_id, enterprise_id, doc_type="ORDER")
                       if r["status"] != "VOID"]
-            if orders:
-                self.reference_no.setText(orders[-1]["doc_no"] or "")
+            if orders and not self.reference_no.text():
+                self.drafts[1].set_text(orders[-1]["doc_no"] or "")
                 self.reference_date.setDate(QDate.fromString(orders[-1]["created_at"][:10], "yyyy-MM-dd"))
+
+    def issued(self) -> None:
+        """The document exists: what was typed for it is no longer a draft."""
+        for draft in self.drafts:
+            draft.done()
 
     def needed(self) -> bool:
         return self.doc_type in ("DECISION", "RECHECK")
@@ -94,6 +105,7 @@ class ArgsDialog(QDialog):
         self.form = DocumentArgs(documents, self)
         self.form.set_target(doc_type, inspection_id, enterprise_id)
         self.reason: QLineEdit | None = None
+        self.reason_draft: DraftField | None = None
         layout = QVBoxLayout(self)
         if heading:
             label = QLabel(heading)
@@ -103,6 +115,8 @@ class ArgsDialog(QDialog):
             self.reason = QLineEdit()
             self.reason.setObjectName("reason")
             self.reason.setPlaceholderText(self.tr("Required"))
+            self.reason_draft = DraftField(self.reason, documents.ws.drafts,
+                                           f"document/{doc_type}/{inspection_id}/{enterprise_id}/reason")
             reason_form = QFormLayout()
             reason_form.addRow(self.tr("Reason for the correction"), self.reason)
             layout.addLayout(reason_form)
@@ -124,4 +138,7 @@ class ArgsDialog(QDialog):
             show_error(self, exc)
             return
         if self.submit(args):
+            self.form.issued()
+            if self.reason_draft is not None:
+                self.reason_draft.done()
             super().accept()

@@ -81,6 +81,7 @@ class SignDialog(QDialog):
             self.inspector.addItem(f"{inspector['name']}（{inspector['cert_no'] or ''}）", inspector["id"])
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setProperty("autosave", False)  # a secret is never kept
         self.location = QLineEdit()
         form = QFormLayout()
         form.addRow(self.tr("Document"), _plain(row["doc_no"] or ""))
@@ -286,6 +287,7 @@ class IssueDialog(QDialog):
             return
         if self.page.issue_for(self.inspection.currentData(), self.enterprise.currentData(),
                                self.doc_type.currentData(), **args):
+            self.args.issued()
             super().accept()
 
 

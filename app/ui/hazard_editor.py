@@ -38,9 +38,11 @@ from app.errors import UserError
 from app.models import content, vocab
 from app.models.store import to_db
 from app.models.workspace import Workspace
+from app.ui.autosave import AutoSave, text_of
 from app.ui.photo_strip import PhotoStrip
 
-TEXT_SAVE_DELAY_MS = 800
+_TEXT_FIELDS = ("description", "location", "major_basis", "interim_controls", "measure", "responsible_person",
+                "responsible_phone")
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #b3261e; background: #fdecea; padding: 3px 6px; border-radius: 3px;"
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as its special "none" text
@@ -249,10 +251,10 @@ class HazardEditor(QWidget):
             QWidget.setTabOrder(first, second)
 
         # Saving
-        self._text_timer = QTimer(self, singleShot=True, interval=TEXT_SAVE_DELAY_MS)
-        self._text_timer.timeout.connect(self._save_typed_text)
-        for box in (self.description, self.interim_controls, self.measure):
-            box.textChanged.connect(self._text_typed)
+        # Each text field saves on its own pause in typing (a shared timer would wait while the user moves on to
+        # the next field without a pause).
+        self._savers = [AutoSave(self._widget(field), lambda _text, f=field: self._save_typed(f))
+                        for field in _TEXT_FIELDS]
         self.description.editingFinished.connect(lambda: self._save_text("description"))
         self.interim_controls.editingFinished.connect(lambda: self._save_text("interim_controls"))
         self.measure.editingFinished.connect(lambda: self._save_text("measure"))
@@ -319,9 +321,9 @@ class HazardEditor(QWidget):
         """Save whatever is typed but not yet saved (before showing another hazard or closing)."""
         if self.hazard_id is None or self._loading:
             return
-        self._text_timer.stop()
-        for key in ("description", "location", "major_basis", "interim_controls", "measure",
-                    "responsible_person", "responsible_phone"):
+        for saver in self._savers:
+            saver.cancel()
+        for key in _TEXT_FIELDS:
             self._save_text(key)
         if self.deadline.date() != NO_DATE:
             self._save_deadline()
@@ -468,8 +470,9 @@ class HazardEditor(QWidget):
 
     # Saving
 
-    def _update(self, key: str, fields: dict[str, Any], keep: str | None = None) -> bool:
-        """Save `fields`; on refusal show why under the field `key` and put the stored values back.
+    def _update(self, key: str, fields: dict[str, Any], keep: str | None = None, typing: bool = False) -> bool:
+        """Save `fields`; on refusal show why under the field `key` and put the stored values back (not while
+        `typing`: the user is still at it).
 
         `keep` names a field whose widget the user may still be typing in, so it is not rewritten on success."""
         if self.hazard_id is None or self._loading or not self._editable():
@@ -480,6 +483,10 @@ class HazardEditor(QWidget):
         try:
             changed = self.workspace.inspections.update_hazard(self.hazard_id, **fields)
         except UserError as exc:
+            if typing:
+                self.errors[key].setText(exc.message)
+                self.errors[key].show()
+                return False
             self.row = self.workspace.store.require("hazard", self.hazard_id)
             self.errors[key].setText(self.tr("%1 (the saved value was restored)").replace("%1", exc.message))
             self.errors[key].show()
@@ -492,28 +499,27 @@ class HazardEditor(QWidget):
             self.changed.emit()
         return True
 
-    def _widget_text(self, field: str) -> str | None:
+    def _widget(self, field: str) -> QLineEdit | QPlainTextEdit:
         widget = {"responsible_person": self.person, "responsible_phone": self.phone}.get(field)
-        if widget is None:
-            widget = getattr(self, field)
-        text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
-        return text.strip() or None
+        return widget if widget is not None else getattr(self, field)
+
+    def _widget_text(self, field: str) -> str | None:
+        return text_of(self._widget(field)).strip() or None
 
     def _save_text(self, field: str, keep: bool = False) -> None:
         if self.hazard_id is None or self._loading:
             return
         self._update(field, {field: self._widget_text(field)}, keep=field if keep else None)
 
-    def _text_typed(self) -> None:
-        if not self._loading:
-            self._text_timer.start()
-
-    def _save_typed_text(self) -> None:
-        """A pause in typing: save the text boxes, except an empty description (that waits for leaving the box)."""
-        for field in ("description", "interim_controls", "measure"):
-            if field == "description" and self._widget_text(field) is None:
-                continue
-            self._save_text(field, keep=True)
+    def _save_typed(self, field: str) -> None:
+        """A pause in typing: save the field, except an empty description (that waits for leaving the box). A value
+        the service refuses mid-typing (half a phone number) is not put back: the field says why and the text stays
+        for the user to finish."""
+        if self.hazard_id is None or self._loading:
+            return
+        if field == "description" and self._widget_text(field) is None:
+            return
+        self._update(field, {field: self._widget_text(field)}, keep=field, typing=True)
 
     def _grade_toggled(self, button: QAbstractButton, checked: bool) -> None:
         if self._loading or not checked or self.hazard_id is None:

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import content
 from app.models.workspace import Workspace
+from app.ui.autosave import SAVE_DELAY_MS
 from app.ui.dialogs import show_error
 from app.ui.hazard_editor import HazardEditor
 from app.ui.photo_strip import PhotoStrip
 
-NOTE_SAVE_DELAY_MS = 600
+NOTE_SAVE_DELAY_MS = SAVE_DELAY_MS
 VERDICTS = ("COMPLIANT", "NONCOMPLIANT", "NOT_APPLICABLE")
 
 
@@ -199,7 +200,8 @@ class ItemPanel(QWidget):
         self.changed.emit()
 
     def _note_typed(self) -> None:
-        self._note_timer.start()
+        if not self._note_timer.isActive():  # saved at most a delay after a key, even while typing goes on
+            self._note_timer.start()
 
     def flush(self) -> None:
         """Save a note still waiting for its timer (before leaving the item or closing)."""

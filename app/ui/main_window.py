@@ -34,6 +34,7 @@ from app.ui.sync_page import SyncPage
 from app.ui.text import elide
 
 FILE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
+CHANGES_COALESCE_MS = 50
 STATUS_REFRESH_MS = 5000
 
 
@@ -97,6 +98,11 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
+        # Every committed change (a verdict, a note typed) updates the count at once; commits in a burst coalesce.
+        self._changes_timer = QTimer(self, singleShot=True, interval=CHANGES_COALESCE_MS)
+        self._changes_timer.timeout.connect(self.refresh_status)
+        self._unsubscribe = self.workspace.store.on_commit(lambda _changes: self._changes_timer.start())
+        self.destroyed.connect(self._unsubscribe)
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -207,6 +213,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._status_timer.stop()  # the workspace may be closed next; a late tick would query a closed database
+        self._changes_timer.stop()
+        self._unsubscribe()
         self.sync_page.shutdown()
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)

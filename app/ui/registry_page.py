@@ -72,6 +72,7 @@ class RegistryPage(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._run_search)
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.search_edit.setProperty("autosave", False)  # a search, not a record
         self.role_combo.currentIndexChanged.connect(self._run_search)
 
         self.new_button = QPushButton(self.tr("New enterprise…"))

@@ -58,6 +58,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.models.drafts import Drafts
+from app.ui.autosave import DraftField
 from app.ui.dialogs import show_error
 
 Point = tuple[float, float, float]
@@ -431,6 +433,7 @@ class SignatureDialog(QDialog):
         self.setObjectName("signatureDialog")
         self.role = role
         self.submit = submit
+        self.drafts: list[DraftField] = []
         self.outcome: SignatureOutcome | None = None
         self.refusing = False
         self.context = context
@@ -594,6 +597,13 @@ class SignatureDialog(QDialog):
                 show_error(self, exc)
                 return
         self.outcome = outcome
+        for draft in self.drafts:
+            draft.done()
         self.accept()
+
+    def keep_drafts(self, drafts: Drafts, key: str) -> None:
+        """Save the name, refusal statement and witness as they are typed, under `key`, until confirmed."""
+        self.drafts = [DraftField(edit, drafts, f"{key}/{part}") for part, edit in
+                       (("name", self.name_edit), ("reason", self.reason_edit), ("witness", self.witness_edit))]
 
 

@@ -241,6 +241,7 @@ class SignaturesPanel(QWidget):
         dialog = SignatureDialog(
             role, name, self, context=context, name_editable=name_editable, allow_refusal=allow_refusal, submit=submit
         )
+        dialog.keep_drafts(self.workspace.drafts, f"signature/{self.inspection_id}/{role}/{name}")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._saved)
         dialog.finished.connect(self._closed)

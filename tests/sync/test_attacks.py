@@ -25,19 +25,12 @@ from app.models.workspace import Workspace
 from app.sync.conflicts import Conflicts
 from app.sync.exchange import ALREADY, IMPORTED, REFUSED, Sync
 from app.sync.trust import Devices
+from tests.support import file_bytes
 from tests.sync.attack import forge, line, raw_line, row_lines
 
 HOUR = 3_600_000
 SIGNED_PDF = b"%PDF signed by B"
 PEM = b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
-
-
-def file_bytes(ws: Workspace) -> str:
-    digest = hashlib.sha256()
-    for suffix in ("", "-wal"):
-        path = Path(str(ws.db_path) + suffix)
-        digest.update(path.read_bytes() if path.exists() else b"")
-    return digest.hexdigest()
 
 
 class Field:
@@ -514,7 +507,7 @@ def test_one_signature_slot_signed_on_two_laptops_is_listed_and_shown_once():
 
 
 def test_the_command_line_sets_up_an_office_and_a_laptop_that_follows_it(tmp_path, capsys, monkeypatch):
-    from tests.support import cli_call
+    from tests.support import cli_call, file_bytes
 
     monkeypatch.setattr("getpass.getpass", lambda _prompt="": "office-pass")
     office, laptop, usb = tmp_path / "office", tmp_path / "laptop", tmp_path / "usb"

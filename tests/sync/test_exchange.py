@@ -17,21 +17,12 @@ from app.models.integrity import check
 from app.models.workspace import Workspace
 from app.sync.exchange import ALREADY, IMPORTED, RECEIPT_APPLIED, REFUSED, Sync
 from app.sync.trust import Devices
-from tests.support import cli_call
+from tests.support import cli_call, file_bytes
 
 
 def snapshot(ws: Workspace) -> str:
     """Every table, local bookkeeping included: 'the database as it was'."""
     return hashlib.sha256("\n".join(ws.db.conn.iterdump()).encode()).hexdigest()
-
-
-def file_bytes(ws: Workspace) -> str:
-    """The database file and its write-ahead log, byte for byte."""
-    digest = hashlib.sha256()
-    for suffix in ("", "-wal"):
-        path = Path(str(ws.db_path) + suffix)
-        digest.update(path.read_bytes() if path.exists() else b"")
-    return digest.hexdigest()
 
 
 def enrol_all(_manifest) -> bool:
