@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from app.documents.issuing import Documents
 from app.models.workspace import Workspace
 from app.ui.autosave import SAVE_DELAY_MS
+from app.ui.document_args import ArgsDialog
 from app.ui.inspection_view import InspectionView
 from app.ui.qtapp import create_application
 from tests.ui.typing_child import field_name, prepare, run_round, text_fields
@@ -43,10 +45,15 @@ def test_every_text_field_of_a_visit_saves_as_it_is_typed(qtbot, visit):
     view.go_to(firm, item)
     dialog = view.summary.signatures.open_extra("witness")
     qtbot.addWidget(dialog)
+    # the measures of a decision and the reason of a correction, typed before the document is issued
+    document = ArgsDialog(view, Documents(ws), title="现场处理措施决定书", doc_type="DECISION", inspection_id=inspection,
+                          enterprise_id=firm, submit=lambda _args: False, ask_reason=True)
+    qtbot.addWidget(document)
 
-    fields = list({id(f): f for f in text_fields(view) + text_fields(dialog)}.values())
+    fields = list({id(f): f for f in text_fields(view) + text_fields(dialog) + text_fields(document)}.values())
     names = {field_name(f) for f in fields}
-    assert {"InspectionView/hazardLocation", "InspectionView/majorBasis", "SignatureDialog/refusalWitness"} <= names, names
+    assert {"InspectionView/hazardLocation", "InspectionView/majorBasis", "SignatureDialog/refusalWitness",
+            "ArgsDialog/measures", "ArgsDialog/reason"} <= names, names
     tokens = {}
     for n, field in enumerate(fields):
         phone = "phone" in field_name(field).lower()
