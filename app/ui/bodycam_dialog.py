@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 
 from app.errors import UserError
 from app.models.workspace import Workspace
+from app.ui.autosave import DraftField
 from app.ui.dialogs import show_error
 
 
@@ -23,8 +24,9 @@ class BodycamDialog(QDialog):
         self.inspection_id = inspection_id
         row = workspace.inspections.get(inspection_id)
         self.setWindowTitle(self.tr("Body camera"))
-        self.ref = QLineEdit(row["bodycam_ref"] or "")
+        self.ref = QLineEdit(row["bodycam_ref"] or "", objectName="ref")
         self.ref.setPlaceholderText(self.tr("Device number or video file name"))
+        self.ref_draft = DraftField(self.ref, workspace.drafts, f"bodycam/{inspection_id}")
         self.start = _time_edit(row["bodycam_from"] or row["started_at"][11:16])
         self.end = _time_edit(row["bodycam_to"])
         form = QFormLayout()
@@ -38,6 +40,10 @@ class BodycamDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def reject(self) -> None:
+        self.ref_draft.done()  # Cancel throws the typed text away; a crash leaves it for the next opening
+        super().reject()
+
     def save(self) -> None:
         try:
             self.workspace.inspections.set_bodycam(
@@ -47,4 +53,5 @@ class BodycamDialog(QDialog):
         except UserError as exc:
             show_error(self, exc)
             return
+        self.ref_draft.done()
         self.accept()

@@ -21,6 +21,7 @@ from app.errors import UserError
 from app.models import vocab
 from app.models.inspections import MIN_INSPECTORS
 from app.models.workspace import Workspace
+from app.ui.autosave import DraftField
 from app.ui.dialogs import show_error
 
 # The modes an on-site team picks from; re-inspection (复查) starts from a hazard, not from here.
@@ -65,10 +66,12 @@ class StartInspectionDialog(QDialog):
         self.mode = QComboBox()
         for code in START_MODES:
             self.mode.addItem(vocab.label("inspection_modes", code), code)
-        self.purpose = QLineEdit()
+        self.purpose = QLineEdit(objectName="purpose")
         self.purpose.setPlaceholderText(self.tr("e.g. campaign against hazards in multi-tenant factories"))
-        self.bodycam = QLineEdit()
+        self.bodycam = QLineEdit(objectName="bodycam")
         self.bodycam.setPlaceholderText(self.tr("Body camera file or device number (optional)"))
+        self.drafts = [DraftField(self.purpose, workspace.drafts, f"start/{enterprise_id}/purpose"),
+                       DraftField(self.bodycam, workspace.drafts, f"start/{enterprise_id}/bodycam")]
         tenants = registry.rows(registry.tenant_ids(enterprise_id))
         self.tenants = _checklist([(f"{t.name}　{t.industry or ''}", t.id, False) for t in tenants])
         self.tenants.setObjectName("tenants")
@@ -105,6 +108,12 @@ class StartInspectionDialog(QDialog):
             .replace("%1", str(MIN_INSPECTORS)).replace("%2", str(chosen))
         )
 
+    def reject(self) -> None:
+        # Cancel throws the typed text away; only a crash leaves it for the next time the dialog opens.
+        for draft in self.drafts:
+            draft.done()
+        super().reject()
+
     def start(self) -> None:
         inspections = self.workspace.inspections
         try:
@@ -122,4 +131,6 @@ class StartInspectionDialog(QDialog):
             self.inspection_id = None
             show_error(self, exc)
             return
+        for draft in self.drafts:
+            draft.done()
         self.accept()

@@ -16,7 +16,9 @@ import pytest
 from app.documents.issuing import Documents
 from app.models.workspace import Workspace
 from app.ui.autosave import SAVE_DELAY_MS
+from app.ui.bodycam_dialog import BodycamDialog
 from app.ui.document_args import ArgsDialog
+from app.ui.inspection_start import StartInspectionDialog
 from app.ui.inspection_view import InspectionView
 from app.ui.qtapp import create_application
 from tests.ui.typing_child import field_name, prepare, run_round, text_fields
@@ -49,11 +51,17 @@ def test_every_text_field_of_a_visit_saves_as_it_is_typed(qtbot, visit):
     document = ArgsDialog(view, Documents(ws), title="现场处理措施决定书", doc_type="DECISION", inspection_id=inspection,
                           enterprise_id=firm, submit=lambda _args: False, ask_reason=True)
     qtbot.addWidget(document)
+    # the purpose of the next visit and the body camera file, typed in the dialogs around a visit
+    starting, camera = StartInspectionDialog(ws, firm), BodycamDialog(ws, inspection)
+    qtbot.addWidget(starting)
+    qtbot.addWidget(camera)
 
-    fields = list({id(f): f for f in text_fields(view) + text_fields(dialog) + text_fields(document)}.values())
+    widgets = (view, dialog, document, starting, camera)
+    fields = list({id(f): f for w in widgets for f in text_fields(w)}.values())
     names = {field_name(f) for f in fields}
     assert {"InspectionView/hazardLocation", "InspectionView/majorBasis", "SignatureDialog/refusalWitness",
-            "ArgsDialog/measures", "ArgsDialog/reason"} <= names, names
+            "ArgsDialog/measures", "ArgsDialog/reason", "StartInspectionDialog/purpose",
+            "BodycamDialog/ref"} <= names, names
     tokens = {}
     for n, field in enumerate(fields):
         phone = "phone" in field_name(field).lower()
@@ -87,3 +95,27 @@ def test_text_typed_before_a_sigkill_is_there_after_it(tmp_path):
     rounds = [run_round(data, visit, seed) for seed in range(int(os.environ.get("FIELDSAFE_KILL_ROUNDS", "3")))]
     assert sum(r.acknowledged for r in rounds) > 0
     assert [lost for r in rounds for lost in r.lost] == []
+
+
+def test_a_dialog_shows_again_what_a_crash_left_and_cancel_throws_it_away(qtbot, visit):
+    ws, inspection, firm, _item = visit
+    create_application(language="zh_CN")
+    first = StartInspectionDialog(ws, firm)
+    qtbot.addWidget(first)
+    qtbot.keyClicks(first.purpose, "night check")
+    qtbot.wait(SAVE_DELAY_MS + 300)
+    # the window dies here: neither accept nor reject
+    again = StartInspectionDialog(ws, firm)
+    qtbot.addWidget(again)
+    assert again.purpose.text() == "night check"
+    again.reject()
+    emptied = StartInspectionDialog(ws, firm)
+    qtbot.addWidget(emptied)
+    assert emptied.purpose.text() == ""
+    camera = BodycamDialog(ws, inspection)
+    qtbot.addWidget(camera)
+    qtbot.keyClicks(camera.ref, "DSJ-7")
+    qtbot.wait(SAVE_DELAY_MS + 300)
+    reopened = BodycamDialog(ws, inspection)
+    qtbot.addWidget(reopened)
+    assert reopened.ref.text() == "DSJ-7"
