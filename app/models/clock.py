@@ -29,12 +29,12 @@ def wall_ms() -> int:
 class HybridLogicalClock:
     def __init__(self, last: int = 0, now: Callable[[], int] = wall_ms) -> None:
         self.last = last
-        self._now = now
+        self.wall = now  # the wall clock in ms; replaceable (a test sets a laptop whose clock is wrong)
 
     def tick(self) -> int:
         """A new stamp for a local event, greater than every stamp issued or received before."""
         last_ms, counter = unpack(self.last)
-        now_ms = self._now()
+        now_ms = self.wall()
         if now_ms > last_ms:
             self.last = pack(now_ms, 0)
         elif counter < COUNTER_MASK:
@@ -50,14 +50,14 @@ class HybridLogicalClock:
         clock reads 2099 cannot drag this one there (its entries then win against later local edits until the wall
         clock catches up; a person accepted that when importing them)."""
         if max_ahead_ms is not None:
-            remote = min(remote, pack(self._now() + max_ahead_ms, 0))
+            remote = min(remote, pack(self.wall() + max_ahead_ms, 0))
         if remote > self.last:
             self.last = remote
         return self.tick()
 
     def now_ms(self) -> int:
-        return self._now()
+        return self.wall()
 
     def is_far_future(self, stamp: int, max_ahead_ms: int) -> bool:
         """Stamps further ahead of this machine's wall clock than allowed come from a wrong clock."""
-        return unpack(stamp)[0] > self._now() + max_ahead_ms
+        return unpack(stamp)[0] > self.wall() + max_ahead_ms

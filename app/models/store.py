@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
@@ -82,7 +83,11 @@ class Store:
         self.is_office = is_office  # whether this installation is a supervisor office (app/models/authority.py)
         self.clock = clock
         self.author = author
+        # The GUI thread and the op thread (app/ui/ops.py) share the connection: one transaction at a time, and
+        # the nesting depth belongs to the thread holding this lock.
+        self._lock = threading.RLock()
         self._depth = 0
+        self._owner: int | None = None
         self._writing = False
         self._changed: set[str] = set()  # synced tables written in the open transaction
         self._listeners: list[Callable[[Changes], None]] = []
@@ -94,6 +99,11 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """One atomic unit: on return everything is on disk; on error nothing of it is."""
+        with self._lock, self._transaction() as store:
+            yield store
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Store]:
         conn = self.db.conn
         if self._depth:
             name = f"sp{self._depth}"
@@ -117,7 +127,7 @@ class Store:
         newest = conn.execute("SELECT max(hlc) FROM change WHERE device = ?", (self.device_id,)).fetchone()[0]
         if newest is not None and newest > self.clock.last:
             self.clock.last = newest
-        self._depth = 1
+        self._depth, self._owner = 1, threading.get_ident()
         try:
             yield self
             conn.execute(
@@ -132,7 +142,7 @@ class Store:
             self._changed.clear()
             raise
         finally:
-            self._depth = 0
+            self._depth, self._owner = 0, None
         if self._changed:
             changes = Changes(frozenset(self._changed))
             self._changed.clear()
@@ -149,12 +159,12 @@ class Store:
         self._changed.update(tables)
 
     def in_transaction(self) -> bool:
-        return self._depth > 0
+        return self._depth > 0 and self._owner == threading.get_ident()
 
     def _unit(self) -> AbstractContextManager[Any]:
         """The transaction for one insert/update: its own when alone; inside an outer one no savepoint is needed,
         because the row is written first and a failure there leaves nothing to undo."""
-        return self.transaction() if not self._depth else nullcontext()
+        return nullcontext() if self.in_transaction() else self.transaction()
 
     # Writes
 
@@ -252,7 +262,7 @@ class Store:
     def merging(self) -> Iterator[sqlite3.Connection]:
         """Direct writes for the merge, which materialises rows from entries it has already logged; only inside a
         transaction."""
-        if not self._depth:
+        if not self.in_transaction():
             raise RuntimeError("merging() outside a transaction")
         self._writing = True
         try:

@@ -36,6 +36,9 @@ def expected_row(table: str, content_json: str) -> dict[str, Any]:
     return {"id": row_id_for(digest), "digest": digest, "code": bank.kind, "version": str(bank.version)}
 
 
+TEMPLATE_TABLES = frozenset({"checklist_template", "question_bank"})
+
+
 class Templates:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -43,6 +46,8 @@ class Templates:
         self._banks: dict[str, content.QuestionBank] = {}
         self._current_checklist: str | None = None
         self._current_banks: dict[str, str] = {}
+        # A sync may bring a newer checklist or bank: the current ones are looked up again after it.
+        store.on_commit(lambda changes: self.forget_current() if changes.tables & TEMPLATE_TABLES else None)
 
     def install_checklist(self, checklist: content.Checklist) -> str:
         """The id of the row holding exactly this content, creating it when new."""

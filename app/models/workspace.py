@@ -5,6 +5,7 @@ The GUI and the CLI hold a Workspace and call its services; nothing outside app/
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from app.models.assessments import Assessments
@@ -38,6 +39,7 @@ class Workspace:
         # the inspection's clock, so a test (or the demo) that sets inspections.now dates signatures the same way
         self.signatures = Signatures(self.store, self.blobs, lambda: self.inspections.now())
         self.drafts = Drafts(self.store)
+        self._on_close: list[Callable[[], None]] = []
 
     @property
     def db_path(self) -> Path:
@@ -58,7 +60,14 @@ class Workspace:
             (self.device.id, int(mark or 0), *local),
         ).fetchone()[0])
 
+    def on_close(self, callback: Callable[[], None]) -> None:
+        """Call `callback` before the database closes (the GUI's op thread finishes its work there)."""
+        self._on_close.append(callback)
+
     def close(self) -> None:
+        for callback in reversed(self._on_close):
+            callback()
+        self._on_close.clear()
         self.db.close()
 
     def __enter__(self) -> Workspace:

@@ -10,8 +10,10 @@ made yet.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
@@ -19,6 +21,7 @@ from app.models.drafts import Drafts
 
 SAVE_DELAY_MS = 700
 TextField = QLineEdit | QPlainTextEdit
+_live: weakref.WeakSet[AutoSave] = weakref.WeakSet()
 
 
 def text_of(widget: TextField) -> str:
@@ -38,6 +41,7 @@ class AutoSave(QObject):
         if isinstance(widget, QLineEdit):
             widget.editingFinished.connect(self.flush)
         widget.setProperty("autosave", True)
+        _live.add(self)
 
     def set_text(self, text: str) -> None:
         """Show stored text without saving it back."""
@@ -75,6 +79,13 @@ class AutoSave(QObject):
         return False
 
 
+def flush_all() -> None:
+    """Save what is typed everywhere now (before an op takes the database, app/ui/ops.py)."""
+    for saver in list(_live):
+        if shiboken6.isValid(saver) and shiboken6.isValid(saver.widget):
+            saver.flush()  # a no-op where nothing new was typed
+
+
 class DraftField(AutoSave):
     """A field whose text is kept as a draft under `key` until the record it belongs to is made."""
 
@@ -98,4 +109,4 @@ class DraftField(AutoSave):
         self._saved = text_of(self.widget)
 
 
-__all__ = ["SAVE_DELAY_MS", "AutoSave", "DraftField", "text_of"]
+__all__ = ["SAVE_DELAY_MS", "AutoSave", "DraftField", "flush_all", "text_of"]

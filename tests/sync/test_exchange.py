@@ -161,7 +161,7 @@ def test_a_revoked_device_is_refused(office, jpeg):
 
 def test_a_clock_far_in_the_future_is_refused_unless_accepted(office):
     sup, lap, usb = office
-    lap.clock._now = lambda: wall_ms() + 3 * 86_400_000
+    lap.clock.wall = lambda: wall_ms() + 3 * 86_400_000
     lap.registry.create_enterprise(name="时钟超前的企业")
     path = Sync(lap).export(usb).path
     before, raw = snapshot(sup), file_bytes(sup)
@@ -267,7 +267,7 @@ def test_a_laptop_speaks_only_for_itself_and_the_supervisor_relays(tmp_path, off
     sup, lap, usb = office
     with Workspace(tmp_path / "lap2", author="二号") as lap2:
         Sync(lap2).import_file(Sync(sup).export(usb, everything=True).path, enrol=enrol_as_supervisor(sup))
-        lap2.clock._now = lambda: wall_ms() - 3_600_000  # its stamps are older than anything the supervisor sent
+        lap2.clock.wall = lambda: wall_ms() - 3_600_000  # its stamps are older than anything the supervisor sent
         firm = lap2.registry.create_enterprise(name="二号终端新建的企业")
         from_lap2 = Sync(lap2).export(usb).path
         # A laptop that picked up another laptop's bundle does not pass it on: it is not its own to send.
