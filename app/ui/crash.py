@@ -33,6 +33,7 @@ class _Handler(QObject):
         super().__init__()
         self.log_path = log_path
         self.shown: set[str] = set()
+        self.boxes: list[QMessageBox] = []
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def _show(self, details: str) -> None:
@@ -50,6 +51,8 @@ class _Handler(QObject):
         copy.clicked.disconnect()  # keep the box open after copying
         copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
         box.addButton(QMessageBox.StandardButton.Close)
+        box.finished.connect(lambda _result: self.boxes.remove(box))
+        self.boxes.append(box)  # a parentless box nobody holds would be collected before it is seen
         box.open()
 
 
