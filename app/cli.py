@@ -307,14 +307,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
     with _workspace(args) as ws:
         township_id = resolve_place(ws, "org_unit", args.township) if args.township else None
         park_id = resolve_place(ws, "park", args.park) if args.park else None
-        folder = ws.data_dir
 
-    def show(done: int, total: int) -> None:
-        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        def show(done: int, total: int) -> None:
+            print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
-    result = print_batch(folder, township_id=township_id, park_id=park_id, date_from=args.date_from,
-                         date_to=args.date_to, doc_type=args.type, out=Path(args.out), one_file=args.one_file,
-                         workers=args.workers, progress=show)
+        result = print_batch(ws, township_id=township_id, park_id=park_id, date_from=args.date_from,
+                             date_to=args.date_to, doc_type=args.type, out=Path(args.out), one_file=args.one_file,
+                             workers=args.workers, progress=show)
     for file in result.files:
         print(file)
     print(localized("共 {n} 份文书（{e} 家企业），{f} 个文件，用时 {s:.1f} 秒",

@@ -92,7 +92,8 @@ def bench_batch(folder: Path, notices: int) -> None:
     print(f"issue {notices} ORDER notices (serial): {issuing:.1f} s, {issuing / notices * 1000:.0f} ms each")
     cores = os.cpu_count() or 1
     for one_file in (False, True):
-        result = print_batch(data_dir, out=folder / ("one" if one_file else "per"), one_file=one_file, workers=cores)
+        with Workspace(data_dir) as ws:
+            result = print_batch(ws, out=folder / ("one" if one_file else "per"), one_file=one_file, workers=cores)
         kind = "one merged file" if one_file else f"{len(result.files)} enterprise files"
         print(f"batch {result.documents} notices -> {kind} on {cores} cores: {result.seconds:.1f} s")
     print(f"batch total (issue + per-enterprise print): {issuing + result.seconds:.1f} s")

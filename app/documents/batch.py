@@ -29,6 +29,7 @@ from typing import Any
 
 from app.errors import UserError
 from app.models.blobs import BlobStore
+from app.models.workspace import Workspace
 
 PRINTABLE = ("DRAFT", "SIGNED", "SERVED")
 CHUNK = 25  # documents per job in one-file mode
@@ -147,7 +148,7 @@ def resolve_place(ws: Any, table: str, text: str) -> str:
 
 
 def print_batch(
-    workspace_dir: Path,
+    ws: Workspace,
     *,
     township_id: str | None = None,
     park_id: str | None = None,
@@ -162,14 +163,12 @@ def print_batch(
 ) -> BatchResult:
     """Write the matching documents to the folder `out` (see the module docstring); return what was written."""
     from app.documents.config import shipped_config
-    from app.models.workspace import Workspace
 
     started = time.perf_counter()
     workers = max(1, workers or os.cpu_count() or 1)
-    with Workspace(Path(workspace_dir)) as ws:
-        rows = select_documents(ws, doc_type=doc_type, township_id=township_id, park_id=park_id,
-                                date_from=date_from, date_to=date_to)
-        blobs_dir = str(ws.blobs.root)
+    rows = select_documents(ws, doc_type=doc_type, township_id=township_id, park_id=park_id,
+                            date_from=date_from, date_to=date_to)
+    blobs_dir = str(ws.blobs.root)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     groups: dict[str, list[dict[str, Any]]] = {}

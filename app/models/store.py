@@ -51,7 +51,8 @@ class ChangeEntry:
 
 @dataclass(frozen=True)
 class Changes:
-    """What one committed transaction changed: the synced tables it wrote (pages decide from it what to reload)."""
+    """What one committed transaction changed: the synced tables it wrote, and the local ones pages show (the
+    conflict queue, sync bookkeeping) — pages decide from it what to reload (app/ui/pages.py)."""
 
     tables: frozenset[str]
 
@@ -232,6 +233,7 @@ class Store:
         pred = self.heads(table, row_id, column)
         self._append(table, row_id, column, value, pred)
         if len(pred) > 1:
+            self._changed.add("conflict")
             # The entry replaces every head, so the cell's concurrent-edit conflict (app/sync/merge.py) is settled.
             self.db.conn.execute(
                 "DELETE FROM conflict WHERE kind = 'CONCURRENT' AND tbl = ? AND row_id = ? AND col = ?",

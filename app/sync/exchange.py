@@ -498,12 +498,14 @@ class Sync:
             self._ack(peer, origin, last)
 
     def _hold(self, origin: str, hlc: int) -> None:
+        self.store.note_changed({"sync_have"})
         self.conn.execute(
             "INSERT INTO sync_have (origin, hlc) VALUES (?, ?) "
             "ON CONFLICT (origin) DO UPDATE SET hlc = max(hlc, excluded.hlc)", (origin, hlc),
         )
 
     def _ack(self, peer: str, origin: str, hlc: int) -> None:
+        self.store.note_changed({"sync_ack"})
         self.conn.execute(
             "INSERT INTO sync_ack (peer, origin, hlc) VALUES (?, ?, ?) "
             "ON CONFLICT (peer, origin) DO UPDATE SET hlc = max(hlc, excluded.hlc)", (peer, origin, hlc),
@@ -511,6 +513,7 @@ class Sync:
 
     def _record(self, direction: str, kind: str, bundle_id: str, device: str, peer: str | None, path: Path,
                 covers: dict[str, Any], stats: dict[str, Any], sha: str | None = None) -> None:
+        self.store.note_changed({"sync_bundle"})
         self.conn.execute(
             "INSERT INTO sync_bundle (bundle_id, direction, kind, device, peer, file_sha256, covers, stats, at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

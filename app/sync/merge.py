@@ -159,7 +159,7 @@ class Merger:
             ).rowcount
             for table, count in conn.execute("SELECT tbl, count(*) FROM temp.incoming GROUP BY tbl"):
                 stats.tables[table] = count
-            self.store.note_changed(stats.tables)
+            self.store.note_changed({*stats.tables, "conflict"})
             conn.execute(
                 "INSERT OR IGNORE INTO temp.touched SELECT DISTINCT tbl, row_id FROM temp.incoming "
                 "UNION SELECT tbl, row_id FROM pending_row"

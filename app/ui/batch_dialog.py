@@ -1,9 +1,8 @@
 """批量打印: the township office batch (app.documents.batch.print_batch) behind a form, a progress bar and Cancel.
 
-The batch runs on a worker thread (app/ui/workspace_thread.py), never on the GUI thread. It gets only plain data (the data folder and the
-filters): print_batch opens its own Workspace, so its SQLite connection belongs to the worker thread and the GUI's
-connection is never touched from there. Progress and the result come back by queued signals; Cancel sets a flag
-that print_batch checks between jobs. Closing the dialog while a batch runs cancels it and closes once it stopped.
+The batch is an op (app/ui/ops.py): it runs on the Workspace's op thread with plain data (the filters), never on
+the GUI thread, and renders in a process pool. Progress comes back to the dialog's bar; Cancel sets a flag that
+print_batch checks between jobs. Closing the dialog while a batch runs cancels it and closes once it stopped.
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ from app.documents.numbering import DOC_TYPES
 from app.errors import UserError
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
-from app.ui.workspace_thread import JobThread, RunsJobs
+from app.ui.ops import Op, RunsOps
 
 
 @dataclass(frozen=True)
@@ -55,22 +54,12 @@ class BatchRequest:
     workers: int | None
 
 
-def batch_thread(data_dir: Path, request: BatchRequest, parent: QWidget | None = None) -> JobThread:
-    """print_batch on a worker thread; it opens its own connection on the data folder."""
-    return JobThread(
-        lambda progress, cancelled: print_batch(data_dir, **asdict(request), progress=progress, cancel=cancelled),
-        io_failure=("batch.write_failed", "无法写入输出目录：{error}", "Cannot write to the output folder: {error}"),
-        failure=("batch.failed", "批量打印失败：{error}", "Batch printing failed: {error}"),
-        parent=parent,
-    )
-
-
 def _date(edit: QDateEdit) -> date:
     value = edit.date()
     return date(value.year(), value.month(), value.day())
 
 
-class BatchDialog(RunsJobs, QDialog):
+class BatchDialog(RunsOps, QDialog):
     batch_finished = Signal(object)  # BatchResult, or None after an error
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -79,7 +68,7 @@ class BatchDialog(RunsJobs, QDialog):
         self.setWindowTitle(self.tr("Batch print documents"))
         self.workspace = workspace
         self.workers: int | None = None  # all cores
-        self.worker: JobThread | None = None
+        self.worker: Op[BatchResult] | None = None
         self.result: BatchResult | None = None
         self._close_when_stopped = False
 
@@ -220,7 +209,7 @@ class BatchDialog(RunsJobs, QDialog):
 
     # Running
 
-    def start(self) -> JobThread | None:
+    def start(self) -> Op[BatchResult] | None:
         if self.is_running():
             return None
         try:
@@ -231,9 +220,9 @@ class BatchDialog(RunsJobs, QDialog):
         self.result = None
         self.files.clear()
         self.summary.setText(self.tr("Printing…"))
-        thread = batch_thread(self.workspace.data_dir, request, self)
-        self._launch(thread)
-        return thread
+        return self._launch(
+            lambda ws, progress, cancelled: print_batch(ws, **asdict(request), progress=progress, cancel=cancelled)
+        ).io_failure("batch.write_failed", "无法写入输出目录：{error}", "Cannot write to the output folder: {error}")
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -267,15 +256,13 @@ class BatchDialog(RunsJobs, QDialog):
         self.summary.setText(text)
         self.files.addItems([str(f) for f in result.files])
 
-    def _failed(self, error: UserError, details: str) -> None:
+    def _failed(self, error: UserError) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.summary.setText(error.message)
-        show_error(self, error, details)
+        show_error(self, error)
 
     def _stopped(self) -> None:
-        self._release_worker()
-        self._set_running(False)
         self.batch_finished.emit(self.result)
         if self._close_when_stopped:
             super().reject()

@@ -36,6 +36,7 @@ from app.ui.dialogs import show_error
 from app.ui.documents_page import VoidDialog, doc_type_label, status_label
 from app.ui.merge_dialog import MergeEnterprisesDialog
 from app.ui.sync_page import author_name, device_name, iso_text, stamp_text
+from app.ui.pages import Reloads
 from app.ui.tables import record_table
 
 # Called by this name so that lupdate finds the strings (it does not follow helper functions).
@@ -152,9 +153,11 @@ def open_conflicts(ws: Workspace) -> list[Conflict]:
     return Conflicts(ws.store).list()
 
 
-class ConflictsPage(QWidget):
+class ConflictsPage(Reloads, QWidget):
     count_changed = Signal(int)
-    data_changed = Signal()  # a value chosen, records merged or a document voided
+    # A local void or merge can settle a conflict without writing the queue: reading it refreshes the queue.
+    WATCHES = frozenset({"conflict", "document", "enterprise"})
+    RELOAD_HIDDEN = True  # the count shows in the tab title and the status bar
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -240,6 +243,7 @@ class ConflictsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload()
+        self.watch(workspace)
 
     # The queue
 
@@ -425,7 +429,6 @@ class ConflictsPage(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return False
-        self._changed()
         return True
 
     def merge(self) -> MergeEnterprisesDialog | None:
@@ -436,7 +439,6 @@ class ConflictsPage(QWidget):
         selected = self.selected_row()
         if selected is not None:
             dialog.choose_keep(self._row_ids[selected])
-        dialog.merged.connect(lambda _keep: self._changed())
         dialog.open()
         return dialog
 
@@ -454,10 +456,5 @@ class ConflictsPage(QWidget):
         else:
             return None
         dialog = VoidDialog(self, document_id)  # type: ignore[arg-type] - the page offers documents and reload()
-        dialog.accepted.connect(self.data_changed.emit)
         dialog.open()
         return dialog
-
-    def _changed(self) -> None:
-        self.reload()
-        self.data_changed.emit()

@@ -38,6 +38,7 @@ from app.ui.batch_dialog import BatchDialog
 from app.ui.dialogs import show_error
 from app.ui.document_args import ArgsDialog, DocumentArgs
 from app.ui.pdf_preview import PdfPreview, render_pages
+from app.ui.pages import Reloads
 from app.ui.tables import record_table
 
 # Called by this name so that lupdate finds the strings (it does not follow helper functions).
@@ -291,8 +292,9 @@ class IssueDialog(QDialog):
             super().accept()
 
 
-class DocumentsPage(QWidget):
+class DocumentsPage(Reloads, QWidget):
     COLUMNS = 6
+    WATCHES = frozenset({"document", "enterprise"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -341,6 +343,7 @@ class DocumentsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         self.reload()
+        self.watch(workspace)
 
     # List
 

@@ -26,6 +26,7 @@ from app.models import vocab
 from app.models.dossier import Dossier, InspectionSummary, OpenHazard, Person, Profile, Relation
 from app.models.workspace import Workspace
 from app.ui.enterprise_dialog import EnterpriseDialog
+from app.ui.pages import Reloads
 from app.ui.tables import record_table
 
 RED = QColor("#c62828")
@@ -102,22 +103,22 @@ def _item(text: object, *, row_id: str | None = None, tip: str | None = None) ->
     return item
 
 
-class DossierPage(QWidget):
+class DossierPage(Reloads, QWidget):
     """一企一档 of one enterprise.
 
     Signals:
         open_enterprise(str): a related enterprise (landlord or tenant) was clicked.
         open_inspection(str): an inspection (or an open hazard's inspection) was double-clicked.
         start_inspection(str): 开始检查 was pressed for the shown enterprise.
-        enterprise_saved(str): the enterprise was edited through 编辑 and saved.
     """
 
     open_enterprise = Signal(str)
     open_inspection = Signal(str)
     start_inspection = Signal(str)
-    enterprise_saved = Signal(str)
 
     LEASE_NAME_COLUMN = 1
+    WATCHES = frozenset({"enterprise", "lease", "park", "site", "person", "inspection", "inspection_target",
+                         "hazard", "document", "interview_answer", "quiz_attempt"})
 
     def __init__(
         self, workspace: Workspace, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
@@ -128,6 +129,7 @@ class DossierPage(QWidget):
         self.enterprise_id: str | None = None
         self.profile: Profile | None = None
         self.edit_dialog: EnterpriseDialog | None = None
+        self.watch(workspace)
 
         self.tabs = QTabWidget()
         self.info = QWidget()
@@ -218,6 +220,9 @@ class DossierPage(QWidget):
 
     def set_enterprise(self, enterprise_id: str | None) -> None:
         self.enterprise_id = enterprise_id
+        self.refresh()
+
+    def reload(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
@@ -478,12 +483,7 @@ class DossierPage(QWidget):
             return None
         dialog = EnterpriseDialog(self.workspace, self.enterprise_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._edited)
         dialog.finished.connect(lambda _r: setattr(self, "edit_dialog", None))
         self.edit_dialog = dialog
         dialog.open()
         return dialog
-
-    def _edited(self, enterprise_id: str) -> None:
-        self.refresh()
-        self.enterprise_saved.emit(enterprise_id)

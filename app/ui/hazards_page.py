@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
 
 from app.models import vocab
 from app.models.workspace import Workspace
+from app.ui.pages import Reloads
 from app.ui.tables import record_table
 
 
-class HazardsPage(QWidget):
+class HazardsPage(Reloads, QWidget):
+    WATCHES = frozenset({"hazard", "inspection", "enterprise"})
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -37,6 +40,7 @@ class HazardsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table)
         self.reload()
+        self.watch(workspace)
 
     def reload(self, today: date | None = None) -> None:
         today_text = (today or date.today()).isoformat()

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QTableWidgetItem, QVBoxLayout, QWidget
 from app.models import vocab
 from app.models.workspace import Workspace
 from app.sync.exchange import Sync
+from app.ui.pages import SYNC_TABLES, Reloads
 from app.ui.tables import record_table
 
 
-class InspectionsPage(QWidget):
+class InspectionsPage(Reloads, QWidget):
     open_inspection = Signal(str)
+    WATCHES = frozenset({"inspection", "inspection_target", "item_result", "hazard", "enterprise"}) | SYNC_TABLES
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +29,7 @@ class InspectionsPage(QWidget):
         layout.addWidget(self.table)
         self.ids: list[str] = []
         self.reload()
+        self.watch(workspace)
 
     def _open(self, index: QModelIndex) -> None:
         self.open_inspection.emit(self.ids[index.row()])

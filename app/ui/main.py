@@ -16,6 +16,7 @@ def run_gui(override: Path | None = None, demo_if_new: bool = False, language: s
     from PySide6.QtWidgets import QMessageBox
 
     from app.models.workspace import Workspace
+    from app.ui import crash
     from app.ui.main_window import MainWindow
     from app.ui.qtapp import create_application
     from app.ui.settings_dialog import apply_inspector, settings
@@ -28,6 +29,10 @@ def run_gui(override: Path | None = None, demo_if_new: bool = False, language: s
         override = Path(stored.value("data_dir", "", str))
     folder = data_dir(override)
     is_new = not (folder / DB_NAME).exists()
+    try:
+        crash.install(folder)
+    except OSError as exc:  # a read-only folder: the window can still work, the open below says what is wrong
+        print(f"FieldSafe: no log file in {folder}: {exc}", file=sys.stderr)
     try:
         workspace = Workspace(folder)
         if demo_if_new and (is_new or workspace.registry.count() == 0):

@@ -2,7 +2,10 @@
 (registry import/export, integrity check, settings), the Sync menu and the status bar (data folder, device, changes
 not yet acknowledged by the receiver, conflicts to settle).
 
-At start-up an inspection left unfinished (closed window, crash, flat battery) is offered for resuming."""
+At start-up an inspection left unfinished (closed window, crash, flat battery) is offered for resuming.
+
+The window wires no page to another: each page reloads itself from the Workspace's `changes` (app/ui/pages.py), and
+long actions run as ops (app/ui/ops.py)."""
 
 from __future__ import annotations
 
@@ -14,12 +17,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from app import __version__
-from app.errors import UserError
 from app.models import integrity, registry_io
+from app.models.store import Changes
 from app.models.workspace import Workspace
 from app.sync.exchange import Sync
 from app.ui.conflicts_page import ConflictsPage
-from app.ui.dialogs import show_error
 from app.ui.documents_page import DocumentsPage
 from app.ui.dossier_page import DossierPage
 from app.ui.enterprise_dialog import EnterpriseDialog
@@ -27,6 +29,7 @@ from app.ui.hazards_page import HazardsPage
 from app.ui.inspection_start import StartInspectionDialog
 from app.ui.inspection_view import InspectionView
 from app.ui.inspections_page import InspectionsPage
+from app.ui.ops import Op, OpRunner
 from app.ui.registry_page import RegistryPage
 from app.ui.resume_bar import ResumeBar
 from app.ui.settings_dialog import SettingsDialog
@@ -34,8 +37,7 @@ from app.ui.sync_page import SyncPage
 from app.ui.text import elide
 
 FILE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
-CHANGES_COALESCE_MS = 50
-STATUS_REFRESH_MS = 5000
+STATUS_REFRESH_MS = 5000  # the CLI beside the GUI writes to the same folder without telling the window
 
 
 
@@ -61,14 +63,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.conflicts_page, self.tr("Conflicts"))
         for fixed in range(self.tabs.count()):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        self.tabs.currentChanged.connect(self._tab_changed)
         self.registry_page.start_inspection.connect(self.start_inspection)
         self.registry_page.open_dossier.connect(self.open_dossier)
         self.registry_page.new_enterprise.connect(self.new_enterprise)
         self.inspections_page.open_inspection.connect(self.open_inspection)
-        self.registry_page.enterprises_merged.connect(lambda _keep: self._records_changed(registry=False))
-        self.sync_page.data_changed.connect(self._records_changed)
-        self.conflicts_page.data_changed.connect(self._records_changed)
         self.conflicts_page.count_changed.connect(self._show_conflict_count)
 
         self.resume_bar = ResumeBar(self)
@@ -95,15 +93,19 @@ class MainWindow(QMainWindow):
         self.conflict_label.setObjectName("conflictStatus")
         bar.addPermanentWidget(self.conflict_label)
         self._show_conflict_count(self.conflicts_page.count())
+        self.runner = OpRunner.of(self.workspace)
         self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
-        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.timeout.connect(lambda: self.runner.idle and self.refresh_status())
         self._status_timer.start()
-        # Every committed change (a verdict, a note typed) updates the count at once; commits in a burst coalesce.
-        self._changes_timer = QTimer(self, singleShot=True, interval=CHANGES_COALESCE_MS)
-        self._changes_timer.timeout.connect(self.refresh_status)
-        self._unsubscribe = self.workspace.store.on_commit(lambda _changes: self._changes_timer.start())
-        self.destroyed.connect(self._unsubscribe)
+        self.runner.changes.connect(self._changed)  # every committed change (a verdict, a note typed)
         self.refresh_status()
+
+    def _changed(self, changes: Changes) -> None:
+        self.refresh_status()
+        if "inspection" in changes.tables:
+            opened = self.tabs.currentWidget()
+            self.resume_bar.show_unfinished(self.workspace.inspections.unfinished(),
+                                            opened=getattr(opened, "inspection_id", None))
 
     def refresh_status(self) -> None:
         self.unsynced_label.setText(
@@ -116,17 +118,6 @@ class MainWindow(QMainWindow):
                              else self.tr("Conflicts"))
         self.conflict_label.setText(self.tr("Conflicts: %1").replace("%1", str(count)))
         self.conflict_label.setVisible(count > 0)
-
-    def _records_changed(self, registry: bool = True) -> None:
-        """A sync import, a settled conflict or a merge changed records the other pages show."""
-        self.workspace.inspections.templates.forget_current()  # an import may have brought a newer checklist
-        if registry:
-            self.registry_page.reload()
-        for page in (self.inspections_page, self.hazards_page, self.documents_page):
-            page.reload()
-        self.conflicts_page.reload()
-        self.sync_page.refresh()
-        self.refresh_status()
 
     # Tabs opened on demand: inspections and dossiers
 
@@ -147,7 +138,6 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
             return self.tabs.widget(index)  # type: ignore[return-value]
         view = InspectionView(self.workspace, inspection_id, self)
-        view.completed.connect(self._inspection_completed)
         view.document_issued.connect(self.show_document)
         name = self.workspace.registry.get_enterprise(self.workspace.inspections.get(inspection_id)["enterprise_id"])
         self._open_tab(view, inspection_id, self.tr("Inspection: %1").replace("%1", elide(name["name"])))
@@ -170,10 +160,8 @@ class MainWindow(QMainWindow):
 
     def show_document(self, document_id: str) -> None:
         """Bring the 文书 tab forward with the document selected (e.g. one just issued from an inspection)."""
-        if self.tabs.currentWidget() is self.documents_page:
-            self.documents_page.reload()
-        else:
-            self.tabs.setCurrentWidget(self.documents_page)  # which reloads the list
+        self.tabs.setCurrentWidget(self.documents_page)
+        self.documents_page.reload()  # now, not on the next turn: the new document is selected at once
         self.documents_page.select(document_id)
 
     def _close_tab(self, index: int) -> None:
@@ -206,34 +194,14 @@ class MainWindow(QMainWindow):
 
         return done
 
-    def _inspection_completed(self, _inspection_id: str) -> None:
-        self.resume_bar.show_unfinished(self.workspace.inspections.unfinished())
-        self.inspections_page.reload()
-        self.hazards_page.reload()
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._status_timer.stop()  # the workspace may be closed next; a late tick would query a closed database
-        self._changes_timer.stop()
-        self._unsubscribe()
         self.sync_page.shutdown()
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
             if isinstance(widget, InspectionView):
                 widget.flush()
         super().closeEvent(event)
-
-    def _tab_changed(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if widget is self.inspections_page:
-            self.inspections_page.reload()
-        elif widget is self.hazards_page:
-            self.hazards_page.reload()
-        elif widget is self.documents_page:
-            self.documents_page.reload()
-        elif widget is self.sync_page:
-            self.sync_page.refresh()
-        elif widget is self.conflicts_page:
-            self.conflicts_page.reload()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -271,23 +239,21 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
-    def import_registry(self, path: Path | None = None) -> None:
+    def import_registry(self, path: Path | None = None) -> Op[registry_io.ImportReport] | None:
         if not path:
             name, _ = QFileDialog.getOpenFileName(self, self.tr("Import enterprise register"), "", FILE_FILTER)
             if not name:
-                return
+                return None
             path = Path(name)
-        try:
-            report = registry_io.import_registry(self.workspace.registry, path)
-        except registry_io.RegistryImportError as exc:
-            show_error(self, exc, details="\n".join(str(e) for e in exc.errors))
-            return
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.registry_page.reload()
+        chosen = path
+        return (Op(self, self.workspace, lambda ws, _progress, _cancelled: registry_io.import_registry(ws, chosen))
+                .with_progress(self.tr("Importing the enterprise register…"))
+                .success(self._registry_imported).run_in_background())
+
+    def _registry_imported(self, report: registry_io.ImportReport) -> None:
         details = "\n".join(report.warnings)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"), report.describe(), parent=self)
+        box.setObjectName("importDialog")
         if details:
             box.setDetailedText(details)
         box.open()
@@ -299,15 +265,18 @@ class MainWindow(QMainWindow):
             if not name:
                 return
             path = Path(name)
-        try:
-            count = registry_io.export_registry(self.workspace.registry, path)
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.statusBar().showMessage(self.tr("Exported %n enterprise(s)", "", count), 10_000)
+        chosen = path
+        (Op(self, self.workspace, lambda ws, _progress, _cancelled: registry_io.export_registry(ws.registry, chosen))
+         .with_progress(self.tr("Exporting the enterprise register…"))
+         .success(lambda count: self.statusBar().showMessage(self.tr("Exported %n enterprise(s)", "", count), 10_000))
+         .run_in_background())
 
-    def check_integrity(self) -> integrity.IntegrityReport:
-        report = integrity.check(self.workspace)
+    def check_integrity(self) -> Op[integrity.IntegrityReport]:
+        return (Op(self, self.workspace, lambda ws, _progress, _cancelled: integrity.check(ws))
+                .with_progress(self.tr("Checking the database…"))
+                .success(self._integrity_checked).run_in_background())
+
+    def _integrity_checked(self, report: integrity.IntegrityReport) -> None:
         if report.ok:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Integrity check"),
                               self.tr("No problems found."), parent=self)
@@ -317,7 +286,6 @@ class MainWindow(QMainWindow):
             box.setDetailedText("\n".join(report.problems))
         box.setObjectName("integrityDialog")
         box.open()
-        return report
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.workspace, self)

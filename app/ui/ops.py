@@ -27,7 +27,7 @@ from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QWidget
 
 from app.errors import UserError
 from app.models.store import Changes
@@ -130,7 +130,7 @@ class OpRunner(QObject):
         except UserError as exc:
             outcome.error = exc
         except OSError as exc:  # a full or read-only stick, a file that vanished …
-            outcome.error = UserError(*IO_FAILED, error=exc.strerror or str(exc))
+            outcome.error = UserError(*op.io_words, error=exc.strerror or str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug: handed to the crash handler on the GUI thread
             outcome.bug, outcome.details = exc, traceback.format_exc()
         self._finished.emit(op, outcome)
@@ -178,6 +178,7 @@ class Op(Generic[T]):
         self._on_progress: Callable[[int, int], object] | None = None
         self._label: str | None = None
         self._cancellable = False
+        self.io_words = IO_FAILED
         self._dialog: QProgressDialog | None = None
         self._timer: QTimer | None = None
         self.done = False
@@ -204,6 +205,11 @@ class Op(Generic[T]):
     def on_progress(self, callback: Callable[[int, int], object]) -> Op[T]:
         """Report (done, total) to the page's own progress bar, polled every POLL_MS."""
         self._on_progress = callback
+        return self
+
+    def io_failure(self, code: str, chinese: str, english: str) -> Op[T]:
+        """The message for an OSError of this op (with {error}), instead of the general one."""
+        self.io_words = (code, chinese, english)
         return self
 
     def cancel(self) -> None:
@@ -271,6 +277,49 @@ class Op(Generic[T]):
             self._finally()
 
 
+class RunsOps:
+    """For a widget that runs one Op at a time and shows it in its own `progress` bar (the sync page, the batch
+    dialog). It supplies `workspace`, `_set_running(bool)`, `_succeeded(result)`, `_failed(error)` and `_stopped()`
+    (called after either, and after a bug)."""
+
+    workspace: Workspace
+    worker: Op[Any] | None = None
+    progress: QProgressBar
+
+    def is_running(self) -> bool:
+        return self.worker is not None
+
+    def _launch(self, fn: OpFn[Any]) -> Op[Any]:
+        op = (Op(self, self.workspace, fn)  # type: ignore[arg-type] - the mixin is on a QWidget
+              .on_progress(self._progressed).success(self._succeeded).failure(self._failed).finally_(self._op_done))
+        self.worker = op
+        self.progress.setRange(0, 0)  # busy until a count arrives
+        self._set_running(True)
+        return op.run_in_background()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _op_done(self) -> None:
+        self.worker = None
+        self._set_running(False)
+        self._stopped()
+
+    def _set_running(self, running: bool) -> None:
+        raise NotImplementedError
+
+    def _succeeded(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def _failed(self, error: UserError) -> None:
+        raise NotImplementedError
+
+    def _stopped(self) -> None:
+        raise NotImplementedError
+
+
 def error_details(error: UserError) -> str:
     """The row-by-row list some errors carry (a registry import refused for these rows)."""
     rows = getattr(error, "errors", None)
@@ -282,4 +331,4 @@ def changes_of(workspace: Workspace) -> Signal:
     return OpRunner.of(workspace).changes
 
 
-__all__ = ["Cancelled", "Op", "OpRunner", "Outcome", "Progress", "changes_of", "error_details"]
+__all__ = ["Cancelled", "Op", "OpRunner", "Outcome", "Progress", "RunsOps", "changes_of", "error_details"]

