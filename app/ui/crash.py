@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__
 
 LOG_NAME = "fieldsafe.log"
+translate = QCoreApplication.translate  # by this name, so that lupdate finds the strings
 log = logging.getLogger("fieldsafe")
 
 
@@ -40,14 +41,14 @@ class _Handler(QObject):
         if details in self.shown:
             return
         self.shown.add(details)
-        tr = QCoreApplication.translate
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("Crash", "Unexpected error"),
-                          tr("Crash", "FieldSafe hit an error it did not expect. Your saved work is safe. The details "
-                                      "are written to %1; please send them to the people who look after FieldSafe.")
+        box = QMessageBox(QMessageBox.Icon.Critical, translate("Crash", "Unexpected error"),
+                          translate("Crash", "FieldSafe hit an error it did not expect. Your saved work is safe. "
+                                            "The details are written to %1; please send them to the people who "
+                                            "look after FieldSafe.")
                           .replace("%1", str(self.log_path)))
         box.setObjectName("crashDialog")
         box.setDetailedText(details)
-        copy = box.addButton(tr("Crash", "Copy details"), QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(translate("Crash", "Copy details"), QMessageBox.ButtonRole.ActionRole)
         copy.clicked.disconnect()  # keep the box open after copying
         copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
         box.addButton(QMessageBox.StandardButton.Close)

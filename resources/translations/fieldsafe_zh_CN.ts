@@ -4,12 +4,12 @@
 <context>
     <name>ArgsDialog</name>
     <message>
-        <location filename="../../app/ui/document_args.py" line="+105"/>
+        <location filename="../../app/ui/document_args.py" line="+117"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>AwarenessPage</name>
     <message>
-        <location filename="../../app/ui/assessment_pages.py" line="+1112"/>
+        <location filename="../../app/ui/assessment_pages.py" line="+1116"/>
         <source>Worker awareness sampling</source>
         <translation>员工抽问</translation>
     </message>
@@ -32,7 +32,7 @@
         <translation>可不填</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -141,7 +141,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../app/ui/batch_dialog.py" line="+79"/>
+        <location filename="../../app/ui/batch_dialog.py" line="+68"/>
         <source>Batch print documents</source>
         <translation>批量打印文书</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>BodycamDialog</name>
     <message>
-        <location filename="../../app/ui/bodycam_dialog.py" line="+25"/>
+        <location filename="../../app/ui/bodycam_dialog.py" line="+26"/>
         <source>Body camera</source>
         <translation>执法记录仪</translation>
     </message>
@@ -277,7 +277,7 @@
         <translation>记录仪编号或视频文件名</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Camera / file</source>
         <translation>记录仪/文件</translation>
     </message>
@@ -295,7 +295,7 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../app/ui/conflicts_page.py" line="+170"/>
+        <location filename="../../app/ui/conflicts_page.py" line="+173"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
@@ -325,7 +325,7 @@
         <translation>没有冲突：已导入的数据均已顺利合并。</translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+64"/>
         <source>%n conflict(s) to settle</source>
         <translation>
             <numerusform>待处理冲突 %n 条</numerusform>
@@ -353,15 +353,15 @@
         <translation>修改人</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-298"/>
         <location line="+28"/>
-        <location line="+235"/>
+        <location line="+238"/>
         <location line="+32"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="-338"/>
+        <location line="-341"/>
         <source>Changed at the same time</source>
         <translation>同时修改</translation>
     </message>
@@ -542,7 +542,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+230"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -552,20 +552,20 @@
         <translation>（当前显示）</translation>
     </message>
     <message>
-        <location line="-262"/>
-        <location line="+267"/>
+        <location line="-265"/>
+        <location line="+270"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-265"/>
-        <location line="+265"/>
+        <location line="-268"/>
+        <location line="+268"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+266"/>
+        <location line="-269"/>
+        <location line="+269"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -580,8 +580,8 @@
         <translation>角色</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+269"/>
+        <location line="-253"/>
+        <location line="+272"/>
         <source>Document number</source>
         <translation>文书编号</translation>
     </message>
@@ -591,15 +591,15 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-302"/>
         <location line="+24"/>
-        <location line="+275"/>
+        <location line="+278"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+276"/>
+        <location line="-279"/>
+        <location line="+279"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -610,9 +610,27 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../app/ui/crash.py" line="+44"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FieldSafe hit an error it did not expect. Your saved work is safe. The details are written to %1; please send them to the people who look after FieldSafe.</source>
+        <translation>现场安全检查遇到了一个意外错误。已保存的内容不会丢失。详细信息已写入 %1，请发送给本软件的维护人员。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy details</source>
+        <translation>复制详情</translation>
+    </message>
+</context>
+<context>
     <name>DocumentArgs</name>
     <message>
-        <location filename="../../app/ui/document_args.py" line="-68"/>
+        <location filename="../../app/ui/document_args.py" line="-81"/>
         <source>One measure per line, with its scope and how long it lasts</source>
         <translation>每行一项措施，写明范围和期限</translation>
     </message>
@@ -678,7 +696,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="+301"/>
+        <location filename="../../app/ui/documents_page.py" line="+305"/>
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
@@ -743,7 +761,7 @@
         <translation>登记已签名文书的送达时间、方式和受送达人</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-254"/>
         <source>Served</source>
         <translation>已送达</translation>
     </message>
@@ -783,7 +801,7 @@
         <translation>已作废</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+254"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -798,7 +816,7 @@
         <translation>批量打印…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
@@ -836,7 +854,7 @@
 <context>
     <name>DossierPage</name>
     <message>
-        <location filename="../../app/ui/dossier_page.py" line="+139"/>
+        <location filename="../../app/ui/dossier_page.py" line="+141"/>
         <source>Role</source>
         <comment>of a person</comment>
         <translation>职务</translation>
@@ -1004,7 +1022,7 @@
         <translation>开始检查</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
@@ -1574,7 +1592,7 @@
 <context>
     <name>HazardEditor</name>
     <message>
-        <location filename="../../app/ui/hazard_editor.py" line="+95"/>
+        <location filename="../../app/ui/hazard_editor.py" line="+97"/>
         <source>What was seen, in objective words</source>
         <translation>客观描述现场所见情况</translation>
     </message>
@@ -1738,7 +1756,7 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>%1 (the saved value was restored)</source>
         <translation>%1（已恢复为已保存的内容）</translation>
     </message>
@@ -1746,7 +1764,7 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../app/ui/hazards_page.py" line="+25"/>
+        <location filename="../../app/ui/hazards_page.py" line="+28"/>
         <source>Open hazards only</source>
         <translation>只看未销号隐患</translation>
     </message>
@@ -1786,7 +1804,7 @@
         <translation>发现日期</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>fixed on site</source>
         <translation>当场整改</translation>
     </message>
@@ -1857,7 +1875,7 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../app/ui/inspections_page.py" line="+21"/>
+        <location filename="../../app/ui/inspections_page.py" line="+23"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -1892,7 +1910,7 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Received</source>
         <translation>收到</translation>
     </message>
@@ -1925,7 +1943,7 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../app/ui/assessment_pages.py" line="-911"/>
+        <location filename="../../app/ui/assessment_pages.py" line="-916"/>
         <source>Safety officer interview</source>
         <translation>安全员必问</translation>
     </message>
@@ -2018,7 +2036,7 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-318"/>
+        <location filename="../../app/ui/documents_page.py" line="-321"/>
         <source>Issue document</source>
         <translation>出具文书</translation>
     </message>
@@ -2046,7 +2064,7 @@
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../app/ui/item_panel.py" line="+66"/>
+        <location filename="../../app/ui/item_panel.py" line="+67"/>
         <source>&amp;1 Compliant</source>
         <translation>符合(&amp;1)</translation>
     </message>
@@ -2111,7 +2129,7 @@
         <translation>请填写检查情况；填写后结论即自动保存。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>This verdict needs a note; the previous note is kept.</source>
         <translation>该结论必须填写说明，已保留原说明。</translation>
     </message>
@@ -2137,7 +2155,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+55"/>
+        <location filename="../../app/ui/main_window.py" line="+58"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -2168,12 +2186,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-31"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -2183,7 +2201,7 @@
         <translation>本机：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Unsynced changes: %1</source>
         <translation>未同步变更：%1</translation>
     </message>
@@ -2198,7 +2216,7 @@
         <translation>冲突：%1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+24"/>
         <source>Inspection: %1</source>
         <translation>检查：%1</translation>
     </message>
@@ -2208,7 +2226,7 @@
         <translation>档案：%1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+49"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2278,21 +2296,36 @@
         <translation>导入企业名录</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Importing the enterprise register…</source>
+        <translation>正在导入企业名录…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Export enterprise register</source>
         <translation>导出企业名录</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting the enterprise register…</source>
+        <translation>正在导出企业名录…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Exported %n enterprise(s)</source>
         <translation>
             <numerusform>已导出 %n 家企业</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2313,7 +2346,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>About FieldSafe</source>
         <translation>关于 FieldSafe</translation>
     </message>
@@ -2376,6 +2409,14 @@ Offline field safety inspection for multi-tenant factories.</source>
         <location line="+23"/>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <location filename="../../app/ui/ops.py" line="+229"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2550,7 +2591,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>应考人姓名</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Start the test</source>
         <translation>开始答题</translation>
     </message>
@@ -2571,13 +2612,13 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+291"/>
+        <location line="+292"/>
         <location line="+6"/>
         <source>Hand in</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-265"/>
         <source>Test result</source>
         <translation>考试结果</translation>
     </message>
@@ -2607,7 +2648,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>本次检查中的历次考试：</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Examinee: %1</source>
         <translation>应考人：%1</translation>
     </message>
@@ -2784,7 +2825,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../app/ui/registry_page.py" line="+65"/>
+        <location filename="../../app/ui/registry_page.py" line="+66"/>
         <source>Search name, credit code or address</source>
         <translation>搜索名称、统一社会信用代码或地址</translation>
     </message>
@@ -2794,7 +2835,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>New enterprise…</source>
         <translation>新增企业…</translation>
     </message>
@@ -2829,14 +2870,14 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>承租方</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n enterprise(s)</source>
         <translation>
             <numerusform>共 %n 家企业</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>No enterprise selected</source>
         <translation>未选择企业</translation>
     </message>
@@ -3016,12 +3057,12 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-148"/>
+        <location filename="../../app/ui/documents_page.py" line="-149"/>
         <source>Sign document</source>
         <translation>签名文书</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
@@ -3064,7 +3105,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../app/ui/signature_pad.py" line="+444"/>
+        <location filename="../../app/ui/signature_pad.py" line="+447"/>
         <source>Full name of the person signing</source>
         <translation>签名人姓名</translation>
     </message>
@@ -3159,7 +3200,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location line="-416"/>
+        <location line="-417"/>
         <source>Signature pad</source>
         <translation>签名板</translation>
     </message>
@@ -3293,7 +3334,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../app/ui/inspection_start.py" line="+57"/>
+        <location filename="../../app/ui/inspection_start.py" line="+58"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
@@ -3308,7 +3349,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>执法记录仪编号或视频文件号（可选）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Enterprise</source>
         <translation>检查对象</translation>
     </message>
@@ -3493,13 +3534,13 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>已被接收</translation>
     </message>
     <message>
-        <location line="-264"/>
-        <location line="+175"/>
+        <location line="-263"/>
+        <location line="+174"/>
         <source>This device</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-102"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -3569,7 +3610,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>新 %1 条，已有 %2 条，冲突 %3 条</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>What the receiver has not acknowledged</source>
         <translation>对方尚未确认接收的内容</translation>
     </message>
@@ -3720,7 +3761,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>合并报告</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+20"/>
         <source>%n change(s) waiting for the receiver to acknowledge them</source>
         <translation>
             <numerusform>%n 条变更待对方确认接收</numerusform>
@@ -3802,12 +3843,12 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>Cancelling after the current file…</source>
         <translation>当前文件完成后取消…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+57"/>
         <source>Export bundle to folder</source>
         <translation>导出同步包到文件夹</translation>
     </message>
@@ -3841,14 +3882,14 @@ Offline field safety inspection for multi-tenant factories.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Enrolling and importing %n file(s)…</source>
         <translation>
             <numerusform>正在登记设备并导入 %n 个文件…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+30"/>
         <source>%n file(s):</source>
         <translation>
             <numerusform>%n 个文件：</numerusform>
