@@ -73,8 +73,10 @@ class Inspections:
         purpose: str = "",
         tenant_ids: Iterable[str] = (),
         checklist: content.Checklist | None = None,
+        bodycam: str = "",
     ) -> str:
-        """Open an inspection of an enterprise (and, for a landlord, the tenants visited on the same trip)."""
+        """Open an inspection of an enterprise (and, for a landlord, the tenants visited on the same trip), with the
+        body camera's reference when one is typed."""
         vocab.require_code("inspection_modes", mode, "mode")
         inspector_ids = list(dict.fromkeys(inspector_ids))
         if not inspector_ids:
@@ -106,6 +108,8 @@ class Inspections:
                 )
             for target in dict.fromkeys([enterprise_id, *tenant_ids]):
                 self.add_target(inspection_id, target)
+            if bodycam.strip():
+                self.set_bodycam(inspection_id, bodycam)
         return inspection_id
 
     def add_target(self, inspection_id: str, enterprise_id: str) -> str:

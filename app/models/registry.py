@@ -309,6 +309,13 @@ class Registry:
                 self.store.update("enterprise", other["id"], {"merged_into": keep_id})
             self.store.update("enterprise", merged_id, {"merged_into": keep_id})
 
+    def merge_all(self, keep_id: str, merged_ids: Iterable[str]) -> None:
+        """merge_enterprises for each of `merged_ids`, all or none."""
+        with self.store.transaction():
+            for merged_id in merged_ids:
+                if merged_id != keep_id:
+                    self.merge_enterprises(keep_id, merged_id)
+
     # Queries for lists
 
     def count(self) -> int:

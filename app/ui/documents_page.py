@@ -38,6 +38,7 @@ from app.ui.batch_dialog import BatchDialog
 from app.ui.dialogs import show_error
 from app.ui.document_args import ArgsDialog, DocumentArgs
 from app.ui.pdf_preview import PdfPreview, render_pages
+from app.ui.ops import Op
 from app.ui.pages import Reloads
 from app.ui.tables import record_table
 
@@ -102,20 +103,26 @@ class SignDialog(QDialog):
         return self.inspector.currentData()
 
     def accept(self) -> None:
+        """Sign on the op thread (a PDF signature takes a few hundred ms); the dialog closes when it is done."""
         if not self.inspector_id():
             show_error(self, UserError("ui.no_inspector", "没有可签名的检查员", "No inspector to sign with"))
             return
-        try:
-            self.page.documents.sign(self.document_id, self.inspector_id(), self.passphrase.text(),
-                                     location=self.location.text().strip())
-        except UserError as exc:
-            if exc.code == "document.no_signing_cert":
-                self._offer_standalone(exc)
-            else:
-                show_error(self, exc)
-            return
-        self.page.reload()
-        super().accept()
+        document_id, inspector_id, passphrase = self.document_id, self.inspector_id(), self.passphrase.text()
+        location = self.location.text().strip()
+        self.buttons.setEnabled(False)
+        (Op(self, self.page.workspace, lambda ws, _progress, _cancelled: Documents(ws).sign(
+            document_id, inspector_id, passphrase, location=location))
+         .with_progress(self.tr("Signing…"))
+         .success(lambda _row: super(SignDialog, self).accept())
+         .failure(self._refused)
+         .finally_(lambda: self.buttons.setEnabled(True))
+         .run_in_background())
+
+    def _refused(self, exc: UserError) -> None:
+        if exc.code == "document.no_signing_cert":
+            self._offer_standalone(exc)
+        else:
+            show_error(self, exc)
 
     def _offer_standalone(self, exc: UserError) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("No signing certificate"), exc.message, parent=self)
@@ -130,12 +137,12 @@ class SignDialog(QDialog):
         box.open()
 
     def create_and_sign(self) -> None:
-        try:
-            self.page.documents.setup_standalone(self.inspector_id(), self.passphrase.text())
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        inspector_id, passphrase = self.inspector_id(), self.passphrase.text()
+        (Op(self, self.page.workspace, lambda ws, _progress, _cancelled: Documents(ws).setup_standalone(
+            inspector_id, passphrase))
+         .with_progress(self.tr("Creating the signing certificate…"))
+         .success(lambda _result: self.accept())
+         .run_in_background())
 
 
 def _plain(text: str) -> QWidget:

@@ -117,16 +117,14 @@ class StartInspectionDialog(QDialog):
     def start(self) -> None:
         inspections = self.workspace.inspections
         try:
-            with self.workspace.store.transaction():
-                self.inspection_id = inspections.start(
-                    self.enterprise_id,
-                    _checked(self.team),
-                    mode=self.mode.currentData(),
-                    purpose=self.purpose.text(),
-                    tenant_ids=_checked(self.tenants),
-                )
-                if self.bodycam.text().strip():
-                    inspections.set_bodycam(self.inspection_id, self.bodycam.text())
+            self.inspection_id = inspections.start(
+                self.enterprise_id,
+                _checked(self.team),
+                mode=self.mode.currentData(),
+                purpose=self.purpose.text(),
+                tenant_ids=_checked(self.tenants),
+                bodycam=self.bodycam.text(),
+            )
         except UserError as exc:
             self.inspection_id = None
             show_error(self, exc)

@@ -92,10 +92,7 @@ class MergeEnterprisesDialog(QDialog):
     def accept(self) -> None:
         keep = self.keep_id()
         try:
-            with self.workspace.store.transaction():
-                for other in self.ids:
-                    if other != keep:
-                        self.workspace.registry.merge_enterprises(keep, other)
+            self.workspace.registry.merge_all(keep, self.ids)
         except UserError as exc:
             show_error(self, exc)
             return

@@ -696,7 +696,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="+305"/>
+        <location filename="../../app/ui/documents_page.py" line="+312"/>
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
@@ -761,7 +761,7 @@
         <translation>登记已签名文书的送达时间、方式和受送达人</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-260"/>
         <source>Served</source>
         <translation>已送达</translation>
     </message>
@@ -801,7 +801,7 @@
         <translation>已作废</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+260"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -3057,7 +3057,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-149"/>
+        <location filename="../../app/ui/documents_page.py" line="-155"/>
         <source>Sign document</source>
         <translation>签名文书</translation>
     </message>
@@ -3087,7 +3087,12 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
+        <source>Signing…</source>
+        <translation>正在签名…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No signing certificate</source>
         <translation>没有签名证书</translation>
     </message>
@@ -3100,6 +3105,11 @@ Offline field safety inspection for multi-tenant factories.</source>
         <location line="+2"/>
         <source>Create personal signing certificate</source>
         <translation>创建个人签名证书</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Creating the signing certificate…</source>
+        <translation>正在创建签名证书…</translation>
     </message>
 </context>
 <context>
@@ -3981,7 +3991,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="+28"/>
+        <location filename="../../app/ui/documents_page.py" line="+17"/>
         <source>Void document</source>
         <translation>作废文书</translation>
     </message>

@@ -238,3 +238,11 @@ def test_default_deadlines_follow_the_checklists_day_counting(site):
     expected = add_working_days(TODAY.date(), days).date
     assert ws.inspections.hazard(outcome.hazard_id)["deadline"] == expected.isoformat()
     assert expected > TODAY.date() + timedelta(days=days)  # weekends were skipped
+
+
+def test_start_records_the_body_camera_typed(site):
+    ws = site.ws
+    inspection = ws.inspections.start(site.tenant, list(site.inspectors), bodycam=" DSJ-0042 ")
+    assert ws.inspections.get(inspection)["bodycam_ref"] == "DSJ-0042"
+    blank = ws.inspections.start(site.tenant, list(site.inspectors), bodycam="  ")
+    assert ws.inspections.get(blank)["bodycam_ref"] is None

@@ -97,3 +97,16 @@ def test_resolve_accepts_id_credit_code_or_exact_name(ws, park):
     assert ws.registry.resolve("宁波恒达五金制品厂") == tenant
     with pytest.raises(NotFoundError):
         ws.registry.resolve("不存在的公司")
+
+
+def test_merge_all_merges_every_other_record_or_none(ws):
+    keep = ws.registry.create_enterprise(name="宁波甲机械厂")
+    twin = ws.registry.create_enterprise(name="宁波甲机械有限公司")
+    third = ws.registry.create_enterprise(name="甲机械")
+    ws.registry.merge_all(keep, [keep, twin, third])
+    assert {ws.store.get("enterprise", i)["merged_into"] for i in (twin, third)} == {keep}
+    other = ws.registry.create_enterprise(name="宁波乙五金厂")
+    last = ws.registry.create_enterprise(name="乙五金")
+    with pytest.raises(NotFoundError):  # the second is refused, so the first is not merged either
+        ws.registry.merge_all(other, [last, "no-such-enterprise"])
+    assert ws.store.get("enterprise", last)["merged_into"] is None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.documents.issuing import Documents
 from app.ui.documents_page import DocumentsPage
+from app.ui.ops import OpRunner
 from app.ui.qtapp import create_application
 from tests.documents.test_render import visit  # noqa: F401 - the fixture
 
@@ -63,7 +64,7 @@ def test_sign_via_the_dialog_creates_a_personal_certificate(page, visit, qtbot, 
     screenshot(dialog, "documents_sign_dialog")
     dialog.buttons.accepted.emit()
     # no certificate yet: offered to create one with the same passphrase
-    assert dialog.offer is not None and dialog.offer.isVisible()
+    qtbot.waitUntil(lambda: dialog.offer is not None and dialog.offer.isVisible())
     dialog.create_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert page.documents.get(visit["order"])["status"] == "SIGNED"
@@ -71,7 +72,7 @@ def test_sign_via_the_dialog_creates_a_personal_certificate(page, visit, qtbot, 
     assert page.selected_id() == visit["order"] and not page.sign_button.isEnabled()
 
 
-def test_wrong_passphrase_keeps_the_dialog_open(page, visit):  # noqa: F811
+def test_wrong_passphrase_keeps_the_dialog_open(page, visit, qtbot):  # noqa: F811
     inspector = visit["ws"].roster.inspectors()[0]["id"]
     page.documents.setup_standalone(inspector, PASS)
     page.select(visit["order"])
@@ -79,7 +80,9 @@ def test_wrong_passphrase_keeps_the_dialog_open(page, visit):  # noqa: F811
     dialog.inspector.setCurrentIndex(dialog.inspector.findData(inspector))
     dialog.passphrase.setText("错误口令000")
     dialog.buttons.accepted.emit()
-    assert dialog.isVisible() and error_boxes(dialog)
+    assert not dialog.buttons.isEnabled()  # while the op thread tries the passphrase
+    qtbot.waitUntil(lambda: bool(error_boxes(dialog)))
+    assert dialog.isVisible() and dialog.buttons.isEnabled() and OpRunner.gui_thread_sql == []
     assert page.documents.get(visit["order"])["status"] == "DRAFT"
 
 
