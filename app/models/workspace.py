@@ -45,6 +45,18 @@ class Workspace:
     def db_path(self) -> Path:
         return self.data_dir / DB_NAME
 
+    @property
+    def author(self) -> str:
+        """Whose changes this session writes: an inspector id, or "local" before one is chosen."""
+        return self.store.author
+
+    def act_as(self, inspector_id: str) -> bool:
+        """Stamp this session's changes with this inspector; False (nothing changed) when no such inspector exists."""
+        if not self.store.get("inspector", inspector_id):
+            return False
+        self.store.author = inspector_id
+        return True
+
     def _last_stamp(self) -> int:
         """The clock as last saved; the Store also moves it past the log's newest stamp at every transaction."""
         saved = self.db.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()

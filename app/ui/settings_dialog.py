@@ -32,8 +32,8 @@ def settings() -> QSettings:
 def apply_inspector(workspace: Workspace) -> None:
     """Stamp this session's changes with the chosen inspector (the change log's author)."""
     inspector_id = settings().value("inspector_id", "", str)
-    if inspector_id and workspace.store.get("inspector", inspector_id):
-        workspace.store.author = inspector_id
+    if inspector_id:
+        workspace.act_as(inspector_id)
 
 
 class SettingsDialog(QDialog):

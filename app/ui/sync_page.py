@@ -530,7 +530,7 @@ class SyncPage(Reloads, RunsOps, QWidget):
                 return None
             folder = Path(name)
         self._remember_folder(folder)
-        author = author_name(self.workspace, self.workspace.store.author)
+        author = author_name(self.workspace, self.workspace.author)
         label = None if author in ("", "—", "local") else author
         everything = self.everything_radio.isChecked()
         return self._start(export_job(folder, everything, label), self._exported, self.tr("Exporting…"))

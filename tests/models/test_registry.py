@@ -110,3 +110,12 @@ def test_merge_all_merges_every_other_record_or_none(ws):
     with pytest.raises(NotFoundError):  # the second is refused, so the first is not merged either
         ws.registry.merge_all(other, [last, "no-such-enterprise"])
     assert ws.store.get("enterprise", last)["merged_into"] is None
+
+
+def test_a_session_acts_as_a_known_inspector_only(ws):
+    inspector = ws.roster.add_inspector("张三", "33020001", "鄞州区应急管理局")
+    before = ws.author
+    assert not ws.act_as("no-such-inspector") and ws.author == before
+    assert ws.act_as(inspector) and ws.author == inspector
+    row = ws.registry.create_enterprise(name="宁波丙厂")
+    assert {c.author for c in ws.store.history("enterprise", row)} == {inspector}
