@@ -25,11 +25,13 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
 from app.models.blobs import BlobStore
-from app.models.workspace import Workspace
+
+if TYPE_CHECKING:  # the render workers import this module and need no database code
+    from app.models.workspace import Workspace
 
 PRINTABLE = ("DRAFT", "SIGNED", "SERVED")
 CHUNK = 25  # documents per job in one-file mode

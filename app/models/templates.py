@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from app.models import content
-from app.models.authority import authorities
+from app.models.authority import TEMPLATE_TABLES, authorities
 from app.models.store import Store
 
 _NAMESPACE = uuid.UUID("6f1c2a52-61a4-4c35-9b64-2f0b8e7d9a10")  # FieldSafe templates
@@ -34,9 +34,6 @@ def expected_row(table: str, content_json: str) -> dict[str, Any]:
     bank = content.bank_from_dict(data)
     digest = content.content_digest(bank)
     return {"id": row_id_for(digest), "digest": digest, "code": bank.kind, "version": str(bank.version)}
-
-
-TEMPLATE_TABLES = frozenset({"checklist_template", "question_bank"})
 
 
 class Templates:

@@ -110,7 +110,8 @@ class SignDialog(QDialog):
         document_id, inspector_id, passphrase = self.document_id, self.inspector_id(), self.passphrase.text()
         location = self.location.text().strip()
         self.buttons.setEnabled(False)
-        (Op(self, self.page.workspace, lambda ws, _progress, _cancelled: Documents(ws).sign(
+        documents = self.page.documents  # on the same Workspace as the op thread
+        (Op(self, self.page.workspace, lambda _ws, _progress, _cancelled: documents.sign(
             document_id, inspector_id, passphrase, location=location))
          .with_progress(self.tr("Signing…"))
          .success(lambda _row: super(SignDialog, self).accept())
@@ -138,7 +139,8 @@ class SignDialog(QDialog):
 
     def create_and_sign(self) -> None:
         inspector_id, passphrase = self.inspector_id(), self.passphrase.text()
-        (Op(self, self.page.workspace, lambda ws, _progress, _cancelled: Documents(ws).setup_standalone(
+        documents = self.page.documents
+        (Op(self, self.page.workspace, lambda _ws, _progress, _cancelled: documents.setup_standalone(
             inspector_id, passphrase))
          .with_progress(self.tr("Creating the signing certificate…"))
          .success(lambda _result: self.accept())
