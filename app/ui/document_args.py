@@ -2,7 +2,7 @@
 整改复查意见书 re-checks. They are printed, not stored, so they are asked for at every issue and correction.
 
 DocumentArgs is the form part (embedded by the issue dialog); ArgsDialog wraps it, optionally with a reason
-(corrections), and hands the values to a callback that returns whether it worked (the dialog stays open if not).
+(corrections), and hands the values to a callback that starts the op using them (the dialog stays open if it fails).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from app.documents.issuing import Documents
 from app.errors import UserError
 from app.ui.autosave import DraftField
 from app.ui.dialogs import show_error
+from app.ui.ops import Op
 
 
 class DocumentArgs(QWidget):
@@ -94,10 +95,11 @@ class DocumentArgs(QWidget):
 
 
 class ArgsDialog(QDialog):
-    """A document's extra data (and a reason, for corrections); accept() passes them to `submit`."""
+    """A document's extra data (and a reason, for corrections); accept() passes them to `submit`, which starts the
+    op that uses them; the dialog closes when it succeeds and stays open (with the error shown) when it fails."""
 
     def __init__(self, parent: QWidget, documents: Documents, *, title: str, doc_type: str, inspection_id: str,
-                 enterprise_id: str | None, submit: Callable[[dict[str, Any]], bool], heading: str = "",
+                 enterprise_id: str | None, submit: Callable[[dict[str, Any]], Op[Any]], heading: str = "",
                  ask_reason: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -137,8 +139,11 @@ class ArgsDialog(QDialog):
         except UserError as exc:
             show_error(self, exc)
             return
-        if self.submit(args):
-            self.form.issued()
-            if self.reason_draft is not None:
-                self.reason_draft.done()
-            super().accept()
+        self.buttons.setEnabled(False)  # until the op is done: one click, one document
+        self.submit(args).success(lambda _result: self._submitted()).finally_(lambda: self.buttons.setEnabled(True))
+
+    def _submitted(self) -> None:
+        self.form.issued()
+        if self.reason_draft is not None:
+            self.reason_draft.done()
+        super().accept()

@@ -1,6 +1,7 @@
 """The documents an inspection leads to, issued from its summary: the 现场检查记录 once the visit is completed, a
 责令限期整改指令书 for each enterprise with hazards to rectify within a deadline, and a 现场处理措施决定书 (with the
-measures typed in) for each enterprise with hazards. Each button issues a DRAFT and emits `issued`."""
+measures typed in) for each enterprise with hazards. Each button issues a DRAFT (an op: it is rendered) and emits
+`issued`."""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.documents.issuing import Documents
-from app.errors import UserError
 from app.models.workspace import Workspace
-from app.ui.dialogs import show_error
 from app.ui.document_args import ArgsDialog
+from app.ui.ops import Op
 from app.ui.text import elide
 
 
@@ -88,23 +88,24 @@ class DocumentButtons(QWidget):
                 self.rows.addWidget(button, row, 1)
 
     def issue(self, doc_type: str, enterprise_id: str | None, *, error_parent: QWidget | None = None,
-              **args: object) -> str | None:
-        """Issue a DRAFT; its id (after `issued`), or None after showing the error (over `error_parent`)."""
-        try:
-            document_id = self.documents.issue(doc_type, self.inspection_id, enterprise_id, **args)
-        except UserError as exc:
-            show_error(error_parent or self, exc)
-            return None
+              **args: object) -> Op[str]:
+        """Issue a DRAFT on the op thread (it is rendered); `issued` follows; errors go over `error_parent`."""
+        documents, inspection_id = self.documents, self.inspection_id
+        return (Op(error_parent or self, self.workspace,
+                   lambda _ws, _progress, _cancelled: documents.issue(doc_type, inspection_id, enterprise_id, **args))
+                .with_progress(self.tr("Issuing the document…"))
+                .success(self._issued).run_in_background())
+
+    def _issued(self, document_id: str) -> None:
         self.refresh()
         self.issued.emit(document_id)
-        return document_id
 
     def decision_dialog(self, enterprise_id: str) -> ArgsDialog:
         self.dialog = ArgsDialog(
             self, self.documents, title=self.tr("On-site measures decision"), doc_type="DECISION",
             inspection_id=self.inspection_id, enterprise_id=enterprise_id,
             heading=self.tr("Measures decided on site for %1:").replace("%1", self._name(enterprise_id)),
-            submit=lambda args: self.issue("DECISION", enterprise_id, error_parent=self.dialog, **args) is not None,
+            submit=lambda args: self.issue("DECISION", enterprise_id, error_parent=self.dialog, **args),
         )
         self.dialog.setObjectName("decisionDialog")
         self.dialog.open()

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -295,14 +295,23 @@ class IssueDialog(QDialog):
         except UserError as exc:
             show_error(self, exc)
             return
-        if self.page.issue_for(self.inspection.currentData(), self.enterprise.currentData(),
-                               self.doc_type.currentData(), **args):
-            self.args.issued()
-            super().accept()
+        self.buttons.setEnabled(False)
+        (self.page.issue_for(self.inspection.currentData(), self.enterprise.currentData(),
+                             self.doc_type.currentData(), error_parent=self, **args)
+         .success(lambda _id: self._issued()).finally_(lambda: self.buttons.setEnabled(True)))
+
+    def _issued(self) -> None:
+        self.args.issued()
+        super().accept()
 
 
 class DocumentsPage(Reloads, QWidget):
+    """Signals:
+        printed(int): a document's pages (this many) went to the printer.
+    """
+
     COLUMNS = 6
+    printed = Signal(int)
     WATCHES = frozenset({"document", "enterprise"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -438,17 +447,15 @@ class DocumentsPage(Reloads, QWidget):
         dialog.open()
         return dialog
 
-    def issue_for(self, inspection_id: str, enterprise_id: str | None, doc_type: str, **args: Any) -> str | None:
-        """Issue a DRAFT of `doc_type` for this inspection and enterprise, list and select it; its id, or None after
-        showing the error. `args`: what the type needs besides the database (DocumentArgs)."""
-        try:
-            document_id = self.documents.issue(doc_type, inspection_id, enterprise_id, **args)
-        except UserError as exc:
-            show_error(self, exc)
-            return None
-        self.reload()
-        self.select(document_id)
-        return document_id
+    def issue_for(self, inspection_id: str, enterprise_id: str | None, doc_type: str, *,
+                  error_parent: QWidget | None = None, **args: Any) -> Op[str]:
+        """Issue a DRAFT of `doc_type` for this inspection and enterprise on the op thread (it is rendered), then
+        select it. `args`: what the type needs besides the database (DocumentArgs); errors go over `error_parent`."""
+        documents = self.documents
+        return (Op(error_parent or self, self.workspace,
+                   lambda _ws, _progress, _cancelled: documents.issue(doc_type, inspection_id, enterprise_id, **args))
+                .with_progress(self.tr("Issuing the document…"))
+                .success(self.select).run_in_background())
 
     # Sign
 
@@ -493,24 +500,21 @@ class DocumentsPage(Reloads, QWidget):
             inspection_id=row["inspection_id"], enterprise_id=row["enterprise_id"], ask_reason=True,
             heading=self.tr("%1 will be voided with the reason below and a corrected %2 issued as a new draft.")
             .replace("%1", row["doc_no"] or "").replace("%2", doc_type_label(row["doc_type"])),
-            submit=lambda args: self.supersede(document_id, error_parent=dialog, **args) is not None,
+            submit=lambda args: self.supersede(document_id, error_parent=dialog, **args),
         )
         dialog.setObjectName("supersedeDialog")
         dialog.open()
         return dialog
 
     def supersede(self, document_id: str, reason: str, *, error_parent: QWidget | None = None,
-                  **args: Any) -> str | None:
-        """Void the document with `reason` and issue its correction; the new id (listed and selected), or None
-        after showing the error (over `error_parent`)."""
-        try:
-            new_id = self.documents.supersede(document_id, reason, **args)
-        except UserError as exc:
-            show_error(error_parent or self, exc)
-            return None
-        self.reload()
-        self.select(new_id)
-        return new_id
+                  **args: Any) -> Op[str]:
+        """Void the document with `reason` and issue its correction on the op thread, then select the new one;
+        errors go over `error_parent`."""
+        documents = self.documents
+        return (Op(error_parent or self, self.workspace,
+                   lambda _ws, _progress, _cancelled: documents.supersede(document_id, reason, **args))
+                .with_progress(self.tr("Issuing the corrected document…"))
+                .success(self.select).run_in_background())
 
     # Batch
 
@@ -530,22 +534,26 @@ class DocumentsPage(Reloads, QWidget):
         dialog.open()
         return dialog
 
-    def print_to(self, printer: QPrinter, document_id: str | None = None) -> int:
-        """Print the document's pages as images, one page per sheet, fitted to the paper; the number of pages."""
+    def print_to(self, printer: QPrinter, document_id: str | None = None) -> Op[list[QImage]] | None:
+        """Print the document's pages as images, one page per sheet, fitted to the paper. The pages are rendered
+        for the printer's resolution on the op thread; `printed` gives the number of pages sent."""
         document_id = document_id or self.selected_id()
         if not document_id:
-            return 0
-        try:
-            images = render_pages(self.documents.pdf(document_id), min(PRINT_DPI, max(72, printer.resolution())))
-        except UserError as exc:
-            show_error(self, exc)
-            return 0
+            return None
+        documents, dpi = self.documents, min(PRINT_DPI, max(72, printer.resolution()))
+        name = documents.get(document_id)["doc_no"] or document_id
+        return (Op(self, self.workspace,
+                   lambda _ws, _progress, _cancelled: render_pages(documents.pdf(document_id), dpi))
+                .with_progress(self.tr("Preparing the pages for the printer…"))
+                .success(lambda images: self._paint(printer, name, images)).run_in_background())
+
+    def _paint(self, printer: QPrinter, name: str, images: list[QImage]) -> None:
         printer.setFullPage(True)  # the PDF pages carry their own margins
-        printer.setDocName(self.documents.get(document_id)["doc_no"] or document_id)
+        printer.setDocName(name)
         painter = QPainter()
         if not painter.begin(printer):
             show_error(self, UserError("ui.print_failed", "无法开始打印", "Could not start printing"))
-            return 0
+            return
         try:
             for index, image in enumerate(images):
                 if index:
@@ -556,7 +564,7 @@ class DocumentsPage(Reloads, QWidget):
                 painter.drawImage(target, image)
         finally:
             painter.end()
-        return len(images)
+        self.printed.emit(len(images))
 
     # Save as
 

@@ -94,10 +94,11 @@ class OpRunner(QObject):
         self.workspace = workspace
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldsafe-ops")
         self._running = 0
+        self._closed = False
         self._lock = threading.Lock()
         self._tables: set[str] = set()
         self._flush_timer = QTimer(self, singleShot=True, interval=0)
-        self._flush_timer.timeout.connect(self._flush)
+        self._flush_timer.timeout.connect(self._flush_if_idle)
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = workspace.store.on_commit(self._committed)
         workspace.on_close(self.shutdown)
@@ -118,6 +119,8 @@ class OpRunner(QObject):
         """Finish the queued ops (the Workspace is closing)."""
         self._unsubscribe()
         self._pool.shutdown(wait=True)
+        self._closed = True
+        self.workspace.db.conn.set_trace_callback(None)
         self._flush_timer.stop()
         self._runners.pop(self.workspace, None)
 
@@ -151,6 +154,9 @@ class OpRunner(QObject):
     # On the GUI thread
 
     def _deliver(self, op: Op[Any], outcome: Outcome) -> None:
+        if self._closed:  # finished while the Workspace closed: nothing left to show it in or to read
+            op.finish(outcome, deliver=False)
+            return
         self._running -= 1
         if self._running == 0:
             self.workspace.db.conn.set_trace_callback(None)
@@ -158,6 +164,10 @@ class OpRunner(QObject):
         op.finish(outcome)
         if self._running == 0:
             self.busy_changed.emit(False)
+
+    def _flush_if_idle(self) -> None:
+        if self.idle:  # else the pages would read while the op holds the connection: they hear it when it ends
+            self._flush()
 
     def _flush(self) -> None:
         with self._lock:
@@ -172,9 +182,9 @@ class Op(Generic[T]):
     def __init__(self, parent: QWidget, workspace: Workspace, fn: OpFn[T]) -> None:
         self.parent, self.workspace, self.fn = parent, workspace, fn
         self.ticks = _Ticks()
-        self._success: Callable[[T], object] | None = None
+        self._success: list[Callable[[T], object]] = []
         self._failure: Callable[[UserError], object] | None = None
-        self._finally: Callable[[], object] | None = None
+        self._finally: list[Callable[[], object]] = []
         self._on_progress: Callable[[int, int], object] | None = None
         self._label: str | None = None
         self._cancellable = False
@@ -184,7 +194,8 @@ class Op(Generic[T]):
         self.done = False
 
     def success(self, callback: Callable[[T], object]) -> Op[T]:
-        self._success = callback
+        """Called with the result; callbacks added later (by whoever the op was handed to) run after the first."""
+        self._success.append(callback)
         return self
 
     def failure(self, callback: Callable[[UserError], object]) -> Op[T]:
@@ -193,8 +204,8 @@ class Op(Generic[T]):
         return self
 
     def finally_(self, callback: Callable[[], object]) -> Op[T]:
-        """After success or failure (re-enable buttons)."""
-        self._finally = callback
+        """After success or failure (re-enable buttons); may be added more than once, like success."""
+        self._finally.append(callback)
         return self
 
     def with_progress(self, label: str, *, cancellable: bool = False) -> Op[T]:
@@ -254,7 +265,7 @@ class Op(Generic[T]):
     def _alive(self) -> bool:
         return shiboken6.isValid(self.parent)
 
-    def finish(self, outcome: Outcome) -> None:
+    def finish(self, outcome: Outcome, *, deliver: bool = True) -> None:
         self.done = True
         if self._timer is not None:
             self._timer.stop()
@@ -264,17 +275,19 @@ class Op(Generic[T]):
             self._dialog.deleteLater()
         if outcome.bug is not None:
             crash.report(outcome.bug, outcome.details)
-        elif not self._alive():
+        elif not deliver or not self._alive():
             pass  # the page was closed meanwhile: nothing to show the result in
         elif outcome.error is not None:
             if self._failure is not None:
                 self._failure(outcome.error)
             else:
                 show_error(self.parent, outcome.error, details=error_details(outcome.error))
-        elif self._success is not None:
-            self._success(outcome.result)
-        if self._finally is not None and self._alive():
-            self._finally()
+        else:
+            for callback in self._success:
+                callback(outcome.result)
+        if deliver and self._alive():
+            for after in self._finally:
+                after()
 
 
 class RunsOps:

@@ -1,9 +1,16 @@
 """A read-only preview of PDF bytes: every page rendered with pypdfium2 as an image, stacked in a scroll area and
-scaled to the width of the view; a "page x / y" label follows the scroll position."""
+scaled to the width of the view; a "page x / y" label follows the scroll position.
+
+Pages are rendered on a thread of their own (a pure function of the bytes: no database), so choosing another
+document never stalls the window; a render that a newer choice overtook is dropped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import weakref
+from concurrent.futures import ThreadPoolExecutor
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -32,6 +39,45 @@ def render_pages(data: bytes, dpi: float = PREVIEW_DPI) -> list[QImage]:
         pdf.close()
 
 
+class _Renderer(QObject):
+    """The render thread, shared by every preview; results come back to the GUI thread through `_done`."""
+
+    _done = Signal(object, int, object, str)  # weakref to the preview, ticket, images, error
+
+    _instance: _Renderer | None = None
+
+    @classmethod
+    def shared(cls) -> _Renderer:
+        if cls._instance is None:
+            cls._instance = _Renderer()
+        return cls._instance
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldsafe-preview")
+        self._latest: dict[int, int] = {}  # id of a preview → its latest ticket
+        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def submit(self, preview: PdfPreview, ticket: int, data: bytes) -> None:
+        self._latest[id(preview)] = ticket
+        self._pool.submit(self._render, id(preview), weakref.ref(preview), ticket, data)
+
+    def _render(self, key: int, preview: weakref.ref[PdfPreview], ticket: int, data: bytes) -> None:
+        # No strong reference to the widget here: its last one must never be dropped off the GUI thread.
+        if self._latest.get(key) != ticket:
+            return  # overtaken by a newer choice before it started
+        try:
+            self._done.emit(preview, ticket, render_pages(data), "")
+        except Exception as exc:  # noqa: BLE001 - pdfium's own errors: a broken file is shown as such
+            self._done.emit(preview, ticket, [], str(exc) or type(exc).__name__)
+
+    @staticmethod
+    def _deliver(preview: weakref.ref[PdfPreview], ticket: int, images: list[QImage], error: str) -> None:
+        target = preview()
+        if target is not None and shiboken6.isValid(target) and ticket == target.ticket:
+            target.show_pages(images, error)
+
+
 class _Viewport(QScrollArea):
     """The scroll area; tells the preview when its width changes so the pages are re-fitted."""
 
@@ -45,8 +91,17 @@ class _Viewport(QScrollArea):
 
 
 class PdfPreview(QWidget):
+    """Signals:
+        rendered(): the pages of the latest set_pdf are shown (or why they cannot be).
+    """
+
+    rendered = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ticket = 0  # the latest set_pdf; older renders are dropped
+        self.rendering = False
+        self.error = ""
         self._images: list[QImage] = []
         self._labels: list[QLabel] = []
         self._fitted_width = 0
@@ -77,12 +132,19 @@ class PdfPreview(QWidget):
         self.set_pdf(None)
 
     def set_pdf(self, data: bytes | None) -> None:
-        """Show these PDF bytes (None: nothing). Raises whatever pypdfium2 raises for a broken file."""
+        """Show these PDF bytes (None: nothing) once rendered; `rendered` tells when."""
+        self.ticket += 1
+        self.show_pages([], "", rendering=bool(data))
+        if data:
+            _Renderer.shared().submit(self, self.ticket, data)
+
+    def show_pages(self, images: list[QImage], error: str, *, rendering: bool = False) -> None:
+        """Show rendered pages, or why there are none (`error`); `rendering`: the pages are on their way."""
         for label in self._labels:
             self.pages_layout.removeWidget(label)
             label.deleteLater()
         self._labels = []
-        self._images = render_pages(data) if data else []
+        self._images, self.error, self.rendering = images, error, rendering
         for index, _image in enumerate(self._images):
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,6 +155,8 @@ class PdfPreview(QWidget):
         self.fit_width()
         self.scroll.verticalScrollBar().setValue(0)
         self._update_page_label()
+        if not self.rendering:
+            self.rendered.emit()
 
     def page_count(self) -> int:
         return len(self._images)
@@ -122,7 +186,10 @@ class PdfPreview(QWidget):
 
     def _update_page_label(self) -> None:
         if not self._images:
-            self.page_label.setText(self.tr("No document"))
+            self.page_label.setText(
+                self.tr("Rendering…") if self.rendering else
+                self.tr("The document cannot be shown: %1").replace("%1", self.error) if self.error else
+                self.tr("No document"))
             return
         self.page_label.setText(self.tr("Page %1 / %2").replace("%1", str(self.current_page() + 1))
                                 .replace("%2", str(len(self._images))))

@@ -18,6 +18,16 @@ def private_settings(tmp_path_factory):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("settings")))
 
 
+@pytest.fixture(autouse=True)
+def no_gui_sql_during_ops():
+    """While an op runs the GUI thread leaves the database alone (app/ui/ops.py): every UI test checks it."""
+    from app.ui.ops import OpRunner
+
+    OpRunner.gui_thread_sql.clear()
+    yield
+    assert OpRunner.gui_thread_sql == [], "the GUI thread ran SQL while an op was running"
+
+
 @pytest.fixture
 def screenshot(qtbot) -> Callable[[QWidget, str], Path]:
     def save(widget: QWidget, name: str) -> Path:

@@ -33,6 +33,12 @@ def ok(dialog):
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
+def submit(qtbot, dialog):
+    """OK, then wait for the op (the document is rendered on the op thread) to close the dialog."""
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+
+
 def serve_dialog(qtbot, page):  # noqa: F811
     click(qtbot, page.serve_button)
     [dialog] = visible(page, QDialog, "serveDialog")
@@ -156,8 +162,7 @@ def test_correct_a_signed_document(qtbot, page, visit, screenshot):  # noqa: F81
     assert page.documents.get(order)["status"] == "SIGNED"
     dialog.reason.setText("整改期限写错")
     screenshot(dialog, "documents_supersede_dialog")
-    click(qtbot, ok(dialog))
-    assert not dialog.isVisible()
+    submit(qtbot, dialog)
     new = page.selected_id()
     assert new != order and page.document_ids()[0] == new
     assert page.documents.get(new)["supersedes_id"] == order
@@ -173,10 +178,10 @@ def test_correcting_a_decision_asks_for_the_measures_again(qtbot, page, visit): 
     issue.doc_type.setCurrentIndex(issue.doc_type.findData("DECISION"))
     assert issue.args.isVisible() and issue.args.measures.isVisible()
     click(qtbot, ok(issue))
+    qtbot.waitUntil(lambda: bool(error_boxes(page)), timeout=10000)  # refused by the op
     assert issue.isVisible() and "现场处理措施" in error_boxes(page)[0].text()
     issue.args.measures.setPlainText("暂时停止使用东侧仓库，至安全出口清理完毕\n\n当场清理出口通道")
-    click(qtbot, ok(issue))
-    assert not issue.isVisible()
+    submit(qtbot, issue)
     decision = page.selected_id()
     assert page.documents.get(decision)["doc_type"] == "DECISION"
     sign(page, decision)
@@ -186,11 +191,12 @@ def test_correcting_a_decision_asks_for_the_measures_again(qtbot, page, visit): 
     assert dialog.form.measures.isVisible()
     dialog.reason.setText("措施范围写错")
     click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: bool(error_boxes(dialog)), timeout=10000)  # refused by the op
     assert dialog.isVisible() and page.documents.get(decision)["status"] == "SIGNED"
     assert "现场处理措施" in error_boxes(dialog)[0].text()  # over the dialog, and nothing voided
     dialog.form.measures.setPlainText("暂时停止使用东侧仓库及二楼车间")
-    click(qtbot, ok(dialog))
-    assert not dialog.isVisible() and page.documents.get(decision)["status"] == "VOID"
+    submit(qtbot, dialog)
+    assert page.documents.get(decision)["status"] == "VOID"
     assert page.documents.get(page.selected_id())["doc_type"] == "DECISION"
 
 
@@ -202,6 +208,5 @@ def test_issue_a_recheck_prefilled_with_the_order(qtbot, page, visit):  # noqa: 
     order_no = page.documents.get(visit["order"])["doc_no"]
     assert issue.args.reference_no.isVisible() and issue.args.reference_no.text() == order_no
     assert issue.args.reference_date.date().toString("yyyy-MM-dd") == ISSUED.isoformat()
-    click(qtbot, ok(issue))
-    assert not issue.isVisible()
+    submit(qtbot, issue)
     assert page.documents.get(page.selected_id())["doc_type"] == "RECHECK"

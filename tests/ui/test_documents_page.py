@@ -41,7 +41,11 @@ def error_boxes(widget):
     return [b for b in widget.findChildren(QMessageBox, "errorDialog") if b.isVisible()]
 
 
-def test_lists_issued_documents_and_previews_the_selected_one(page, visit, screenshot):  # noqa: F811
+def rendered(qtbot, page):
+    qtbot.waitUntil(lambda: not page.preview.rendering, timeout=10000)
+
+
+def test_lists_issued_documents_and_previews_the_selected_one(qtbot, page, visit, screenshot):  # noqa: F811
     assert page.document_ids() == [visit["order"], visit["record"]]  # newest first
     row = page.documents.get(visit["order"])
     assert cell(page, visit["order"], 0) == row["doc_no"]
@@ -49,6 +53,8 @@ def test_lists_issued_documents_and_previews_the_selected_one(page, visit, scree
     assert cell(page, visit["order"], 2) == "宁波恒达五金制品厂"
     assert cell(page, visit["order"], 3) in ("Draft", "草稿")
     assert page.select(visit["record"])
+    assert page.preview.page_count() == 0 and page.preview.rendering  # rendered off the GUI thread
+    rendered(qtbot, page)
     assert page.preview.page_count() >= 2
     assert not page.preview.page_pixmap(0).isNull()
     assert "/" in page.preview.page_label.text()
@@ -86,15 +92,17 @@ def test_wrong_passphrase_keeps_the_dialog_open(page, visit, qtbot):  # noqa: F8
     assert page.documents.get(visit["order"])["status"] == "DRAFT"
 
 
-def test_print_to_a_pdf_printer(page, visit, tmp_path):  # noqa: F811
+def test_print_to_a_pdf_printer(qtbot, page, visit, tmp_path):  # noqa: F811
     target = tmp_path / "printed.pdf"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(target))
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     page.select(visit["record"])
-    pages = page.print_to(printer)
-    assert pages == page.preview.page_count() >= 2
+    rendered(qtbot, page)
+    with qtbot.waitSignal(page.printed, timeout=20000) as printed:
+        page.print_to(printer)
+    assert printed.args[0] == page.preview.page_count() >= 2
     assert target.stat().st_size > 10_000 and target.read_bytes().startswith(b"%PDF")
 
 
@@ -118,9 +126,24 @@ def test_void_needs_a_reason(page, visit):  # noqa: F811
     assert cell(page, visit["order"], 3) in ("Void", "已作废") and not page.void_button.isEnabled()
 
 
-def test_issue_for_lists_and_selects_the_new_document(page, visit):  # noqa: F811
-    document_id = page.issue_for(visit["inspection"], visit["tenant"], "ORDER")
-    assert document_id and page.selected_id() == document_id and page.document_ids()[0] == document_id
+def test_issue_for_lists_and_selects_the_new_document(qtbot, page, visit):  # noqa: F811
+    op = page.issue_for(visit["inspection"], visit["tenant"], "ORDER")
+    qtbot.waitUntil(lambda: op.done, timeout=10000)
+    document_id = page.selected_id()
+    assert page.document_ids()[0] == document_id not in (visit["order"], visit["record"])
+    assert page.documents.get(document_id)["doc_type"] == "ORDER"
     dialog = page.issue_dialog()
     assert dialog.inspection.count() == 1 and dialog.enterprise.findData(visit["tenant"]) >= 0
     dialog.reject()
+
+
+def test_a_newer_choice_overtakes_a_render_and_a_broken_file_says_so(qtbot, page, visit):  # noqa: F811
+    page.select(visit["record"])
+    page.select(visit["order"])
+    rendered(qtbot, page)
+    qtbot.wait(200)  # the record's render, if it was not dropped, would arrive now
+    assert page.preview.page_count() == 1  # the order has one page, the record two or more
+    page.preview.set_pdf(b"%PDF-1.7 not really")
+    rendered(qtbot, page)
+    assert page.preview.page_count() == 0 and page.preview.error
+    assert page.preview.page_label.text().startswith(("文书无法显示", "The document cannot be shown"))

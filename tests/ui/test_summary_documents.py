@@ -56,16 +56,17 @@ def test_issue_record_order_and_decision_from_the_summary(qtbot, window, screens
     screenshot(buttons.window(), "summary_documents")
 
     click(qtbot, buttons.record_button)
-    assert window.tabs.currentWidget() is page
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is page, timeout=10000)
     record = page.documents.get(page.selected_id())
     assert (record["doc_type"], record["inspection_id"], record["status"]) == ("RECORD", inspection_id, "DRAFT")
     assert record["enterprise_id"] == ws.inspections.get(inspection_id)["enterprise_id"]
+    qtbot.waitUntil(lambda: not page.preview.rendering, timeout=10000)
     assert page.document_ids()[0] == record["id"] and page.preview.page_count() >= 1
 
     enterprise_id = min(buttons.order_buttons)
     window.open_inspection(inspection_id)
     click(qtbot, buttons.order_buttons[enterprise_id])
-    assert window.tabs.currentWidget() is page
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is page, timeout=10000)
     order = page.documents.get(page.selected_id())
     assert (order["doc_type"], order["enterprise_id"], order["inspection_id"]) == ("ORDER", enterprise_id,
                                                                                   inspection_id)
@@ -76,12 +77,15 @@ def test_issue_record_order_and_decision_from_the_summary(qtbot, window, screens
     dialog = buttons.dialog
     assert dialog.isVisible() and dialog.objectName() == "decisionDialog"
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    click(qtbot, ok)  # no measures yet
-    assert dialog.isVisible() and [b for b in dialog.findChildren(QMessageBox, "errorDialog") if b.isVisible()]
+    click(qtbot, ok)  # no measures yet: refused by the op
+    qtbot.waitUntil(lambda: bool([b for b in dialog.findChildren(QMessageBox, "errorDialog") if b.isVisible()]),
+                    timeout=10000)
+    assert dialog.isVisible()
     assert window.tabs.currentWidget() is not page
     dialog.form.measures.setPlainText("暂时停止使用二楼喷漆房，至整改复查合格")
     click(qtbot, ok)
-    assert not dialog.isVisible() and window.tabs.currentWidget() is page
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    assert window.tabs.currentWidget() is page
     decision = page.documents.get(page.selected_id())
     assert (decision["doc_type"], decision["enterprise_id"]) == ("DECISION", enterprise_id)
     assert [r["doc_type"] for r in page.documents.list(inspection_id=inspection_id)] == ["RECORD", "ORDER",
@@ -95,5 +99,5 @@ def test_an_unfinished_inspection_issues_orders_but_not_yet_its_record(qtbot, wi
     assert buttons.order_buttons[enterprise_id].isEnabled()
     click(qtbot, buttons.order_buttons[enterprise_id])
     page = window.documents_page
-    assert window.tabs.currentWidget() is page
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is page, timeout=10000)
     assert page.documents.get(page.selected_id())["enterprise_id"] == enterprise_id
