@@ -4,7 +4,7 @@
 <context>
     <name>ArgsDialog</name>
     <message>
-        <location filename="../../app/ui/document_args.py" line="+117"/>
+        <location filename="../../app/ui/document_args.py" line="+119"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -630,7 +630,7 @@
 <context>
     <name>DocumentArgs</name>
     <message>
-        <location filename="../../app/ui/document_args.py" line="-81"/>
+        <location filename="../../app/ui/document_args.py" line="-82"/>
         <source>One measure per line, with its scope and how long it lasts</source>
         <translation>每行一项措施，写明范围和期限</translation>
     </message>
@@ -683,7 +683,12 @@
         <translation>出具现场处理措施决定书：%1…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
+        <source>Issuing the document…</source>
+        <translation>正在开具文书…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>On-site measures decision</source>
         <translation>现场处理措施决定书</translation>
     </message>
@@ -696,7 +701,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="+312"/>
+        <location filename="../../app/ui/documents_page.py" line="+323"/>
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
@@ -761,7 +766,7 @@
         <translation>登记已签名文书的送达时间、方式和受送达人</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-271"/>
         <source>Served</source>
         <translation>已送达</translation>
     </message>
@@ -801,7 +806,7 @@
         <translation>已作废</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+271"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -831,7 +836,12 @@
         <translation>更正 %1</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+60"/>
+        <source>Issuing the document…</source>
+        <translation>正在开具文书…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Correct document</source>
         <translation>更正文书</translation>
     </message>
@@ -841,7 +851,17 @@
         <translation>%1 将按下列原因作废，并出具一份更正后的%2（草稿）。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+15"/>
+        <source>Issuing the corrected document…</source>
+        <translation>正在开具更正后的文书…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Preparing the pages for the printer…</source>
+        <translation>正在为打印机准备页面…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Save document as</source>
         <translation>文书另存为</translation>
     </message>
@@ -2036,7 +2056,7 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-321"/>
+        <location filename="../../app/ui/documents_page.py" line="-329"/>
         <source>Issue document</source>
         <translation>出具文书</translation>
     </message>
@@ -2414,7 +2434,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../app/ui/ops.py" line="+229"/>
+        <location filename="../../app/ui/ops.py" line="+240"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2422,7 +2442,17 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="+125"/>
+        <location filename="../../app/ui/pdf_preview.py" line="+190"/>
+        <source>Rendering…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document cannot be shown: %1</source>
+        <translation>文书无法显示：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No document</source>
         <translation>无文书</translation>
     </message>
@@ -3057,7 +3087,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-155"/>
+        <location filename="../../app/ui/documents_page.py" line="-157"/>
         <source>Sign document</source>
         <translation>签名文书</translation>
     </message>
@@ -3087,7 +3117,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
@@ -3107,7 +3137,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>创建个人签名证书</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Creating the signing certificate…</source>
         <translation>正在创建签名证书…</translation>
     </message>
