@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import NotFoundError, ValidationError
@@ -52,6 +52,42 @@ class EnterpriseRow:
     @property
     def roles_label(self) -> str:
         return "、".join(vocab.label("enterprise_roles", r) for r in self.roles)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A township or park as chosen in a form: an existing id, or the name of a new one (created on save)."""
+
+    id: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class LeaseTerms:
+    landlord_id: str
+    unit: str | None = None
+    agreement_signed: bool = False
+    agreement_date: str | None = None
+
+
+@dataclass(frozen=True)
+class EnterpriseEdit:
+    """What an enterprise form holds on Save.
+
+    `original` is what the form loaded (empty for a new enterprise), for the fields, people and lease alike: only
+    what differs from it is written, so the change log shows what the inspector changed and a value a sync brought
+    in meanwhile is not overwritten with the one the form happened to show.
+    """
+
+    fields: Mapping[str, Any]
+    township: Place = Place()
+    park: Place = Place()
+    people: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    original: Mapping[str, Any] = field(default_factory=dict)
+    original_people: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    # The lease the form showed (id, terms); `lease` is the one it holds now (None: not a tenant of anyone).
+    original_lease: tuple[str, LeaseTerms] | None = None
+    lease: LeaseTerms | None = None
 
 
 def _required_text(value: Any, field: str, zh: str) -> str:
@@ -289,6 +325,44 @@ class Registry:
                 "SELECT landlord_id FROM lease WHERE tenant_id = ? AND deleted = 0 ORDER BY id", (tenant_id,)
             )
         ]
+
+    def save_enterprise(self, enterprise_id: str | None, edit: EnterpriseEdit) -> str:
+        """Create (`enterprise_id` None) or update an enterprise with its people and lease, all or nothing: a refused
+        value leaves the database as it was, a township or park typed in as new included. Returns the id."""
+        with self.store.transaction():
+            fields = dict(edit.fields)
+            fields["township_id"] = self._place(edit.township, lambda name: self.ensure_org_unit(name, "township"))
+            fields["park_id"] = self._place(edit.park, lambda name: self.ensure_park(name, fields["township_id"]))
+            if enterprise_id is None:
+                enterprise_id = self.create_enterprise(**fields)
+            else:
+                changed = {k: v for k, v in fields.items() if v != edit.original.get(k)}
+                if changed:
+                    self.update_enterprise(enterprise_id, **changed)
+            for role, person in edit.people.items():
+                if person != edit.original_people.get(role, (None, None)):
+                    self.set_person(enterprise_id, role, *person)
+            self._save_lease(enterprise_id, edit.original_lease, edit.lease)
+        return enterprise_id
+
+    @staticmethod
+    def _place(place: Place, create: Any) -> str | None:
+        if place.id is not None:
+            return place.id
+        name = _clean(place.name)
+        return None if name is None else str(create(name))
+
+    def _save_lease(self, tenant_id: str, old: tuple[str, LeaseTerms] | None, new: LeaseTerms | None) -> None:
+        if old is not None and (new is None or old[1].landlord_id != new.landlord_id):
+            self.end_lease(old[0])
+        if new is None:
+            return
+        signed_date = new.agreement_date if new.agreement_signed else None
+        new = LeaseTerms(new.landlord_id, _clean(new.unit), new.agreement_signed, signed_date)
+        if old is not None and old[1] == new:
+            return
+        self.add_lease(new.landlord_id, tenant_id, unit=new.unit, agreement_signed=new.agreement_signed,
+                       agreement_date=new.agreement_date)
 
     def merge_enterprises(self, keep_id: str, merged_id: str) -> None:
         """Record that two records (typically created offline on two laptops) are one firm: `merged_id` points at

@@ -1,8 +1,8 @@
 """新增/编辑企业: create or edit one enterprise on site, with its people and (for a tenant) its landlord.
 
-Everything the dialog writes on Save runs in one transaction, so a refused value (a bad credit code, a missing
-name) leaves the database exactly as it was, including any township or park typed in as new. When editing, only
-the fields that differ from what was loaded are written, so the change log shows what the inspector changed.
+Save is one `Registry.save_enterprise`, all or nothing, so a refused value (a bad credit code, a missing name)
+leaves the database exactly as it was, including any township or park typed in as new. When editing, only the
+fields that differ from what was loaded are written, so the change log shows what the inspector changed.
 
 Phone numbers are checked but not refused: a number that is neither a mainland mobile (1[3-9] + 9 digits) nor a
 landline with its area code gets an amber warning under the field and is saved as typed. Contact numbers met on
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError, ValidationError
 from app.models import vocab
 from app.models.dossier import Dossier
+from app.models.registry import EnterpriseEdit, LeaseTerms, Place
 from app.models.uscc import ALPHABET, normalize_uscc, validate_uscc
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
@@ -558,7 +559,7 @@ class EnterpriseDialog(QDialog):
     # Saving
 
     def save(self) -> str | None:
-        """Write the form in one transaction; the enterprise id, or None when something was refused."""
+        """Write the form (all or nothing); the enterprise id, or None when something was refused."""
         ok = all([
             self._check_person(self.principal_name, self.principal_phone, self.principal_message, final=True),
             self._check_person(self.officer_name, self.officer_phone, self.officer_message, final=True),
@@ -567,8 +568,7 @@ class EnterpriseDialog(QDialog):
         if not ok:
             return None
         try:
-            with self.workspace.store.transaction():
-                enterprise_id = self._write()
+            enterprise_id = self.registry.save_enterprise(self.enterprise_id, self._edit())
         except ValidationError as exc:
             self._show_refusal(exc)
             return None
@@ -608,7 +608,6 @@ class EnterpriseDialog(QDialog):
             "name": _text(self.name_edit.text()),
             "uscc": normalize_uscc(self.uscc_edit.text()),
             "address": _text(self.address_edit.text()),
-            "township_id": self._township_id(),
             "industry": _text(self.industry_edit.text()),
             "employees": None if employees < 0 else employees,
             "is_landlord": self.role_checks["landlord"].isChecked(),
@@ -617,51 +616,29 @@ class EnterpriseDialog(QDialog):
             "risk_grade": self.risk_combo.currentData(),
         }
 
-    def _write(self) -> str:
-        """Every service call of one Save (the caller holds the transaction)."""
-        fields = self._fields()
-        fields["park_id"] = self._park_id(fields["township_id"])
-        if self.enterprise_id is None:
-            enterprise_id = self.registry.create_enterprise(**fields)
-        else:
-            enterprise_id = self.enterprise_id
-            changed = {k: v for k, v in fields.items() if v != self._original.get(k)}
-            if changed:
-                self.registry.update_enterprise(enterprise_id, **changed)
-        for role, name_edit, phone_edit in (
-            ("principal", self.principal_name, self.principal_phone),
-            ("safety_officer", self.officer_name, self.officer_phone),
-        ):
-            person = (_text(name_edit.text()), _text(phone_edit.text()))
-            if person != self._original_people.get(role, (None, None)):
-                self.registry.set_person(enterprise_id, role, *person)
-        self._write_lease(enterprise_id)
-        return enterprise_id
-
-    def _write_lease(self, enterprise_id: str) -> None:
+    def _edit(self) -> EnterpriseEdit:
         old = self._original_lease
         landlord_id = self._chosen_landlord()
-        if old is not None and old.landlord_id != landlord_id:
-            # Registry has no "end lease" call yet; a tombstone through the Store is logged and syncs like one.
-            self.workspace.registry.end_lease(old.id)
-        if landlord_id is None:
-            return
-        signed = self.agreement_check.isChecked()
-        agreement_date = self.agreement_date.date().toString("yyyy-MM-dd") if signed else None
-        unit = _text(self.unit_edit.text())
-        if old is not None and old.landlord_id == landlord_id and (
-            (old.unit, old.agreement_signed, old.agreement_date if old.agreement_signed else None)
-            == (unit, signed, agreement_date)
-        ):
-            return
-        self.registry.add_lease(landlord_id, enterprise_id, unit=unit, agreement_signed=signed,
-                                agreement_date=agreement_date)
-
-    def _township_id(self) -> str | None:
-        return _combo_choice(self.township_combo, lambda name: self.registry.ensure_org_unit(name, "township"))
-
-    def _park_id(self, township_id: str | None) -> str | None:
-        return _combo_choice(self.park_combo, lambda name: self.registry.ensure_park(name, township_id))
+        lease = None
+        if landlord_id is not None:
+            signed = self.agreement_check.isChecked()
+            lease = LeaseTerms(landlord_id, _text(self.unit_edit.text()), signed,
+                               self.agreement_date.date().toString("yyyy-MM-dd") if signed else None)
+        return EnterpriseEdit(
+            fields=self._fields(),
+            township=_place(self.township_combo),
+            park=_place(self.park_combo),
+            people={
+                "principal": (_text(self.principal_name.text()), _text(self.principal_phone.text())),
+                "safety_officer": (_text(self.officer_name.text()), _text(self.officer_phone.text())),
+            },
+            original=self._original,
+            original_people=self._original_people,
+            original_lease=None if old is None else (old.id, LeaseTerms(
+                old.landlord_id, old.unit, old.agreement_signed, old.agreement_date if old.agreement_signed else None
+            )),
+            lease=lease,
+        )
 
     # Convenience
 
@@ -684,14 +661,14 @@ def _select(combo: QComboBox, row_id: str | None, name: str | None) -> None:
     combo.setCurrentIndex(index)
 
 
-def _combo_choice(combo: QComboBox, create: Any) -> str | None:
-    """The id of the entry whose text is typed in an editable combo; a new text is created with `create`."""
+def _place(combo: QComboBox) -> Place:
+    """The entry whose text is typed in an editable combo: its id, or the new name to create on save."""
     text = _text(combo.currentText())
     if text is None:
-        return None
+        return Place()
     index = combo.currentIndex()
     if index < 0 or combo.itemText(index) != text:
         index = combo.findText(text, Qt.MatchFlag.MatchExactly)
     if index >= 0 and combo.itemData(index):
-        return str(combo.itemData(index))
-    return str(create(text))
+        return Place(id=str(combo.itemData(index)))
+    return Place(name=text)

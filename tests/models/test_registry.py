@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import NotFoundError, ValidationError
+from app.models.registry import EnterpriseEdit, LeaseTerms, Place
 from tests.support import change_count
 
 USCC_A = "91350100M000100Y43"
@@ -119,3 +120,65 @@ def test_a_session_acts_as_a_known_inspector_only(ws):
     assert ws.act_as(inspector) and ws.author == inspector
     row = ws.registry.create_enterprise(name="宁波丙厂")
     assert {c.author for c in ws.store.history("enterprise", row)} == {inspector}
+
+
+# --- save_enterprise: what the enterprise form writes on Save ---------------------------------------------------
+
+
+def test_saving_a_new_tenant_creates_its_places_people_and_lease(ws, park):
+    _, landlord, _ = park
+    edit = EnterpriseEdit(
+        fields={"name": "宁波新盛塑料厂", "is_tenant": True},
+        township=Place(name="高桥镇"), park=Place(name="高桥工业园"),
+        people={"principal": ("李明", "13905740000"), "safety_officer": (None, None)},
+        lease=LeaseTerms(landlord, " 2 幢 ", agreement_signed=True, agreement_date="2026-05-01"),
+    )
+    new_id = ws.registry.save_enterprise(None, edit)
+    row = ws.registry.get_enterprise(new_id)
+    assert row["township_id"] == ws.registry.find_township("高桥镇")
+    assert [p["name"] for p in ws.registry.parks(row["township_id"])] == ["高桥工业园"]
+    assert ws.registry.person(new_id, "principal")["phone"] == "13905740000"
+    assert ws.registry.person(new_id, "safety_officer") is None
+    (lease,) = [le for le in ws.registry.leases(new_id) if le["tenant_id"] == new_id]
+    assert (lease["landlord_id"], lease["unit"], lease["agreement_date"]) == (landlord, "2 幢", "2026-05-01")
+
+
+def test_a_refused_save_writes_nothing_not_even_a_new_township(ws, park):
+    before = change_count(ws)
+    edit = EnterpriseEdit(fields={"name": "甲厂", "uscc": USCC_A}, township=Place(name="新设镇"))
+    with pytest.raises(ValidationError) as err:
+        ws.registry.save_enterprise(None, edit)
+    assert err.value.code == "enterprise.duplicate_uscc"
+    assert change_count(ws) == before and ws.registry.find_township("新设镇") is None
+
+
+def test_an_edit_writes_only_what_differs_from_what_the_form_loaded(ws, park):
+    town, landlord, tenant = park
+    loaded = dict(ws.registry.get_enterprise(tenant))
+    # A sync changes the industry after the form loaded; the form changes only the employees.
+    ws.registry.update_enterprise(tenant, industry="塑料")
+    before = change_count(ws)
+    fields = {k: loaded[k] for k in ("name", "uscc", "address", "industry", "employees")} | {"employees": 15}
+    lease_id = ws.registry.leases(tenant)[0]["id"]
+    terms = LeaseTerms(landlord, None, True, "2026-03-01")
+    edit = EnterpriseEdit(fields=fields, township=Place(id=town), original=loaded,
+                          people={"principal": ("王建国", "13805741234")},
+                          original_people={"principal": ("王建国", "13805741234")},
+                          original_lease=(lease_id, terms), lease=terms)
+    ws.registry.save_enterprise(tenant, edit)
+    row = ws.registry.get_enterprise(tenant)
+    assert (row["employees"], row["industry"]) == (15, "塑料")
+    assert change_count(ws) == before + 1
+
+
+def test_choosing_another_landlord_ends_the_old_lease(ws, park):
+    town, landlord, tenant = park
+    other = ws.registry.create_enterprise(name="宁波工投物业", township_id=town)
+    lease_id = ws.registry.leases(tenant)[0]["id"]
+    loaded = dict(ws.registry.get_enterprise(tenant))
+    edit = EnterpriseEdit(fields={"name": loaded["name"]}, township=Place(id=town), original=loaded,
+                          original_lease=(lease_id, LeaseTerms(landlord, None, True, "2026-03-01")),
+                          lease=LeaseTerms(other))
+    ws.registry.save_enterprise(tenant, edit)
+    assert ws.registry.landlord_ids(tenant) == [other]
+    assert ws.registry.get_enterprise(other)["is_landlord"]
