@@ -6,7 +6,7 @@ explicit verdict, and nothing typed is lost by a crash).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -229,6 +229,11 @@ class Inspections:
 
     def hazard(self, hazard_id: str) -> dict[str, Any]:
         return self.store.require("hazard", hazard_id)
+
+    def found_at(self, hazard: Mapping[str, Any]) -> str:
+        """The enterprise whose item the hazard was found on (the one responsible may be its landlord instead)."""
+        result = self.store.get("item_result", hazard["item_result_id"]) if hazard["item_result_id"] else None
+        return str(result["enterprise_id"] if result else hazard["enterprise_id"])
 
     def hazard_list(self, *, open_only: bool = True, limit: int = 2000) -> list[dict[str, Any]]:
         """Hazards of every inspection with the responsible enterprise's name: major first, then by deadline."""

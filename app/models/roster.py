@@ -39,6 +39,11 @@ class Roster:
             {"name": name, "cert_no": cert_no, "agency": agency, "cert_issuer": cert_issuer, "phone": phone},
         )
 
+    def name_of(self, inspector_id: str) -> str | None:
+        """The inspector's name; None when no inspector has this id (the change log also holds free names)."""
+        row = self.store.get("inspector", inspector_id)
+        return str(row["name"]) if row and row.get("name") else None
+
     def inspectors(self, active_only: bool = True) -> list[dict[str, Any]]:
         where = "deleted = 0" + (" AND active = 1" if active_only else "")
         return self.store.query(f"SELECT * FROM inspector WHERE {where} ORDER BY name")

@@ -19,7 +19,7 @@ from app.models.inspections import Inspections
 from app.models.registry import Registry
 from app.models.roster import Roster
 from app.models.signatures import Signatures
-from app.models.store import Store
+from app.models.store import Changes, Store
 from app.paths import DB_NAME
 
 
@@ -71,6 +71,15 @@ class Workspace:
             f"SELECT count(*) FROM change WHERE device = ? AND hlc > ? AND tbl NOT IN ({', '.join('?' * len(local))})",
             (self.device.id, int(mark or 0), *local),
         ).fetchone()[0])
+
+    def on_commit(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call `listener` with what every committed transaction changed; returns the unsubscriber."""
+        return self.store.on_commit(listener)
+
+    def trace_sql(self, callback: Callable[[str], None] | None) -> None:
+        """Call `callback` with every statement the connection runs (None stops): the GUI's guard against SQL on
+        its own thread while an op holds the connection."""
+        self.db.conn.set_trace_callback(callback)
 
     def on_close(self, callback: Callable[[], None]) -> None:
         """Call `callback` before the database closes (the GUI's op thread finishes its work there)."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.errors import UserError
-from app.models.store import Store
+from app.models.store import ChangeEntry, Store
 from app.sync.merge import Merger
 
 KINDS = ("CONCURRENT", "NOT_IN_SIGNED", "DOUBLE_SIGNED", "UNAUTHORISED", "DUPLICATE_NUMBER", "DUPLICATE_USCC",
@@ -90,7 +90,7 @@ class Conflicts:
         rows = self.store.db.conn.execute(
             sql + (" WHERE kind = ?" if kind else "") + " ORDER BY kind, tbl, row_id, col", (kind,) if kind else ()
         ).fetchall()
-        return [Conflict(k, t, r, c, json.loads(d), self._title(t, r)) for k, t, r, c, d in rows]
+        return [Conflict(k, t, r, c, json.loads(d), self.title(t, r)) for k, t, r, c, d in rows]
 
     def resolve(self, conflict: Conflict, value: Any) -> None:
         """Settle a CONCURRENT conflict with one of its values (or another value a person typed)."""
@@ -101,10 +101,27 @@ class Conflicts:
             )
         self.store.resolve(conflict.table, conflict.row_id, conflict.column, value)
 
-    def _title(self, table: str, row_id: str) -> str:
+    # What a person weighs before choosing
+
+    def title(self, table: str, row_id: str) -> str:
+        """How the row is named for a person (an enterprise or inspector by name); the id when it has no name."""
         sql = _TITLES.get(table)
         found = self.store.db.conn.execute(sql, (row_id,)).fetchone() if sql else None
         return str(found[0]) if found and found[0] else row_id
+
+    def shown_value(self, conflict: Conflict) -> Any:
+        """The value the row holds now (which of the heads the merge showed); None when the row is gone."""
+        row = self.store.get(conflict.table, conflict.row_id)
+        return None if row is None else row.get(conflict.column)
+
+    def live_row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        row = self.store.get(table, row_id)
+        return row if row and not row.get("deleted") else None
+
+    def first_change(self, table: str, row_id: str) -> ChangeEntry | None:
+        """The entry that created the row: who numbered a document, on which laptop."""
+        history = self.store.history(table, row_id)
+        return history[0] if history else None
 
 
 __all__ = ["KINDS", "Choice", "Conflict", "Conflicts"]

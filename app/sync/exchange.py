@@ -37,6 +37,7 @@ from app.models.workspace import Workspace
 from app.sync import container
 from app.sync.entries import from_line, to_line
 from app.sync.admission import Sender
+from app.sync.conflicts import Conflicts
 from app.sync.header import CHANGES, RECEIPT, Header, read_header
 from app.sync.merge import MergeStats, apply_entries
 from app.sync.rules import rules, too_large
@@ -116,6 +117,7 @@ class Sync:
         self.store = ws.store
         self.conn = ws.db.conn
         self.devices = Devices(ws.store)
+        self.conflicts = Conflicts(ws.store)
 
     # What is held and acknowledged
 

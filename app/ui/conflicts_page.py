@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from app.documents.issuing import Documents
 from app.errors import UserError
 from app.models.workspace import Workspace
-from app.sync.conflicts import KINDS, Conflict, Conflicts
+from app.sync.conflicts import KINDS, Conflict
+from app.sync.exchange import Sync
 from app.ui.dialogs import show_error
 from app.ui.documents_page import VoidDialog, doc_type_label, status_label
 from app.ui.merge_dialog import MergeEnterprisesDialog
@@ -130,11 +131,9 @@ def value_text(ws: Workspace, column: str, value: Any) -> str:
     if column in ("deleted", "revoked") and value in (0, 1, True, False):
         return translate("ConflictsPage", "Yes") if value else translate("ConflictsPage", "No")
     if column in ("enterprise_id", "merged_into"):
-        row = ws.store.get("enterprise", str(value))
-        return str(row["name"]) if row else str(value)
+        return Sync(ws).conflicts.title("enterprise", str(value))
     if column == "inspector_id":
-        row = ws.store.get("inspector", str(value))
-        return str(row["name"]) if row else str(value)
+        return ws.roster.name_of(str(value)) or str(value)
     if column == "file_sha256":
         return str(value)[:12] + "…"
     return str(value)
@@ -144,13 +143,8 @@ def _key(conflict: Conflict) -> tuple[str, str, str, str]:
     return conflict.kind, conflict.table, conflict.row_id, conflict.column
 
 
-def _live(ws: Workspace, table: str, row_id: str) -> dict[str, Any] | None:
-    row = ws.store.get(table, row_id)
-    return row if row and not row.get("deleted") else None
-
-
 def open_conflicts(ws: Workspace) -> list[Conflict]:
-    return Conflicts(ws.store).list()
+    return Sync(ws).conflicts.list()
 
 
 class ConflictsPage(Reloads, QWidget):
@@ -360,10 +354,10 @@ class ConflictsPage(Reloads, QWidget):
                          device_name(ws, choice.device), stamp_text(choice.hlc)])
         self._set_rows([self.tr("Value"), self.tr("Author"), self.tr("Device"), self.tr("Time")], rows, 0)
         if conflict.kind == "CONCURRENT":
-            shown = ws.store.get(conflict.table, conflict.row_id)
+            shown = Sync(ws).conflicts.shown_value(conflict)
             if shown is not None:
                 for r, choice in enumerate(conflict.choices):
-                    if choice.value == shown.get(conflict.column):
+                    if choice.value == shown:
                         item = self.values.item(r, 0)
                         item.setText(item.text() + self.tr(" (shown now)"))
 
@@ -377,15 +371,14 @@ class ConflictsPage(Reloads, QWidget):
 
     def _fill_documents(self, ids: list[str]) -> None:
         rows, kept = [], []
+        conflicts = Sync(self.workspace).conflicts
         for document_id in ids:
-            row = _live(self.workspace, "document", document_id)
+            row = conflicts.live_row("document", document_id)
             if row is None:
                 continue
-            enterprise = self.workspace.store.get("enterprise", row["enterprise_id"]) if row["enterprise_id"] else None
-            history = self.workspace.store.history("document", document_id)
-            first = history[0] if history else None  # who numbered it, on which laptop
+            first = conflicts.first_change("document", document_id)  # who numbered it, on which laptop
             rows.append([row["doc_no"] or "—", doc_type_label(row["doc_type"]),
-                         enterprise["name"] if enterprise else "—", status_label(row["status"]),
+                         conflicts.title("enterprise", row["enterprise_id"]) if row["enterprise_id"] else "—", status_label(row["status"]),
                          iso_text(row.get("created_at")), author_name(self.workspace, first.author) if first else "—",
                          device_name(self.workspace, first.device) if first else "—"])
             kept.append(document_id)
@@ -411,7 +404,7 @@ class ConflictsPage(Reloads, QWidget):
     def _document_row(self, selected: int | None) -> dict[str, Any] | None:
         if selected is None or selected >= len(self._row_ids):
             return None
-        return _live(self.workspace, "document", self._row_ids[selected])
+        return Sync(self.workspace).conflicts.live_row("document", self._row_ids[selected])
 
     # Acting on it
 
@@ -425,7 +418,7 @@ class ConflictsPage(Reloads, QWidget):
         if conflict is None or conflict.kind != "CONCURRENT" or selected is None:
             return False
         try:
-            Conflicts(self.workspace.store).resolve(conflict, conflict.choices[selected].value)
+            Sync(self.workspace).conflicts.resolve(conflict, conflict.choices[selected].value)
         except UserError as exc:
             show_error(self, exc)
             return False

@@ -277,9 +277,9 @@ class HazardEditor(QWidget):
     def set_hazard(self, hazard_id: str) -> None:
         self.flush()
         self.hazard_id = hazard_id
-        self.row = self.workspace.store.require("hazard", hazard_id)
+        self.row = self.workspace.inspections.hazard(hazard_id)
         self.item = self._checklist_item(self.row)
-        self.target_id = self._target(self.row)
+        self.target_id = self.workspace.inspections.found_at(self.row)
         self._fill_responsible()
         for label in self.errors.values():
             label.hide()
@@ -340,13 +340,6 @@ class HazardEditor(QWidget):
             return self.workspace.inspections.checklist(row["inspection_id"]).item(row["item_code"])
         except (KeyError, UserError):
             return None
-
-    def _target(self, row: dict[str, Any]) -> str:
-        if row["item_result_id"]:
-            result = self.workspace.store.get("item_result", row["item_result_id"])
-            if result:
-                return str(result["enterprise_id"])
-        return str(row["enterprise_id"])
 
     def _fill_responsible(self) -> None:
         registry = self.workspace.registry
@@ -487,13 +480,13 @@ class HazardEditor(QWidget):
                 self.errors[key].setText(exc.message)
                 self.errors[key].show()
                 return False
-            self.row = self.workspace.store.require("hazard", self.hazard_id)
+            self.row = self.workspace.inspections.hazard(self.hazard_id)
             self.errors[key].setText(self.tr("%1 (the saved value was restored)").replace("%1", exc.message))
             self.errors[key].show()
             self._show(*fields)
             return False
         self.errors[key].hide()
-        self.row = self.workspace.store.require("hazard", self.hazard_id)
+        self.row = self.workspace.inspections.hazard(self.hazard_id)
         self._show(*(name for name in changed if name in self._FIELDS and name != keep))
         if changed:
             self.changed.emit()

@@ -100,7 +100,7 @@ class OpRunner(QObject):
         self._flush_timer = QTimer(self, singleShot=True, interval=0)
         self._flush_timer.timeout.connect(self._flush_if_idle)
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._unsubscribe = workspace.store.on_commit(self._committed)
+        self._unsubscribe = workspace.on_commit(self._committed)
         workspace.on_close(self.shutdown)
 
     @property
@@ -111,7 +111,7 @@ class OpRunner(QObject):
         flush_all()  # what was typed is saved before the op thread takes the connection
         self._running += 1
         if self._running == 1:
-            self.workspace.db.conn.set_trace_callback(self._guard)
+            self.workspace.trace_sql(self._guard)
             self.busy_changed.emit(True)
         self._pool.submit(self._run, op)
 
@@ -120,7 +120,7 @@ class OpRunner(QObject):
         self._unsubscribe()
         self._pool.shutdown(wait=True)
         self._closed = True
-        self.workspace.db.conn.set_trace_callback(None)
+        self.workspace.trace_sql(None)
         self._flush_timer.stop()
         self._runners.pop(self.workspace, None)
 
@@ -159,7 +159,7 @@ class OpRunner(QObject):
             return
         self._running -= 1
         if self._running == 0:
-            self.workspace.db.conn.set_trace_callback(None)
+            self.workspace.trace_sql(None)
         self._flush()
         op.finish(outcome)
         if self._running == 0:

@@ -42,7 +42,7 @@ from app.errors import UserError
 from app.models.device import key_fingerprint
 from app.models.workspace import Workspace
 from app.sync.exchange import ALREADY, IMPORTED, RECEIPT_APPLIED, REFUSED, ExportResult, ImportReport, Sync
-from app.sync.trust import UNKNOWN, Devices
+from app.sync.trust import UNKNOWN
 from app.ui.dialogs import show_error
 from app.ui.enrol_dialog import EnrolDialog, Enrolment, UnknownDevice, role_label
 from app.ui.settings_dialog import settings
@@ -84,14 +84,13 @@ def device_name(ws: Workspace, device_id: str | None) -> str:
         return "—"
     if device_id == ws.device.id:
         return translate("SyncPage", "This device")
-    label = Devices(ws.store).label(device_id)
+    label = Sync(ws).devices.label(device_id)
     return label if label == device_id else f"{label} ({device_id})"
 
 
 def author_name(ws: Workspace, author: str) -> str:
     """The change log's author is an inspector id when one was chosen in the settings, else a free name."""
-    row = ws.store.get("inspector", author) if author else None
-    return str(row["name"]) if row and row.get("name") else (author or "—")
+    return (ws.roster.name_of(author) if author else None) or author or "—"
 
 
 def mono_font() -> QFont:
@@ -426,7 +425,7 @@ class SyncPage(Reloads, RunsOps, QWidget):
                                           if c == 0 else None))
 
     def _fill_devices(self) -> None:
-        rows = Devices(self.workspace.store).list()
+        rows = Sync(self.workspace).devices.list()
         self.device_rows = rows
         table = self.device_table
         table.setRowCount(len(rows))
@@ -667,6 +666,6 @@ class SyncPage(Reloads, RunsOps, QWidget):
 
     def _revoke(self, device_id: str) -> None:
         try:
-            Devices(self.workspace.store).revoke(device_id)
+            Sync(self.workspace).devices.revoke(device_id)
         except UserError as exc:
             show_error(self, exc)
