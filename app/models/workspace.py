@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.models.assessments import Assessments
-from app.models.authority import is_office, local_only_tables
+from app.models.authority import is_office
 from app.models.blobs import BlobStore
 from app.models.clock import HybridLogicalClock
 from app.models.db import open_database
@@ -61,16 +61,6 @@ class Workspace:
         """The clock as last saved; the Store also moves it past the log's newest stamp at every transaction."""
         saved = self.db.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
         return int(saved[0]) if saved else 0
-
-    def unsynced_changes(self) -> int:
-        """Change entries written on this device that no peer has acknowledged yet (app/sync/exchange.py)."""
-        conn = self.db.conn
-        mark = conn.execute("SELECT max(hlc) FROM sync_ack WHERE origin = ?", (self.device.id,)).fetchone()[0]
-        local = local_only_tables(self.data_dir)
-        return int(conn.execute(
-            f"SELECT count(*) FROM change WHERE device = ? AND hlc > ? AND tbl NOT IN ({', '.join('?' * len(local))})",
-            (self.device.id, int(mark or 0), *local),
-        ).fetchone()[0])
 
     def on_commit(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
         """Call `listener` with what every committed transaction changed; returns the unsubscriber."""

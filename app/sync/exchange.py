@@ -1,12 +1,6 @@
 """Export and import of sync bundles and receipts (no Qt); the format is in docs/bundle-format.md.
 
-Who holds what:
-- `sync_have(origin, hlc)`: this installation holds every entry of `origin` up to `hlc` (no gaps). It grows when a
-  bundle covers a range that starts inside what is already held. Its own entries are always all held.
-- `sync_ack(peer, origin, hlc)`: `peer` is known to hold every entry of `origin` up to `hlc` — learnt from the
-  holdings in the peer's bundles and receipts, and from the ranges of bundles the peer sent. An export to a peer
-  carries every entry above those marks: what the peer has not acknowledged is sent again (nothing is dropped on a
-  guess), what it holds is not (a laptop does not send the supervisor's registry back to it).
+Who holds what, and which bundles came and went, is kept by app/sync/ledger.py.
 
 An import verifies the whole file (app/sync/container.py) and the signer (app/sync/trust.py) before the database is
 touched, then merges in one transaction (app/sync/merge.py): the bundle is imported whole or not at all.
@@ -38,6 +32,7 @@ from app.sync import container
 from app.sync.entries import from_line, to_line
 from app.sync.admission import Sender
 from app.sync.conflicts import Conflicts
+from app.sync.ledger import Ledger
 from app.sync.header import CHANGES, RECEIPT, Header, read_header
 from app.sync.merge import MergeStats, apply_entries
 from app.sync.rules import rules, too_large
@@ -118,25 +113,20 @@ class Sync:
         self.conn = ws.db.conn
         self.devices = Devices(ws.store)
         self.conflicts = Conflicts(ws.store)
+        self.ledger = Ledger(ws.store)
 
     # What is held and acknowledged
 
     def acks(self, peer: str) -> dict[str, int]:
-        return dict(self.conn.execute("SELECT origin, hlc FROM sync_ack WHERE peer = ?", (peer,)).fetchall())
+        return self.ledger.acks(peer)
 
     def holdings(self) -> dict[str, int]:
         """Per origin device, the stamp up to which this installation holds every entry."""
-        held = dict(self.conn.execute("SELECT origin, hlc FROM sync_have").fetchall())
-        own = self.conn.execute("SELECT max(hlc) FROM change WHERE device = ?", (self.store.device_id,)).fetchone()[0]
-        held[self.store.device_id] = int(own or 0)
-        return held
+        return self.ledger.holdings()
 
     def peers(self) -> list[str]:
         """Devices this installation has exchanged with, most recent first."""
-        rows = self.conn.execute(
-            "SELECT device FROM sync_bundle WHERE direction = 'IN' GROUP BY device ORDER BY max(at) DESC"
-        ).fetchall()
-        return [r[0] for r in rows if r[0] != self.store.device_id]
+        return self.ledger.peers()
 
     def default_peer(self) -> str | None:
         """Where a laptop's bundles go: the supervisor it last heard from, else the last device it heard from."""
@@ -149,19 +139,11 @@ class Sync:
 
     def unacknowledged(self, peer: str | None = None) -> int:
         """Entries written here that `peer` (default: any peer) has not acknowledged."""
-        if peer is None:
-            return self.ws.unsynced_changes()
-        mark = self.acks(peer).get(self.store.device_id, 0)
-        return int(self.conn.execute(
-            "SELECT count(*) FROM change WHERE device = ? AND hlc > ?", (self.store.device_id, mark)
-        ).fetchone()[0])
+        return self.ledger.unacknowledged(peer, local_only_tables(self.ws.data_dir))
 
     def acknowledged_until(self) -> int:
         """The stamp up to which some peer holds everything written here (0: nothing acknowledged yet)."""
-        mark = self.conn.execute(
-            "SELECT max(hlc) FROM sync_ack WHERE origin = ?", (self.store.device_id,)
-        ).fetchone()[0]
-        return int(mark or 0)
+        return self.ledger.acknowledged_until()
 
     # Export
 
@@ -258,10 +240,7 @@ class Sync:
 
     def receipt(self, folder: Path, device: str, label: str | None = None) -> Path:
         """A signed receipt naming every bundle imported from `device`, with what this installation now holds."""
-        rows = self.conn.execute(
-            "SELECT bundle_id, file_sha256 FROM sync_bundle WHERE direction = 'IN' AND kind = ? AND device = ? "
-            "ORDER BY at, bundle_id", (CHANGES, device),
-        ).fetchall()
+        rows = self.ledger.imported(CHANGES, device)
         if not rows:
             raise UserError("sync.nothing_to_receipt", "还没有导入过设备 {device} 的同步包，无法出具回执",
                             "No bundle from device {device} has been imported; there is nothing to acknowledge",
@@ -380,9 +359,7 @@ class Sync:
         return report
 
     def _seen(self, manifest: container.Manifest) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM sync_bundle WHERE device = ? AND bundle_id = ?", (manifest.device, manifest.bundle_id)
-        ).fetchone() is not None
+        return self.ledger.seen(manifest.device, manifest.bundle_id)
 
     def _entries(self, bundle: container.OpenBundle, path: Path, accept_future: bool) -> Iterator[ChangeEntry]:
         clock = self.store.clock
@@ -455,7 +432,7 @@ class Sync:
         starting where the header says only when the signer can know (its own entries, or an authority's relay).
         A covered range that starts inside what is held extends it; the sender is known to hold it. Returns the
         verified ranges."""
-        held = dict(self.conn.execute("SELECT origin, hlc FROM sync_have").fetchall())
+        held = self.ledger.held()
         verified: dict[str, list[int]] = {}
         for origin, (first, last) in stats.carried.items():
             claim = header.covers.get(origin)
@@ -467,8 +444,8 @@ class Sync:
             after = claim[0]
             verified[origin] = [after, last]
             if after <= held.get(origin, 0) < last:
-                self._hold(origin, last)
-            self._extend_ack(sender.device, origin, after, last)
+                self.ledger.hold(origin, last)
+            self.ledger.extend_ack(sender.device, origin, after, last)
         return verified
 
     def _learn_holdings(self, peer: str, header: Header) -> None:
@@ -477,56 +454,26 @@ class Sync:
         from travelling."""
         held = self.holdings()
         for origin, hlc in header.holdings.items():
-            self._ack(peer, origin, min(hlc, held.get(origin, 0)))
+            self.ledger.ack(peer, origin, min(hlc, held.get(origin, 0)))
 
     def _apply_receipt(self, peer: str, header: Header) -> int:
         count = 0
         for bundle_id in header.accepted:
-            row = self.conn.execute(
-                "SELECT covers FROM sync_bundle WHERE bundle_id = ? AND device = ? AND direction = 'OUT'",
-                (bundle_id, self.store.device_id),
-            ).fetchone()
-            if row is None:
+            covers = self.ledger.mark_received(bundle_id)
+            if covers is None:
                 continue
-            self.conn.execute("UPDATE sync_bundle SET acked = 1 WHERE bundle_id = ? AND device = ?",
-                              (bundle_id, self.store.device_id))
-            for origin, (after, last) in json.loads(row[0]).items():
-                self._extend_ack(peer, origin, int(after), int(last))
+            for origin, (after, last) in covers.items():
+                self.ledger.extend_ack(peer, origin, after, last)
             count += 1
         return count
 
-    def _extend_ack(self, peer: str, origin: str, after: int, last: int) -> None:
-        if after <= self.acks(peer).get(origin, 0):
-            self._ack(peer, origin, last)
-
-    def _hold(self, origin: str, hlc: int) -> None:
-        self.store.note_changed({"sync_have"})
-        self.conn.execute(
-            "INSERT INTO sync_have (origin, hlc) VALUES (?, ?) "
-            "ON CONFLICT (origin) DO UPDATE SET hlc = max(hlc, excluded.hlc)", (origin, hlc),
-        )
-
-    def _ack(self, peer: str, origin: str, hlc: int) -> None:
-        self.store.note_changed({"sync_ack"})
-        self.conn.execute(
-            "INSERT INTO sync_ack (peer, origin, hlc) VALUES (?, ?, ?) "
-            "ON CONFLICT (peer, origin) DO UPDATE SET hlc = max(hlc, excluded.hlc)", (peer, origin, hlc),
-        )
-
     def _record(self, direction: str, kind: str, bundle_id: str, device: str, peer: str | None, path: Path,
                 covers: dict[str, Any], stats: dict[str, Any], sha: str | None = None) -> None:
-        self.store.note_changed({"sync_bundle"})
-        self.conn.execute(
-            "INSERT INTO sync_bundle (bundle_id, direction, kind, device, peer, file_sha256, covers, stats, at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (bundle_id, direction, kind, device, peer, sha or container.bundle_sha256(path),
-             json.dumps(covers, sort_keys=True), json.dumps(stats, ensure_ascii=False, sort_keys=True),
-             datetime.now().astimezone().isoformat(timespec="seconds")),
-        )
+        self.ledger.record(direction, kind, bundle_id, device, peer, sha or container.bundle_sha256(path), covers,
+                           stats)
 
     def bundles(self, direction: str | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT * FROM sync_bundle" + (" WHERE direction = ?" if direction else "") + " ORDER BY at DESC"
-        return self.store.query(sql, (direction,) if direction else ())
+        return self.ledger.bundles(direction)
 
 
 __all__ = ["ALREADY", "IMPORTED", "RECEIPT_APPLIED", "REFUSED", "ExportResult", "ImportReport", "Sync"]

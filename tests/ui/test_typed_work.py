@@ -15,6 +15,7 @@ import pytest
 
 from app.documents.issuing import Documents
 from app.models.workspace import Workspace
+from app.sync.exchange import Sync
 from app.ui.autosave import SAVE_DELAY_MS
 from app.ui.bodycam_dialog import BodycamDialog
 from app.ui.document_args import ArgsDialog
@@ -84,7 +85,7 @@ def test_the_unsynced_count_follows_every_change(qtbot, visit):
     # well before the periodic refresh (5 s): the commit itself moves the count
     qtbot.waitUntil(lambda: window.unsynced_label.text() != before, timeout=1000)
     count = int("".join(ch for ch in window.unsynced_label.text() if ch.isdigit()))
-    assert count == ws.unsynced_changes()
+    assert count == Sync(ws).unacknowledged()
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
