@@ -134,17 +134,23 @@ class Inspections:
                 )
 
     def set_position(self, inspection_id: str, enterprise_id: str, item_code: str) -> None:
-        """Remember the item on screen, so a restart resumes there."""
+        """Remember the item on screen, so a restart resumes there (local to this laptop: a cursor, not a fact)."""
         with self.store.transaction():
             self._open(inspection_id)
-            self.store.update("inspection", inspection_id, {"resume_item": f"{enterprise_id}/{item_code}"})
+            self._put_position(inspection_id, enterprise_id, item_code)
+
+    def _put_position(self, inspection_id: str, enterprise_id: str, item_code: str) -> None:
+        self.store.db.conn.execute(
+            "INSERT INTO inspection_position (inspection_id, enterprise_id, item_code) VALUES (?, ?, ?) "
+            "ON CONFLICT (inspection_id) DO UPDATE SET enterprise_id = excluded.enterprise_id, "
+            "item_code = excluded.item_code", (inspection_id, enterprise_id, item_code),
+        )
 
     def position(self, inspection_id: str) -> tuple[str, str] | None:
-        stored = self.get(inspection_id)["resume_item"]
-        if not stored or "/" not in stored:
-            return None
-        enterprise_id, item_code = stored.split("/", 1)
-        return enterprise_id, item_code
+        row = self.store.db.conn.execute(
+            "SELECT enterprise_id, item_code FROM inspection_position WHERE inspection_id = ?", (inspection_id,)
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
 
     def set_bodycam(
         self, inspection_id: str, ref: str | None, start: str | None = None, end: str | None = None
@@ -292,7 +298,7 @@ class Inspections:
                     "item_result", (inspection_id, enterprise_id, item_code),
                     {"inspection_id": inspection_id, "enterprise_id": enterprise_id, "item_code": item_code, **values},
                 )
-            self.store.update("inspection", inspection_id, {"resume_item": f"{enterprise_id}/{item_code}"})
+            self._put_position(inspection_id, enterprise_id, item_code)
             hazard = self.item_hazard(result_id)
             if verdict == "NONCOMPLIANT":
                 if hazard is None:

@@ -196,7 +196,7 @@ CREATE TABLE inspection (
     bodycam_ref TEXT,
     bodycam_from TEXT,
     bodycam_to TEXT,
-    resume_item TEXT,       -- where the inspector was, so a restart resumes there
+    resume_item TEXT,       -- retired in version 7 (see there); kept so entries of older laptops still apply
     deleted INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX inspection_enterprise ON inspection (enterprise_id);
@@ -491,6 +491,21 @@ CREATE TABLE draft (key TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL)
 """
 
 
+# Version 7: where the inspector was in an inspection (so a restart resumes there) is a cursor of this laptop, not a
+# fact of the inspection: it leaves the synced `inspection.resume_item` (no longer written) for a local table. Every
+# move was a change entry that travelled to the supervisor and counted as unsynced work.
+_V7 = """
+CREATE TABLE inspection_position (
+    inspection_id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL,
+    item_code TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO inspection_position (inspection_id, enterprise_id, item_code)
+    SELECT id, substr(resume_item, 1, instr(resume_item, '/') - 1), substr(resume_item, instr(resume_item, '/') + 1)
+    FROM inspection WHERE instr(resume_item, '/') > 1;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
@@ -518,6 +533,7 @@ def _split(sql: str) -> list[str]:
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6)
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6),
+    _script(_V7),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -211,8 +211,10 @@ def test_a_note_typed_before_the_verdict_is_kept_and_the_item_stays_unanswered(s
 def test_position_and_bodycam_are_remembered(site):
     ws, inspection, tenant = site.ws, site.inspection, site.tenant
     assert ws.inspections.position(inspection) is None
+    before = change_count(ws)
     ws.inspections.set_position(inspection, tenant, "KEY-01")
     assert ws.inspections.position(inspection) == (tenant, "KEY-01")
+    assert change_count(ws) == before  # a cursor of this laptop: nothing for the change log to carry
     ws.inspections.record_verdict(inspection, tenant, "RESP-04", "COMPLIANT")
     assert ws.inspections.position(inspection) == (tenant, "RESP-04")
     ws.inspections.set_bodycam(inspection, "DSJ-0042", "09:30", "10:45")

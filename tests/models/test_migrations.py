@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import UserError
-from app.models.db import connect, open_database, schema_version
+from app.models.db import connect, migrate, open_database, schema_version
 from app.models.integrity import check
 from app.models.schema import SCHEMA_VERSION
 from app.models.workspace import Workspace
@@ -83,3 +83,19 @@ def test_another_programs_database_is_refused_untouched(tmp_path):
         open_database(path)
     assert err.value.code == "db.foreign"
     assert path.read_bytes() == before
+
+
+def test_version_7_moves_the_resume_position_out_of_the_synced_inspection(tmp_path):
+    db = connect(tmp_path / DB_NAME)
+    migrate(db, stop_before=7)
+    db.conn.execute("PRAGMA foreign_keys = OFF")  # only the inspection rows matter here
+    for row_id, resume in (("a", "ent-1/KEY-01"), ("b", None), ("c", "broken")):
+        db.conn.execute(
+            "INSERT INTO inspection (id, enterprise_id, template_id, mode, purpose, status, started_at, resume_item) "
+            "VALUES (?, 'ent-1', 't', 'ROUTINE', 'p', 'IN_PROGRESS', '2026-01-01', ?)", (row_id, resume),
+        )
+    db.conn.commit()
+    migrate(db)
+    rows = db.conn.execute("SELECT * FROM inspection_position").fetchall()
+    db.close()
+    assert rows == [("a", "ent-1", "KEY-01")]
