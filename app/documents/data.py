@@ -15,7 +15,6 @@ from typing import Any
 from app.errors import ValidationError
 from app.models import vocab
 from app.models.blobs import BlobMissingError
-from app.models.signatures import ROLE_LABELS
 from app.models.workspace import Workspace
 
 VERDICT_ORDER = {"NONCOMPLIANT": 0, "COMPLIANT": 1, "NOT_APPLICABLE": 2, None: 3}
@@ -460,7 +459,7 @@ def grade_label(grade: str) -> str:
 
 
 def signer_label(role: str) -> str:
-    return ROLE_LABELS.get(role, (role, role))[0]
+    return _zh("signer_roles", role)
 
 
 __all__ = [

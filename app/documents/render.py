@@ -38,7 +38,6 @@ from app.documents.layout import (
 )
 from app.models.workspace import Workspace
 
-VERDICT_MARK = {"NONCOMPLIANT": "不符合", "COMPLIANT": "符合", "NOT_APPLICABLE": "不涉及", None: "未检查"}
 
 
 def _deadline(h: d.HazardLine) -> str:
@@ -87,7 +86,7 @@ def _record_header(data: d.DocumentData, cfg: DocumentConfig) -> list[Flowable]:
 def _record_section(n: int, section: d.EnterpriseSection) -> list[Flowable]:
     party = section.party
     title = f"{_cn_num(n)}、{party.name}" + (f"（{party.role}）" if party.role else "")
-    counts = {v: sum(1 for i in section.items if i.verdict == v) for v in VERDICT_MARK}
+    counts = {v: sum(1 for i in section.items if i.verdict == v) for v in ("NONCOMPLIANT", "COMPLIANT", "NOT_APPLICABLE", None)}
     summary = (
         f"共检查 {len(section.items)} 项：不符合 {counts['NONCOMPLIANT']} 项，符合 {counts['COMPLIANT']} 项，"
         f"不涉及 {counts['NOT_APPLICABLE']} 项" + (f"，未检查 {counts[None]} 项" if counts[None] else "") + "。"
@@ -97,7 +96,7 @@ def _record_section(n: int, section: d.EnterpriseSection) -> list[Flowable]:
     for i, item in enumerate(section.items, 1):
         bad = item.verdict == "NONCOMPLIANT"
         rows.append([
-            p(str(i), CELL_C), p(item.title, CELL_B if bad else CELL), p(VERDICT_MARK[item.verdict], CELL_B if bad else CELL_C),
+            p(str(i), CELL_C), p(item.title, CELL_B if bad else CELL), p(d.verdict_label(item.verdict), CELL_B if bad else CELL_C),
             p(item.note, CELL),
         ])
         if bad:

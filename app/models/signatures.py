@@ -36,19 +36,12 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
-from app.errors import ValidationError, language, localized
+from app.errors import ValidationError, language
+from app.models import vocab
 from app.models.blobs import BlobStore
 from app.models.store import Store
 
 ROLES: tuple[str, ...] = ("inspector", "principal", "onsite_lead", "witness", "expert", "examinee")
-ROLE_LABELS: dict[str, tuple[str, str]] = {
-    "inspector": ("执法人员", "Inspector"),
-    "principal": ("负责人", "Principal"),
-    "onsite_lead": ("现场负责人", "On-site lead"),
-    "witness": ("见证人", "Witness"),
-    "expert": ("检查专家", "Expert"),
-    "examinee": ("受测人员", "Examinee"),
-}
 # Roles that sign for an enterprise: either one settles that enterprise's requirement.
 ENTERPRISE_ROLES: tuple[str, ...] = ("principal", "onsite_lead")
 # Officers never "refuse": the refusal the law records is the inspected party's.
@@ -79,7 +72,7 @@ def _now() -> datetime:
 
 
 def role_label(role: str) -> str:
-    return localized(*ROLE_LABELS.get(role, (role, role)))
+    return vocab.label("signer_roles", role)
 
 
 @dataclass(frozen=True)

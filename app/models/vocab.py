@@ -19,6 +19,13 @@ REQUIRED = (
     "enterprise_roles",
     "risk_grades",
     "service_methods",
+    "document_types",
+    "document_statuses",
+    "signer_roles",
+    "device_roles",
+    "import_outcomes",
+    "conflict_kinds",
+    "record_kinds",
 )
 
 

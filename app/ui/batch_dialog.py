@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.documents.batch import BatchResult, print_batch, select_documents
 from app.documents.numbering import DOC_TYPES
 from app.errors import UserError
+from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.dialogs import show_error
 from app.ui.ops import Op, RunsOps
@@ -72,11 +73,10 @@ class BatchDialog(RunsOps, QDialog):
         self.result: BatchResult | None = None
         self._close_when_stopped = False
 
-        from app.ui.documents_page import doc_type_label
 
         self.doc_type = QComboBox()
         for doc_type in DOC_TYPES:
-            self.doc_type.addItem(doc_type_label(doc_type), doc_type)
+            self.doc_type.addItem(vocab.label("document_types", doc_type), doc_type)
         self.doc_type.setCurrentIndex(self.doc_type.findData("ORDER"))
         self.township = QComboBox()
         self.township.addItem(self.tr("All townships"), None)

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 
 from app.documents.issuing import Documents
 from app.errors import UserError
+from app.models import vocab
 from app.models.workspace import Workspace
 from app.sync.conflicts import KINDS, Conflict
 from app.sync.exchange import Sync
 from app.ui.dialogs import show_error
-from app.ui.documents_page import VoidDialog, doc_type_label, status_label
+from app.ui.documents_page import VoidDialog
 from app.ui.merge_dialog import MergeEnterprisesDialog
 from app.ui.sync_page import author_name, device_name, iso_text, stamp_text
 from app.ui.pages import Reloads
@@ -46,18 +47,6 @@ translate = QCoreApplication.translate
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
-
-
-def kind_label(kind: str) -> str:
-    return {
-        "CONCURRENT": translate("ConflictsPage", "Changed at the same time"),
-        "NOT_IN_SIGNED": translate("ConflictsPage", "Changed after signing (not applied)"),
-        "DOUBLE_SIGNED": translate("ConflictsPage", "Signed twice"),
-        "UNAUTHORISED": translate("ConflictsPage", "Signature or void without authority (not applied)"),
-        "DUPLICATE_NUMBER": translate("ConflictsPage", "Duplicate document number"),
-        "DUPLICATE_USCC": translate("ConflictsPage", "Duplicate credit code"),
-        "DUPLICATE_RECORD": translate("ConflictsPage", "Recorded twice"),
-    }.get(kind, kind)
 
 
 def kind_help(kind: str) -> str:
@@ -84,19 +73,6 @@ def kind_help(kind: str) -> str:
             "ConflictsPage", "One verdict, answer or signature was recorded twice on two devices. The later one is "
             "shown; record it again (or sign again) on the visit to settle it."),
     }.get(kind, "")
-
-
-def table_label(table: str) -> str:
-    return {
-        "enterprise": translate("ConflictsPage", "Enterprise"),
-        "hazard": translate("ConflictsPage", "Hazard"),
-        "document": translate("ConflictsPage", "Document"),
-        "item_result": translate("ConflictsPage", "Checklist item"),
-        "inspector": translate("ConflictsPage", "Inspector"),
-        "enrolled_device": translate("ConflictsPage", "Device"),
-        "inspection_inspector": translate("ConflictsPage", "Inspection team"),
-        "number_block": translate("ConflictsPage", "Number block"),
-    }.get(table, table)
 
 
 def field_label(column: str) -> str:
@@ -255,7 +231,7 @@ class ConflictsPage(Reloads, QWidget):
             group = [(i, c) for i, c in enumerate(self.conflicts) if c.kind == kind]
             if not group:
                 continue
-            parent = QTreeWidgetItem([f"{kind_label(kind)} ({len(group)})", ""])
+            parent = QTreeWidgetItem([f"{vocab.label('conflict_kinds', kind)} ({len(group)})", ""])
             font = parent.font(0)
             font.setBold(True)
             parent.setFont(0, font)
@@ -263,7 +239,7 @@ class ConflictsPage(Reloads, QWidget):
             self.tree.addTopLevelItem(parent)
             parent.setFirstColumnSpanned(True)
             for index, conflict in group:
-                child = QTreeWidgetItem([f"{table_label(conflict.table)}：{conflict.title}",
+                child = QTreeWidgetItem([f"{vocab.label('record_kinds', conflict.table)}：{conflict.title}",
                                          field_label(conflict.column)])
                 child.setData(0, KEY_ROLE, index)
                 child.setToolTip(0, conflict.title)
@@ -309,8 +285,8 @@ class ConflictsPage(Reloads, QWidget):
             self.values.setRowCount(0)
             return
         self.heading.setText(conflict.title)
-        self.subheading.setText(self.tr("%1 · %2 · %3").replace("%1", kind_label(conflict.kind))
-                                .replace("%2", table_label(conflict.table)).replace("%3", field_label(conflict.column)))
+        self.subheading.setText(self.tr("%1 · %2 · %3").replace("%1", vocab.label("conflict_kinds", conflict.kind))
+                                .replace("%2", vocab.label("record_kinds", conflict.table)).replace("%3", field_label(conflict.column)))
         self.explain.setText(kind_help(conflict.kind))
         if conflict.kind == "DUPLICATE_USCC":
             self._fill_enterprises(conflict)
@@ -377,8 +353,8 @@ class ConflictsPage(Reloads, QWidget):
             if row is None:
                 continue
             first = conflicts.first_change("document", document_id)  # who numbered it, on which laptop
-            rows.append([row["doc_no"] or "—", doc_type_label(row["doc_type"]),
-                         conflicts.title("enterprise", row["enterprise_id"]) if row["enterprise_id"] else "—", status_label(row["status"]),
+            rows.append([row["doc_no"] or "—", vocab.label("document_types", row["doc_type"]),
+                         conflicts.title("enterprise", row["enterprise_id"]) if row["enterprise_id"] else "—", vocab.label("document_statuses", row["status"]),
                          iso_text(row.get("created_at")), author_name(self.workspace, first.author) if first else "—",
                          device_name(self.workspace, first.device) if first else "—"])
             kept.append(document_id)

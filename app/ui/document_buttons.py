@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.documents.issuing import Documents
+from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.document_args import ArgsDialog
 from app.ui.ops import Op
@@ -57,14 +58,13 @@ class DocumentButtons(QWidget):
             self._build_rows(key)
         for button in [*self.order_buttons.values(), *self.decision_buttons.values()]:
             button.setEnabled(status != "VOID")
-        from app.ui.documents_page import doc_type_label, status_label
 
         rows = self.documents.list(inspection_id=self.inspection_id)
         self.existing.setText(
             self.tr("Issued for this inspection: none yet.") if not rows else
             self.tr("Issued for this inspection:") + "<br>" + "<br>".join(
-                f"{r['doc_no'] or ''}　{doc_type_label(r['doc_type'])}　{self._name(r['enterprise_id'])}　"
-                f"{status_label(r['status'])}" for r in rows))
+                f"{r['doc_no'] or ''}　{vocab.label('document_types', r['doc_type'])}　{self._name(r['enterprise_id'])}　"
+                f"{vocab.label('document_statuses', r['status'])}" for r in rows))
 
     def _name(self, enterprise_id: str | None) -> str:
         return self.workspace.registry.get_enterprise(enterprise_id)["name"] if enterprise_id else ""

@@ -48,24 +48,6 @@ translate = QCoreApplication.translate
 PRINT_DPI = 300  # page images are rendered at most at this resolution for the printer
 
 
-def doc_type_label(doc_type: str) -> str:
-    return {
-        "RECORD": translate("DocumentsPage", "On-site inspection record"),
-        "ORDER": translate("DocumentsPage", "Rectification order"),
-        "DECISION": translate("DocumentsPage", "On-site measures decision"),
-        "RECHECK": translate("DocumentsPage", "Rectification re-check opinion"),
-    }.get(doc_type, doc_type)
-
-
-def status_label(status: str) -> str:
-    return {
-        "DRAFT": translate("DocumentsPage", "Draft"),
-        "SIGNED": translate("DocumentsPage", "Signed"),
-        "SERVED": translate("DocumentsPage", "Served"),
-        "VOID": translate("DocumentsPage", "Void"),
-    }.get(status, status)
-
-
 class SignDialog(QDialog):
     """Choose the signing inspector and type the passphrase. accept() signs; the dialog stays open on an error."""
 
@@ -253,7 +235,7 @@ class IssueDialog(QDialog):
         self.enterprise = QComboBox()
         self.doc_type = QComboBox()
         for doc_type in DOC_TYPES:
-            self.doc_type.addItem(doc_type_label(doc_type), doc_type)
+            self.doc_type.addItem(vocab.label("document_types", doc_type), doc_type)
         self.args = DocumentArgs(page.documents, self)
         self.inspection.currentIndexChanged.connect(self._fill_enterprises)
         self._fill_enterprises()
@@ -372,8 +354,8 @@ class DocumentsPage(Reloads, QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [row["doc_no"] or "", doc_type_label(row["doc_type"]), self._enterprise_name(row["enterprise_id"]),
-                      status_label(row["status"]), (row["created_at"] or "")[:16].replace("T", " "),
+            values = [row["doc_no"] or "", vocab.label("document_types", row["doc_type"]), self._enterprise_name(row["enterprise_id"]),
+                      vocab.label("document_statuses", row["status"]), (row["created_at"] or "")[:16].replace("T", " "),
                       self._note(row, numbers)]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -499,7 +481,7 @@ class DocumentsPage(Reloads, QWidget):
             self, self.documents, title=self.tr("Correct document"), doc_type=row["doc_type"],
             inspection_id=row["inspection_id"], enterprise_id=row["enterprise_id"], ask_reason=True,
             heading=self.tr("%1 will be voided with the reason below and a corrected %2 issued as a new draft.")
-            .replace("%1", row["doc_no"] or "").replace("%2", doc_type_label(row["doc_type"])),
+            .replace("%1", row["doc_no"] or "").replace("%2", vocab.label("document_types", row["doc_type"])),
             submit=lambda args: self.supersede(document_id, error_parent=dialog, **args),
         )
         dialog.setObjectName("supersedeDialog")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,16 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models import vocab
 from app.models.device import key_fingerprint
 from app.sync.trust import ROLES
-
-
-def role_label(role: str) -> str:
-    return {
-        "INSPECTOR": QCoreApplication.translate("Sync", "Inspector laptop"),
-        "SUPERVISOR": QCoreApplication.translate("Sync", "Supervisor"),
-        "TOWNSHIP": QCoreApplication.translate("Sync", "Township office"),
-    }.get(role, role)
 
 
 @dataclass
@@ -100,7 +93,7 @@ class EnrolDialog(QDialog):
             label.setPlaceholderText(self.tr("e.g. inspector's name"))
             role = QComboBox()
             for code in ROLES:
-                role.addItem(role_label(code), code)
+                role.addItem(vocab.label("device_roles", code), code)
             for widget in (label, role):
                 check.toggled.connect(widget.setEnabled)
             self.checks.append(check)

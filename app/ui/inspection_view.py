@@ -32,7 +32,7 @@ from app.ui.summary_panel import SummaryPanel
 from app.ui.text import elide
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # (enterprise id, item code) on item rows
-MARKS = {"COMPLIANT": ("✓", "#1e7d32"), "NONCOMPLIANT": ("✗", "#b3261e"), "NOT_APPLICABLE": ("—", "#5f6368")}
+UNANSWERED_MARK = ("○", "#9aa0a6")
 VERDICT_KEYS = {Qt.Key.Key_1: "COMPLIANT", Qt.Key.Key_2: "NONCOMPLIANT", Qt.Key.Key_3: "NOT_APPLICABLE"}
 
 
@@ -157,7 +157,8 @@ class InspectionView(QWidget):
         for (enterprise_id, code), leaf in self.item_rows.items():
             result = results.get((enterprise_id, code))
             verdict = result["verdict"] if result else None
-            mark, colour = MARKS.get(verdict or "", ("○", "#9aa0a6"))
+            entry = vocab.vocab()["verdicts"].get(verdict or "")
+            mark, colour = (entry["mark"], entry["colour"]) if entry else UNANSWERED_MARK
             leaf.setText(0, f"{mark} {code} {self.checklist.item(code).title_zh}")
             leaf.setForeground(0, QBrush(QColor(colour)))
             counts = done_per_aspect.setdefault((enterprise_id, self.checklist.item(code).aspect), [0, 0])

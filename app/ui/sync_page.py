@@ -39,12 +39,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.models import vocab
 from app.models.device import key_fingerprint
 from app.models.workspace import Workspace
 from app.sync.exchange import ALREADY, IMPORTED, RECEIPT_APPLIED, REFUSED, ExportResult, ImportReport, Sync
 from app.sync.trust import UNKNOWN
 from app.ui.dialogs import show_error
-from app.ui.enrol_dialog import EnrolDialog, Enrolment, UnknownDevice, role_label
+from app.ui.enrol_dialog import EnrolDialog, Enrolment, UnknownDevice
 from app.ui.settings_dialog import settings
 from app.ui.tables import record_table
 from app.ui.ops import Cancelled, Op, OpFn, Progress, RunsOps
@@ -150,15 +151,6 @@ def receipt_job(folder: Path, device: str) -> OpFn[Any]:
 
 
 # Words for the tables
-
-
-def status_label(status: str) -> str:
-    return {
-        IMPORTED: translate("SyncPage", "Imported"),
-        ALREADY: translate("SyncPage", "Already imported"),
-        REFUSED: translate("SyncPage", "Refused"),
-        RECEIPT_APPLIED: translate("SyncPage", "Receipt"),
-    }.get(status, status)
 
 
 def report_message(report: ImportReport) -> str:
@@ -433,7 +425,7 @@ class SyncPage(Reloads, RunsOps, QWidget):
             fingerprint = key_fingerprint(bytes.fromhex(row["public_key"])) if row["public_key"] else "—"
             own = row["device_id"] == self.workspace.device.id
             name = row["label"] or row["device_id"]
-            values = [name + (self.tr(" (this device)") if own else ""), row["device_id"], role_label(row["role"]),
+            values = [name + (self.tr(" (this device)") if own else ""), row["device_id"], vocab.label("device_roles", row["role"]),
                       self.tr("Revoked") if row["revoked"] else self.tr("Active"), fingerprint]
             for c, value in enumerate(values):
                 item = _item(value)
@@ -599,7 +591,7 @@ class SyncPage(Reloads, RunsOps, QWidget):
                 if stats else ["", "", "", "", ""]
             )
             sender = device_name(ws, report.device) if report.device else "—"
-            values = [report.path.name, sender, status_label(report.status), *numbers, report_message(report)]
+            values = [report.path.name, sender, vocab.label("import_outcomes", report.status), *numbers, report_message(report)]
             for c, value in enumerate(values):
                 item = _item(value, align_right=3 <= c <= 7,
                              tooltip=str(report.path) if c == 0 else (value if c == 8 and value else None))

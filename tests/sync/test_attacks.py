@@ -507,7 +507,7 @@ def test_one_signature_slot_signed_on_two_laptops_is_listed_and_shown_once():
 
 
 def test_the_command_line_sets_up_an_office_and_a_laptop_that_follows_it(tmp_path, capsys, monkeypatch):
-    from tests.support import cli_call, file_bytes
+    from tests.support import cli_call
 
     monkeypatch.setattr("getpass.getpass", lambda _prompt="": "office-pass")
     office, laptop, usb = tmp_path / "office", tmp_path / "laptop", tmp_path / "usb"

@@ -12,7 +12,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from app.models.workspace import Workspace
 from app.sync.conflicts import Conflicts
 from app.sync.exchange import IMPORTED, Sync
-from app.ui.conflicts_page import ConflictsPage, kind_label
+from app.models import vocab
+from app.ui.conflicts_page import ConflictsPage
 from app.ui.main_window import MainWindow
 from app.ui.merge_dialog import MergeEnterprisesDialog
 from app.ui.ops import changes_of
@@ -73,7 +74,7 @@ def test_a_concurrent_rename_is_settled_by_choosing_a_value_and_the_choice_trave
     assert win.tabs.currentWidget() is page
 
     [group] = [page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())]
-    assert group.text(0).startswith(kind_label("CONCURRENT")) and group.childCount() == 1
+    assert group.text(0).startswith(vocab.label("conflict_kinds", "CONCURRENT")) and group.childCount() == 1
     [item] = child_items(page)
     assert page.tree.currentItem() is item and "宁波甲" in item.text(0)
     values = page.values
