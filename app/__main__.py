@@ -1,4 +1,4 @@
-"""`python -m app` starts the GUI; `python -m app <command>` runs the headless CLI (see app/cli.py)."""
+"""`python -m app` starts the GUI; `python -m app <command>` runs the headless CLI (see app/cli/)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Sync commands of the command line: export, import, receipt, devices, conflicts (registered by app/cli.py)."""
+"""Sync commands of the command line: export, import, receipt, devices, conflicts (registered by app/cli/__init__.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.cli.common import print_table, workspace
 from app.errors import UserError, localized
 from app.sync.conflicts import KINDS
 from app.sync.trust import ROLES
@@ -16,9 +17,7 @@ Add = Callable[[str, Callable[[argparse.Namespace], int], str, str], argparse.Ar
 
 
 def _ws(args: argparse.Namespace) -> Any:
-    from app.cli import _workspace
-
-    return _workspace(args)
+    return workspace(args)
 
 
 def _folder(path: Path) -> Path:
@@ -94,7 +93,6 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
 
 def cmd_devices(args: argparse.Namespace) -> int:
-    from app.cli import _print_table
     from app.models.device import key_fingerprint
     from app.sync.trust import Devices
 
@@ -114,7 +112,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
         else:
             print(localized("本机：", "This device: ") + f"{ws.device.id}  {ws.device.fingerprint()}  "
                   + ws.device.public_bytes().hex())
-            _print_table(
+            print_table(
                 [localized(*h) for h in (("设备", "device"), ("名称", "label"), ("角色", "role"), ("状态", "status"),
                                          ("指纹", "fingerprint"))],
                 [(d["device_id"], d["label"] or "", d["role"],
@@ -125,12 +123,11 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from app.cli import _print_table
     from app.sync.conflicts import Conflicts
 
     with _ws(args) as ws:
         rows = Conflicts(ws.store).list(args.kind)
-        _print_table(
+        print_table(
             [localized(*h) for h in (("类别", "kind"), ("表", "table"), ("记录", "record"), ("字段", "field"),
                                      ("取值", "values"))],
             [(c.kind, c.table, c.title, c.column,
@@ -156,7 +153,6 @@ def cmd_install_template(args: argparse.Namespace) -> int:
 
 
 def cmd_number_block(args: argparse.Namespace) -> int:
-    from app.cli import _print_table
     from app.documents.config import shipped_config
     from app.documents.numbering import Numbering
 
@@ -169,7 +165,7 @@ def cmd_number_block(args: argparse.Namespace) -> int:
                                 "Assigning a block needs --type, --year, --first and --last")
             numbering.assign_block(args.type, issuer, args.year, args.first, args.last, device=args.device)
             print(localized("已分配，随下次同步发给该设备", "Assigned; it reaches the device with the next sync"))
-        _print_table(
+        print_table(
             [localized(*h) for h in (("类型", "type"), ("年度", "year"), ("起", "first"), ("止", "last"),
                                      ("设备", "device"))],
             [(b.doc_type, b.year, b.first, b.last, b.device) for b in numbering.blocks(args.type, issuer, args.year)],

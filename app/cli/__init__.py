@@ -13,43 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from app import APP_NAME, __version__
-from app.cli_sync import register as register_sync_commands
+from app.cli.common import print_table, workspace
+from app.cli.sync import register as register_sync_commands
 from app.errors import UserError, localized, set_language
 from app.models import vocab
-from app.paths import DB_NAME, data_dir
-
-
-def _workspace(args: argparse.Namespace) -> Any:
-    import sqlite3
-
-    from app.models.workspace import Workspace
-
-    folder = data_dir(args.data_dir)
-    try:
-        return Workspace(folder)
-    except OSError as exc:  # the folder is a file, not writable, on a missing drive …
-        raise UserError(
-            "cli.data_dir",
-            "无法打开数据目录 {path}：{reason}",
-            "Cannot open the data folder {path}: {reason}",
-            path=str(folder),
-            reason=exc.strerror or str(exc),
-        ) from exc
-    except sqlite3.DatabaseError as exc:  # a SQLite file that is not a FieldSafe database
-        raise UserError(
-            "cli.not_fieldsafe_db",
-            "无法打开数据库 {path}：不是 FieldSafe 数据库或文件已损坏（{reason}）",
-            "Cannot open database {path}: not a FieldSafe database or the file is damaged ({reason})",
-            path=str(folder / DB_NAME),
-            reason=str(exc),
-        ) from exc
-
+from app.paths import data_dir
 
 # Commands
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         print(localized("数据目录：", "Data folder: ") + str(ws.data_dir))
         print(localized("数据库：", "Database: ") + str(ws.db_path))
         print(localized("本机标识：", "Device id: ") + ws.device.id)
@@ -60,7 +34,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.models.demo import generate_demo
 
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         if ws.registry.count() and not args.force:
             raise UserError(
                 "demo.not_empty",
@@ -93,7 +67,7 @@ def _progress_printer() -> Callable[[int, int], None]:
 def cmd_import_registry(args: argparse.Namespace) -> int:
     from app.models.registry_io import RegistryImportError, import_registry
 
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         try:
             report = import_registry(ws.registry, Path(args.file))
         except RegistryImportError as exc:
@@ -112,14 +86,14 @@ def cmd_import_registry(args: argparse.Namespace) -> int:
 def cmd_export_registry(args: argparse.Namespace) -> int:
     from app.models.registry_io import export_registry
 
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         count = export_registry(ws.registry, Path(args.file))
     print(localized("已导出 {n} 家企业到 {file}", "Exported {n} enterprises to {file}").format(n=count, file=args.file))
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         landlord_id = None
         if args.landlord:
             landlord_id = ws.registry.resolve(args.landlord)
@@ -129,18 +103,18 @@ def cmd_list(args: argparse.Namespace) -> int:
     headers = (localized("名称", "Name"), localized("统一社会信用代码", "Credit code"), localized("角色", "Role"), localized("镇街", "Township"),
                localized("地址", "Address"))
     table = [(r.name, r.uscc or "", r.roles_label, r.township or "", r.address or "") for r in rows]
-    _print_table(headers, table)
+    print_table(headers, table)
     print(localized("显示 {n} 家（共 {total} 家）", "{n} shown ({total} in the registry)").format(n=len(rows), total=total))
     return 0
 
 
 def cmd_inspections(args: argparse.Namespace) -> int:
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         rows = ws.inspections.list(limit=args.limit)
     headers = ("ID", localized("企业", "Enterprise"), localized("开始", "Started"), localized("方式", "Mode"), localized("状态", "Status"))
     status = {"IN_PROGRESS": localized("进行中", "in progress"), "COMPLETED": localized("已完成", "completed"),
               "VOID": localized("已作废", "void")}
-    _print_table(
+    print_table(
         headers,
         [(r["id"], r["enterprise_name"], r["started_at"][:16].replace("T", " "),
           vocab.label("inspection_modes", r["mode"]), status[r["status"]]) for r in rows],
@@ -151,7 +125,7 @@ def cmd_inspections(args: argparse.Namespace) -> int:
 def cmd_show_inspection(args: argparse.Namespace) -> int:
     from app.models.reports import inspection_text
 
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         print(inspection_text(ws, ws.inspections.resolve(args.id)))
     return 0
 
@@ -159,7 +133,7 @@ def cmd_show_inspection(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from app.models.integrity import check
 
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         report = check(ws)
     print(
         localized("已检查 {rows} 行、{entries} 条变更记录、{blobs} 个文件",
@@ -239,7 +213,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
     """Number, render and store a DRAFT document; print its number (and write the PDF with --out)."""
     from app.documents.issuing import Documents
 
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         docs = Documents(ws)
         inspection_id = ws.inspections.resolve(args.inspection)
         enterprise_id = ws.registry.resolve(args.enterprise) if args.enterprise else None
@@ -262,7 +236,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Record that a signed document was served: date, recipient, method."""
     from app.documents.issuing import Documents
 
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         docs = Documents(ws)
         matches = [d for d in docs.list() if args.document in (d["id"], d["doc_no"]) or d["id"].startswith(args.document)]
         if len(matches) != 1:
@@ -304,7 +278,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     """Township office batch: the issued documents of a type for a township / park / date range."""
     from app.documents.batch import print_batch, resolve_place
 
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         township_id = resolve_place(ws, "org_unit", args.township) if args.township else None
         park_id = resolve_place(ws, "park", args.park) if args.park else None
 
@@ -335,7 +309,7 @@ def cmd_inspector_cert(args: argparse.Namespace) -> int:
     """Create a personal (standalone) signing certificate for an inspector of the roster."""
     from app.documents.issuing import Documents
 
-    with _workspace(args) as ws:
+    with workspace(args) as ws:
         Documents(ws).setup_standalone(args.inspector, _new_passphrase())
     print(localized("已创建个人签名证书", "Personal signing certificate created"))
     return 0
@@ -345,26 +319,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.main import run_gui
 
     return run_gui(args.data_dir, demo_if_new=args.demo, language=args.lang)
-
-
-def _print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    from unicodedata import east_asian_width
-
-    def width(text: str) -> int:
-        return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
-
-    def cell(text: str, w: int) -> str:
-        if width(text) > w:
-            while width(text) > w - 1:
-                text = text[:-1]
-            text += "…"
-        return text + " " * (w - width(text))
-
-    texts = [[str(v) for v in row] for row in rows]
-    widths = [min(40, max([width(h)] + [width(r[i]) for r in texts])) for i, h in enumerate(headers)]
-    print("  ".join(cell(h, w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for row in texts:
-        print("  ".join(cell(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
 
 
 # Parser
