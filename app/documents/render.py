@@ -39,7 +39,6 @@ from app.documents.layout import (
 from app.models.workspace import Workspace
 
 
-
 def _deadline(h: d.HazardLine) -> str:
     if h.rectified_on_site:
         return "已当场整改"

@@ -13,6 +13,7 @@ from typing import Any
 from app.models.store import ChangeEntry
 from app.sync.rules import parse_line
 
+
 def to_line(entry: ChangeEntry) -> str:
     record = {
         "hlc": entry.hlc,

@@ -29,11 +29,11 @@ from app.models.schema import SCHEMA_VERSION
 from app.models.store import ChangeEntry
 from app.models.workspace import Workspace
 from app.sync import container
-from app.sync.entries import from_line, to_line
 from app.sync.admission import Sender
 from app.sync.conflicts import Conflicts
-from app.sync.ledger import Ledger
+from app.sync.entries import from_line, to_line
 from app.sync.header import CHANGES, RECEIPT, Header, read_header
+from app.sync.ledger import Ledger
 from app.sync.merge import MergeStats, apply_entries
 from app.sync.rules import rules, too_large
 from app.sync.trust import UNKNOWN, Devices, refusal

@@ -28,7 +28,15 @@ from typing import Any
 from app.errors import UserError
 from app.models.authority import TRUST_TABLES, signing_context
 from app.models.fold import (
-    DOUBLE_SIGNED, FROZEN_AFTER_SIGNING, OPEN, SURFACED, UNAUTHORISED, Context, Entry, fold_row, group_rows,
+    DOUBLE_SIGNED,
+    FROZEN_AFTER_SIGNING,
+    OPEN,
+    SURFACED,
+    UNAUTHORISED,
+    Context,
+    Entry,
+    fold_row,
+    group_rows,
 )
 from app.models.integrity import BLOB_COLUMNS, column_default
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES

@@ -21,20 +21,20 @@ from app.models import integrity, registry_io
 from app.models.store import Changes
 from app.models.workspace import Workspace
 from app.sync.exchange import Sync
-from app.ui.conflicts_page import ConflictsPage
-from app.ui.documents_page import DocumentsPage
-from app.ui.dossier_page import DossierPage
-from app.ui.enterprise_dialog import EnterpriseDialog
-from app.ui.hazards_page import HazardsPage
-from app.ui.inspection_start import StartInspectionDialog
-from app.ui.inspection_view import InspectionView
-from app.ui.inspections_page import InspectionsPage
+from app.ui.documents.documents_page import DocumentsPage
+from app.ui.hazards.hazards_page import HazardsPage
+from app.ui.inspection.inspection_start import StartInspectionDialog
+from app.ui.inspection.inspection_view import InspectionView
+from app.ui.inspection.inspections_page import InspectionsPage
+from app.ui.inspection.resume_bar import ResumeBar
 from app.ui.ops import Op, OpRunner
-from app.ui.registry_page import RegistryPage
-from app.ui.resume_bar import ResumeBar
+from app.ui.registry.dossier_page import DossierPage
+from app.ui.registry.enterprise_dialog import EnterpriseDialog
+from app.ui.registry.registry_page import RegistryPage
 from app.ui.settings_dialog import SettingsDialog
-from app.ui.sync_page import SyncPage
-from app.ui.text import elide
+from app.ui.sync.conflicts_page import ConflictsPage
+from app.ui.sync.sync_page import SyncPage
+from app.ui.widgets.text import elide
 
 FILE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
 STATUS_REFRESH_MS = 5000  # the CLI beside the GUI writes to the same folder without telling the window

@@ -33,8 +33,8 @@ from app.errors import UserError
 from app.models.store import Changes
 from app.models.workspace import Workspace
 from app.ui import crash
-from app.ui.autosave import flush_all
-from app.ui.dialogs import show_error
+from app.ui.widgets.autosave import flush_all
+from app.ui.widgets.dialogs import show_error
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]

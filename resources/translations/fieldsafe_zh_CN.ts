@@ -4,7 +4,7 @@
 <context>
     <name>ArgsDialog</name>
     <message>
-        <location filename="../../app/ui/document_args.py" line="+119"/>
+        <location filename="../../app/ui/documents/document_args.py" line="+119"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>AwarenessPage</name>
     <message>
-        <location filename="../../app/ui/assessment_pages.py" line="+1116"/>
+        <location filename="../../app/ui/inspection/assessment_pages.py" line="+1116"/>
         <source>Worker awareness sampling</source>
         <translation>员工抽问</translation>
     </message>
@@ -141,12 +141,12 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../app/ui/batch_dialog.py" line="+68"/>
+        <location filename="../../app/ui/documents/batch_dialog.py" line="+69"/>
         <source>Batch print documents</source>
         <translation>批量打印文书</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>All townships</source>
         <translation>全部镇街</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>BodycamDialog</name>
     <message>
-        <location filename="../../app/ui/bodycam_dialog.py" line="+26"/>
+        <location filename="../../app/ui/inspection/bodycam_dialog.py" line="+26"/>
         <source>Body camera</source>
         <translation>执法记录仪</translation>
     </message>
@@ -295,7 +295,7 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../app/ui/conflicts_page.py" line="+173"/>
+        <location filename="../../app/ui/sync/conflicts_page.py" line="+143"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
@@ -348,55 +348,19 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Author</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location line="-298"/>
-        <location line="+28"/>
-        <location line="+238"/>
-        <location line="+32"/>
+        <location line="-262"/>
+        <location line="+231"/>
+        <location line="+31"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="-341"/>
-        <source>Changed at the same time</source>
-        <translation>同时修改</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Changed after signing (not applied)</source>
-        <translation>签名后修改（未生效）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed twice</source>
-        <translation>重复签名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signature or void without authority (not applied)</source>
-        <translation>越权签名或作废（未生效）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duplicate document number</source>
-        <translation>文书编号重复</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duplicate credit code</source>
-        <translation>统一社会信用代码重复</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recorded twice</source>
-        <translation>重复记录</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-308"/>
         <source>Two devices changed this field without seeing each other&apos;s change. Choose the value to keep; the choice travels to the other devices with the next bundle.</source>
         <translation>两台设备在互不知情的情况下修改了此字段。请选择要保留的取值；该选择会随下一个同步包传到其他设备。</translation>
     </message>
@@ -431,38 +395,12 @@
         <translation>同一检查结论、答复或签名在两台设备上各记录了一次。现显示较晚的一条；在该次检查中重新记录（或重新签名）即可消除。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Hazard</source>
-        <translation>隐患</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Document</source>
-        <translation>文书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checklist item</source>
-        <translation>检查事项</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Inspector</source>
         <translation>检查员</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <source>Inspection team</source>
-        <translation>检查组</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Number block</source>
-        <translation>编号段</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-9"/>
         <source>Merged into</source>
         <translation>已合并到</translation>
     </message>
@@ -542,7 +480,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+223"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -552,20 +490,20 @@
         <translation>（当前显示）</translation>
     </message>
     <message>
-        <location line="-265"/>
-        <location line="+270"/>
+        <location line="-258"/>
+        <location line="+263"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-268"/>
-        <location line="+268"/>
+        <location line="-261"/>
+        <location line="+261"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location line="-269"/>
-        <location line="+269"/>
+        <location line="-262"/>
+        <location line="+262"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -580,8 +518,8 @@
         <translation>角色</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+272"/>
+        <location line="-246"/>
+        <location line="+264"/>
         <source>Document number</source>
         <translation>文书编号</translation>
     </message>
@@ -591,15 +529,14 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-302"/>
-        <location line="+24"/>
-        <location line="+278"/>
+        <location line="-270"/>
+        <location line="+270"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+279"/>
+        <location line="-271"/>
+        <location line="+271"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -630,7 +567,7 @@
 <context>
     <name>DocumentArgs</name>
     <message>
-        <location filename="../../app/ui/document_args.py" line="-82"/>
+        <location filename="../../app/ui/documents/document_args.py" line="-82"/>
         <source>One measure per line, with its scope and how long it lasts</source>
         <translation>每行一项措施，写明范围和期限</translation>
     </message>
@@ -653,7 +590,7 @@
 <context>
     <name>DocumentButtons</name>
     <message>
-        <location filename="../../app/ui/document_buttons.py" line="+25"/>
+        <location filename="../../app/ui/documents/document_buttons.py" line="+26"/>
         <source>Issue on-site inspection record</source>
         <translation>出具现场检查记录</translation>
     </message>
@@ -663,7 +600,7 @@
         <translation>检查结束后才能出具现场检查记录。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Issued for this inspection: none yet.</source>
         <translation>本次检查已出具的文书：暂无。</translation>
     </message>
@@ -701,7 +638,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="+323"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="+305"/>
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
@@ -766,47 +703,7 @@
         <translation>登记已签名文书的送达时间、方式和受送达人</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <source>Served</source>
-        <translation>已送达</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>On-site inspection record</source>
-        <translation>现场检查记录</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>Rectification order</source>
-        <translation>责令限期整改指令书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On-site measures decision</source>
-        <translation>现场处理措施决定书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rectification re-check opinion</source>
-        <translation>整改复查意见书</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed</source>
-        <translation>已签名</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Void</source>
-        <translation>已作废</translation>
-    </message>
-    <message>
-        <location line="+271"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -874,7 +771,7 @@
 <context>
     <name>DossierPage</name>
     <message>
-        <location filename="../../app/ui/dossier_page.py" line="+141"/>
+        <location filename="../../app/ui/registry/dossier_page.py" line="+141"/>
         <source>Role</source>
         <comment>of a person</comment>
         <translation>职务</translation>
@@ -1324,7 +1221,7 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="+75"/>
+        <location filename="../../app/ui/sync/enrol_dialog.py" line="+68"/>
         <source>Enrol devices</source>
         <translation>登记设备</translation>
     </message>
@@ -1387,7 +1284,7 @@
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../app/ui/enterprise_dialog.py" line="+242"/>
+        <location filename="../../app/ui/registry/enterprise_dialog.py" line="+243"/>
         <source>New enterprise</source>
         <translation>新增企业</translation>
     </message>
@@ -1604,7 +1501,7 @@
         <translation>号码格式不常见：手机号为 13–19 开头的 11 位数字，座机需带区号（如 0574-87654321）。将按原样保存。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>No registered landlord is called “%1”. Choose one from the list, or register the landlord first.</source>
         <translation>没有名为“%1”的已登记出租方。请从列表中选择，或先登记该出租方。</translation>
     </message>
@@ -1612,7 +1509,7 @@
 <context>
     <name>HazardEditor</name>
     <message>
-        <location filename="../../app/ui/hazard_editor.py" line="+97"/>
+        <location filename="../../app/ui/inspection/hazard_editor.py" line="+97"/>
         <source>What was seen, in objective words</source>
         <translation>客观描述现场所见情况</translation>
     </message>
@@ -1722,7 +1619,7 @@
         <translation>隐患照片</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+112"/>
         <source>%1 (tenant, own premises)</source>
         <translation>%1（承租方，自有场所）</translation>
     </message>
@@ -1784,7 +1681,7 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../app/ui/hazards_page.py" line="+28"/>
+        <location filename="../../app/ui/hazards/hazards_page.py" line="+28"/>
         <source>Open hazards only</source>
         <translation>只看未销号隐患</translation>
     </message>
@@ -1837,7 +1734,7 @@
 <context>
     <name>InspectionView</name>
     <message>
-        <location filename="../../app/ui/inspection_view.py" line="+90"/>
+        <location filename="../../app/ui/inspection/inspection_view.py" line="+90"/>
         <source>Checklist</source>
         <translation>检查事项</translation>
     </message>
@@ -1872,7 +1769,7 @@
         <translation>执法记录仪…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>%1 of %2 items judged</source>
         <translation>已检查 %1/%2 项</translation>
     </message>
@@ -1895,7 +1792,7 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../app/ui/inspections_page.py" line="+23"/>
+        <location filename="../../app/ui/inspection/inspections_page.py" line="+23"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -1963,7 +1860,7 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../app/ui/assessment_pages.py" line="-916"/>
+        <location filename="../../app/ui/inspection/assessment_pages.py" line="-916"/>
         <source>Safety officer interview</source>
         <translation>安全员必问</translation>
     </message>
@@ -2056,7 +1953,7 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-329"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="-329"/>
         <source>Issue document</source>
         <translation>出具文书</translation>
     </message>
@@ -2084,7 +1981,7 @@
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../app/ui/item_panel.py" line="+67"/>
+        <location filename="../../app/ui/inspection/item_panel.py" line="+67"/>
         <source>&amp;1 Compliant</source>
         <translation>符合(&amp;1)</translation>
     </message>
@@ -2157,7 +2054,7 @@
 <context>
     <name>LandlordPicker</name>
     <message>
-        <location filename="../../app/ui/enterprise_dialog.py" line="-456"/>
+        <location filename="../../app/ui/registry/enterprise_dialog.py" line="-455"/>
         <source>Type to search landlords by name, credit code or address</source>
         <translation>输入名称、统一社会信用代码或地址搜索出租方</translation>
     </message>
@@ -2381,7 +2278,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>MergeEnterprisesDialog</name>
     <message>
-        <location filename="../../app/ui/merge_dialog.py" line="+35"/>
+        <location filename="../../app/ui/registry/merge_dialog.py" line="+35"/>
         <source>Merge into one enterprise</source>
         <translation>合并为同一企业</translation>
     </message>
@@ -2442,7 +2339,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="+190"/>
+        <location filename="../../app/ui/widgets/pdf_preview.py" line="+190"/>
         <source>Rendering…</source>
         <translation>正在生成预览…</translation>
     </message>
@@ -2465,7 +2362,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../app/ui/photo_strip.py" line="+151"/>
+        <location filename="../../app/ui/widgets/photo_strip.py" line="+151"/>
         <location line="+8"/>
         <source>Taken %1</source>
         <translation>拍摄 %1</translation>
@@ -2611,7 +2508,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>QuizPage</name>
     <message>
-        <location filename="../../app/ui/assessment_pages.py" line="+88"/>
+        <location filename="../../app/ui/inspection/assessment_pages.py" line="+88"/>
         <source>Principal test</source>
         <translation>负责人必考</translation>
     </message>
@@ -2797,7 +2694,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>RegistryModel</name>
     <message>
-        <location filename="../../app/ui/registry_model.py" line="+33"/>
+        <location filename="../../app/ui/registry/registry_model.py" line="+33"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2855,7 +2752,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../app/ui/registry_page.py" line="+66"/>
+        <location filename="../../app/ui/registry/registry_page.py" line="+66"/>
         <source>Search name, credit code or address</source>
         <translation>搜索名称、统一社会信用代码或地址</translation>
     </message>
@@ -2977,7 +2874,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>ResumeBar</name>
     <message>
-        <location filename="../../app/ui/resume_bar.py" line="+19"/>
+        <location filename="../../app/ui/inspection/resume_bar.py" line="+19"/>
         <source>Resume inspection</source>
         <translation>继续检查</translation>
     </message>
@@ -2995,7 +2892,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>ServeDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-74"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="-74"/>
         <source>Record service</source>
         <translation>登记送达</translation>
     </message>
@@ -3087,7 +2984,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="-157"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="-157"/>
         <source>Sign document</source>
         <translation>签名文书</translation>
     </message>
@@ -3145,7 +3042,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../app/ui/signature_pad.py" line="+447"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="+447"/>
         <source>Full name of the person signing</source>
         <translation>签名人姓名</translation>
     </message>
@@ -3296,7 +3193,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignaturesPanel</name>
     <message>
-        <location filename="../../app/ui/signatures_panel.py" line="+108"/>
+        <location filename="../../app/ui/inspection/signatures_panel.py" line="+108"/>
         <source>Add witness or expert…</source>
         <translation>添加见证人或专家…</translation>
     </message>
@@ -3374,7 +3271,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../app/ui/inspection_start.py" line="+58"/>
+        <location filename="../../app/ui/inspection/inspection_start.py" line="+58"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
@@ -3432,7 +3329,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../app/ui/summary_panel.py" line="+52"/>
+        <location filename="../../app/ui/inspection/summary_panel.py" line="+52"/>
         <source>Complete inspection</source>
         <translation>结束检查</translation>
     </message>
@@ -3520,27 +3417,9 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
 </context>
 <context>
-    <name>Sync</name>
-    <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="-98"/>
-        <source>Inspector laptop</source>
-        <translation>检查终端</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supervisor</source>
-        <translation>上级（汇总）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Township office</source>
-        <translation>镇街办公室</translation>
-    </message>
-</context>
-<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="+249"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="+240"/>
         <source>The public key, for enrolling this device by hand (command line)</source>
         <translation>公钥，用于手工登记本设备（命令行）</translation>
     </message>
@@ -3574,33 +3453,13 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>已被接收</translation>
     </message>
     <message>
-        <location line="-263"/>
-        <location line="+174"/>
+        <location line="-253"/>
+        <location line="+164"/>
         <source>This device</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <source>Imported</source>
-        <translation>已导入</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Already imported</source>
-        <translation>已导入过</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Receipt</source>
-        <translation>回执</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="-91"/>
         <source>Imported before; nothing changed</source>
         <translation>以前已导入，未作改动</translation>
     </message>
@@ -4021,7 +3880,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../app/ui/documents_page.py" line="+17"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="+17"/>
         <source>Void document</source>
         <translation>作废文书</translation>
     </message>
@@ -4049,7 +3908,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="+12"/>
+        <location filename="../../app/ui/widgets/dialogs.py" line="+12"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
+import json
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app.models.store import ChangeEntry
 from app.sync.entries import entries_after, from_line, to_line
-
-import json
-
-import pytest
 
 ROW = "01932a6e-5b1c-7a01-9d2e-3f4a5b6c7d8e"
 devices = st.text("0123456789abcdef", min_size=16, max_size=16)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from app.documents.certs import authority_dir, create_authority
-
 from app.models.clock import wall_ms
 from app.models.demo import generate_demo
 from app.models.integrity import check

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from app.models import content
-from app.ui.assessment_pages import AwarenessPage, InterviewPage, QuizPage
+from app.ui.inspection.assessment_pages import AwarenessPage, InterviewPage, QuizPage
 from app.ui.qtapp import create_application
 
 SIZE = (1000, 700)

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.documents import batch
-from app.ui.batch_dialog import BatchDialog
-from app.ui.documents_page import DocumentsPage
+from app.ui.documents.batch_dialog import BatchDialog
+from app.ui.documents.documents_page import DocumentsPage
 from app.ui.qtapp import create_application
 from tests.documents.test_batch import issued, pages  # noqa: F401 - the fixture
 

@@ -10,7 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
 from app.documents.issuing import Documents
-from app.ui.documents_page import DocumentsPage
+from app.ui.documents.documents_page import DocumentsPage
 from app.ui.ops import OpRunner
 from app.ui.qtapp import create_application
 from tests.documents.test_render import visit  # noqa: F401 - the fixture

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 
 from app.ui.ops import changes_of
-from app.ui.dossier_page import RED, DossierPage
-from app.ui.enterprise_dialog import EnterpriseDialog
 from app.ui.qtapp import create_application
+from app.ui.registry.dossier_page import RED, DossierPage
+from app.ui.registry.enterprise_dialog import EnterpriseDialog
 
 STARTED = datetime(2026, 10, 20, 9, 30)
 TODAY = date(2026, 11, 23)

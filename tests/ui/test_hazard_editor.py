@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from app.ui.hazard_editor import HazardEditor
+from app.ui.inspection.hazard_editor import HazardEditor
 from app.ui.qtapp import create_application
 from tests.support import build_site, change_count
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.models.demo import generate_demo
 from app.models.workspace import Workspace
 from app.sync.exchange import Sync
-from app.ui.inspections_page import InspectionsPage
+from app.ui.inspection.inspections_page import InspectionsPage
 from app.ui.qtapp import create_application
 
 

@@ -138,7 +138,7 @@ def test_the_inspections_tab_lists_inspections_with_progress(qtbot, tmp_path):
 
 
 def test_dossier_and_settings_open_from_the_main_window(window, qtbot):
-    from app.ui.dossier_page import DossierPage
+    from app.ui.registry.dossier_page import DossierPage
     from app.ui.settings_dialog import SettingsDialog, settings
 
     page = window.registry_page

@@ -23,8 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from app.ui.photo_strip import CLIPBOARD_NAME, THUMB_SIZE, PhotoPreview, PhotoRole, PhotoStrip
 from app.ui.qtapp import create_application
+from app.ui.widgets.photo_strip import CLIPBOARD_NAME, THUMB_SIZE, PhotoPreview, PhotoRole, PhotoStrip
 from tests.support import change_count
 
 TODAY = datetime(2026, 11, 23, 9, 30)

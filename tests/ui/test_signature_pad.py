@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import ValidationError
 from app.models.signatures import _check_png as check_png
+from app.ui.inspection.signatures_panel import SignaturesPanel
 from app.ui.qtapp import create_application
-from app.ui.signature_pad import SignatureDialog, SignaturePad, role_text
-from app.ui.signatures_panel import SignaturesPanel
+from app.ui.widgets.signature_pad import SignatureDialog, SignaturePad, role_text
 from tests.support import build_site
 
 TODAY = datetime(2026, 11, 23, 16, 5)

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
+from app.models import vocab
 from app.models.workspace import Workspace
 from app.sync.conflicts import Conflicts
 from app.sync.exchange import IMPORTED, Sync
-from app.models import vocab
-from app.ui.conflicts_page import ConflictsPage
 from app.ui.main_window import MainWindow
-from app.ui.merge_dialog import MergeEnterprisesDialog
 from app.ui.ops import changes_of
 from app.ui.qtapp import create_application
+from app.ui.registry.merge_dialog import MergeEnterprisesDialog
+from app.ui.sync.conflicts_page import ConflictsPage
 
 USCC = "91350100M000100Y43"
 
@@ -192,7 +192,7 @@ def conflicts_page(qtbot, ws: Workspace) -> ConflictsPage:
 
 
 def test_a_duplicate_document_number_is_settled_by_voiding_one_document(qtbot, pair, tmp_path, screenshot):
-    from app.ui.documents_page import VoidDialog
+    from app.ui.documents.documents_page import VoidDialog
 
     a, b = pair
     mine = new_document(a, 7, "a" * 64)

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.models.workspace import Workspace
 from app.sync.exchange import ALREADY, IMPORTED, REFUSED, Sync
 from app.sync.trust import Devices
-from app.ui.enrol_dialog import EnrolDialog
-from app.ui.qtapp import create_application
 from app.ui.ops import OpRunner
-from app.ui.sync_page import ImportOutcome, SyncPage
+from app.ui.qtapp import create_application
+from app.ui.sync.enrol_dialog import EnrolDialog
+from app.ui.sync.sync_page import ImportOutcome, SyncPage
 
 WAIT_MS = 60_000
 

@@ -16,12 +16,12 @@ import pytest
 from app.documents.issuing import Documents
 from app.models.workspace import Workspace
 from app.sync.exchange import Sync
-from app.ui.autosave import SAVE_DELAY_MS
-from app.ui.bodycam_dialog import BodycamDialog
-from app.ui.document_args import ArgsDialog
-from app.ui.inspection_start import StartInspectionDialog
-from app.ui.inspection_view import InspectionView
+from app.ui.documents.document_args import ArgsDialog
+from app.ui.inspection.bodycam_dialog import BodycamDialog
+from app.ui.inspection.inspection_start import StartInspectionDialog
+from app.ui.inspection.inspection_view import InspectionView
 from app.ui.qtapp import create_application
+from app.ui.widgets.autosave import SAVE_DELAY_MS
 from tests.ui.typing_child import field_name, prepare, run_round, text_fields
 
 

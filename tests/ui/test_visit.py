@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.models.workspace import Workspace
-from app.ui.inspection_view import InspectionView
+from app.ui.inspection.inspection_view import InspectionView
 from app.ui.main_window import MainWindow
 from app.ui.qtapp import create_application
 from tests.ui.test_assessment_pages import keys_for

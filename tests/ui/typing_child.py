@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget  # noqa: E402
 
 from app.models.demo import generate_demo  # noqa: E402
 from app.models.workspace import Workspace  # noqa: E402
-from app.ui.autosave import SAVE_DELAY_MS, text_of  # noqa: E402
+from app.ui.widgets.autosave import SAVE_DELAY_MS, text_of  # noqa: E402
 
 MARGIN_MS = 400  # the save timer fires SAVE_DELAY_MS after the last key; its commit takes a few ms more
 
@@ -58,7 +58,7 @@ def child(data: Path, inspection: str, firm: str, item: str, seed: int) -> None:
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
 
-    from app.ui.inspection_view import InspectionView
+    from app.ui.inspection.inspection_view import InspectionView
     from app.ui.qtapp import create_application
 
     create_application(language="zh_CN")

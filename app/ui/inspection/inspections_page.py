@@ -9,7 +9,7 @@ from app.models import vocab
 from app.models.workspace import Workspace
 from app.sync.exchange import Sync
 from app.ui.pages import SYNC_TABLES, Reloads
-from app.ui.tables import record_table
+from app.ui.widgets.tables import record_table
 
 
 class InspectionsPage(Reloads, QWidget):

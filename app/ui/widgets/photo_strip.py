@@ -62,7 +62,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import PhotoError, UserError
 from app.models.workspace import Workspace
-from app.ui.dialogs import show_error
+from app.ui.widgets.dialogs import show_error
 
 THUMB_SIZE = QSize(120, 90)
 CELL_SIZE = QSize(168, 114)  # thumbnail + one line of text in the view's smaller font

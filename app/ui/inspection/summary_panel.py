@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import vocab
 from app.models.workspace import Workspace
-from app.ui.dialogs import show_error
-from app.ui.document_buttons import DocumentButtons
-from app.ui.signatures_panel import SignaturesPanel
+from app.ui.documents.document_buttons import DocumentButtons
+from app.ui.inspection.signatures_panel import SignaturesPanel
+from app.ui.widgets.dialogs import show_error
 
 
 class SummaryPanel(QWidget):

@@ -1,6 +1,6 @@
 """登记设备: bundles came from devices this installation does not know; the supervisor compares each key fingerprint
 with the one the sending laptop shows (read aloud or on the phone), names the device, picks its role and enrols it.
-Only then are those bundles imported (app/ui/sync_page.py imports them again)."""
+Only then are those bundles imported (app/ui/sync/sync_page.py imports them again)."""
 
 from __future__ import annotations
 

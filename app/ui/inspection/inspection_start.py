@@ -21,8 +21,8 @@ from app.errors import UserError
 from app.models import vocab
 from app.models.inspections import MIN_INSPECTORS
 from app.models.workspace import Workspace
-from app.ui.autosave import DraftField
-from app.ui.dialogs import show_error
+from app.ui.widgets.autosave import DraftField
+from app.ui.widgets.dialogs import show_error
 
 # The modes an on-site team picks from; re-inspection (复查) starts from a hazard, not from here.
 START_MODES = ("CAMPAIGN", "UNANNOUNCED", "ANNOUNCED", "RANDOM", "ROUTINE", "COMPLAINT", "JOINT", "GUIDANCE")

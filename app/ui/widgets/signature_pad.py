@@ -3,7 +3,7 @@
 The pad takes a mouse, a pen tablet (with pressure) or a finger on a touch screen, keeps the strokes as
 (x, y, pressure) points in pad pixels and renders them as smoothed, pressure-weighted ink. ``to_png()`` crops to the
 ink on white (for print); the service keeps both the PNG and the strokes (app/models/signatures.py). The panel
-of who must sign is in app/ui/signatures_panel.py.
+of who must sign is in app/ui/inspection/signatures_panel.py.
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.models.drafts import Drafts
-from app.ui.autosave import DraftField
-from app.ui.dialogs import show_error
+from app.ui.widgets.autosave import DraftField
+from app.ui.widgets.dialogs import show_error
 
 Point = tuple[float, float, float]
 

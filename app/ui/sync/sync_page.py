@@ -44,12 +44,12 @@ from app.models.device import key_fingerprint
 from app.models.workspace import Workspace
 from app.sync.exchange import ALREADY, IMPORTED, RECEIPT_APPLIED, REFUSED, ExportResult, ImportReport, Sync
 from app.sync.trust import UNKNOWN
-from app.ui.dialogs import show_error
-from app.ui.enrol_dialog import EnrolDialog, Enrolment, UnknownDevice
-from app.ui.settings_dialog import settings
-from app.ui.tables import record_table
 from app.ui.ops import Cancelled, Op, OpFn, Progress, RunsOps
 from app.ui.pages import Reloads
+from app.ui.settings_dialog import settings
+from app.ui.sync.enrol_dialog import EnrolDialog, Enrolment, UnknownDevice
+from app.ui.widgets.dialogs import show_error
+from app.ui.widgets.tables import record_table
 
 # Called by this name so that lupdate finds the strings (it does not follow helper functions).
 translate = QCoreApplication.translate

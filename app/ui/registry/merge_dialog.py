@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.models.workspace import Workspace
-from app.ui.dialogs import show_error
+from app.ui.widgets.dialogs import show_error
 
 
 class MergeEnterprisesDialog(QDialog):

@@ -25,9 +25,9 @@ from app.errors import NotFoundError
 from app.models import vocab
 from app.models.dossier import Dossier, InspectionSummary, OpenHazard, Person, Profile, Relation
 from app.models.workspace import Workspace
-from app.ui.enterprise_dialog import EnterpriseDialog
 from app.ui.pages import Reloads
-from app.ui.tables import record_table
+from app.ui.registry.enterprise_dialog import EnterpriseDialog
+from app.ui.widgets.tables import record_table
 
 RED = QColor("#c62828")
 RED_BACKGROUND = QColor("#fdecea")

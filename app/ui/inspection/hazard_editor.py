@@ -38,8 +38,8 @@ from app.errors import UserError
 from app.models import content, vocab
 from app.models.store import to_db
 from app.models.workspace import Workspace
-from app.ui.autosave import AutoSave, text_of
-from app.ui.photo_strip import PhotoStrip
+from app.ui.widgets.autosave import AutoSave, text_of
+from app.ui.widgets.photo_strip import PhotoStrip
 
 _TEXT_FIELDS = ("description", "location", "major_basis", "interim_controls", "measure", "responsible_person",
                 "responsible_phone")

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.documents.issuing import Documents
 from app.models import vocab
 from app.models.workspace import Workspace
-from app.ui.document_args import ArgsDialog
+from app.ui.documents.document_args import ArgsDialog
 from app.ui.ops import Op
-from app.ui.text import elide
+from app.ui.widgets.text import elide
 
 
 class DocumentButtons(QWidget):

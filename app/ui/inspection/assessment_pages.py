@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import content
 from app.models.workspace import Workspace
-from app.ui.autosave import AutoSave, DraftField
-from app.ui.dialogs import show_error
-from app.ui.tables import record_table
+from app.ui.widgets.autosave import AutoSave, DraftField
+from app.ui.widgets.dialogs import show_error
+from app.ui.widgets.tables import record_table
 
 PASS_COLOR = "#2e7d32"
 FAIL_COLOR = "#c62828"

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.documents.issuing import Documents
 from app.errors import UserError
-from app.ui.autosave import DraftField
-from app.ui.dialogs import show_error
 from app.ui.ops import Op
+from app.ui.widgets.autosave import DraftField
+from app.ui.widgets.dialogs import show_error
 
 
 class DocumentArgs(QWidget):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.pages import Reloads
-from app.ui.tables import record_table
+from app.ui.widgets.tables import record_table
 
 
 class HazardsPage(Reloads, QWidget):

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 
 from app.errors import UserError
 from app.models.workspace import Workspace
-from app.ui.autosave import DraftField
-from app.ui.dialogs import show_error
+from app.ui.widgets.autosave import DraftField
+from app.ui.widgets.dialogs import show_error
 
 
 def _time_edit(value: str | None) -> QTimeEdit:

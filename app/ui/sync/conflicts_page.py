@@ -34,12 +34,12 @@ from app.models import vocab
 from app.models.workspace import Workspace
 from app.sync.conflicts import KINDS, Conflict
 from app.sync.exchange import Sync
-from app.ui.dialogs import show_error
-from app.ui.documents_page import VoidDialog
-from app.ui.merge_dialog import MergeEnterprisesDialog
-from app.ui.sync_page import author_name, device_name, iso_text, stamp_text
+from app.ui.documents.documents_page import VoidDialog
 from app.ui.pages import Reloads
-from app.ui.tables import record_table
+from app.ui.registry.merge_dialog import MergeEnterprisesDialog
+from app.ui.sync.sync_page import author_name, device_name, iso_text, stamp_text
+from app.ui.widgets.dialogs import show_error
+from app.ui.widgets.tables import record_table
 
 # Called by this name so that lupdate finds the strings (it does not follow helper functions).
 translate = QCoreApplication.translate

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import vocab
 from app.models.workspace import Workspace
-from app.ui.assessment_pages import AwarenessPage, InterviewPage, QuizPage
-from app.ui.bodycam_dialog import BodycamDialog
-from app.ui.dialogs import show_error
-from app.ui.item_panel import ItemPanel
-from app.ui.summary_panel import SummaryPanel
-from app.ui.text import elide
+from app.ui.inspection.assessment_pages import AwarenessPage, InterviewPage, QuizPage
+from app.ui.inspection.bodycam_dialog import BodycamDialog
+from app.ui.inspection.item_panel import ItemPanel
+from app.ui.inspection.summary_panel import SummaryPanel
+from app.ui.widgets.dialogs import show_error
+from app.ui.widgets.text import elide
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # (enterprise id, item code) on item rows
 UNANSWERED_MARK = ("○", "#9aa0a6")

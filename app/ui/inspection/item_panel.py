@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import content
 from app.models.workspace import Workspace
-from app.ui.autosave import SAVE_DELAY_MS
-from app.ui.dialogs import show_error
-from app.ui.hazard_editor import HazardEditor
-from app.ui.photo_strip import PhotoStrip
+from app.ui.inspection.hazard_editor import HazardEditor
+from app.ui.widgets.autosave import SAVE_DELAY_MS
+from app.ui.widgets.dialogs import show_error
+from app.ui.widgets.photo_strip import PhotoStrip
 
 NOTE_SAVE_DELAY_MS = SAVE_DELAY_MS
 VERDICTS = ("COMPLIANT", "NONCOMPLIANT", "NOT_APPLICABLE")

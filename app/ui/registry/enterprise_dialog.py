@@ -41,7 +41,7 @@ from app.models.dossier import Dossier
 from app.models.registry import EnterpriseEdit, LeaseTerms, Place
 from app.models.uscc import ALPHABET, normalize_uscc, validate_uscc
 from app.models.workspace import Workspace
-from app.ui.dialogs import show_error
+from app.ui.widgets.dialogs import show_error
 
 ERROR_STYLE = "color: #c62828;"
 WARNING_STYLE = "color: #b45309;"

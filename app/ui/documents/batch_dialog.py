@@ -37,8 +37,8 @@ from app.documents.numbering import DOC_TYPES
 from app.errors import UserError
 from app.models import vocab
 from app.models.workspace import Workspace
-from app.ui.dialogs import show_error
 from app.ui.ops import Op, RunsOps
+from app.ui.widgets.dialogs import show_error
 
 
 @dataclass(frozen=True)

@@ -34,13 +34,13 @@ from app.documents.numbering import DOC_TYPES
 from app.errors import UserError
 from app.models import vocab
 from app.models.workspace import Workspace
-from app.ui.batch_dialog import BatchDialog
-from app.ui.dialogs import show_error
-from app.ui.document_args import ArgsDialog, DocumentArgs
-from app.ui.pdf_preview import PdfPreview, render_pages
+from app.ui.documents.batch_dialog import BatchDialog
+from app.ui.documents.document_args import ArgsDialog, DocumentArgs
 from app.ui.ops import Op
 from app.ui.pages import Reloads
-from app.ui.tables import record_table
+from app.ui.widgets.dialogs import show_error
+from app.ui.widgets.pdf_preview import PdfPreview, render_pages
+from app.ui.widgets.tables import record_table
 
 # Called by this name so that lupdate finds the strings (it does not follow helper functions).
 translate = QCoreApplication.translate

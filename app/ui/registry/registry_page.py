@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.models import vocab
 from app.models.workspace import Workspace
-from app.ui.merge_dialog import MergeEnterprisesDialog
 from app.ui.pages import Reloads
-from app.ui.registry_model import RegistryModel
+from app.ui.registry.merge_dialog import MergeEnterprisesDialog
+from app.ui.registry.registry_model import RegistryModel
 
 SEARCH_DELAY_MS = 150
 

@@ -1,6 +1,6 @@
 """The panel of who must sign an inspection record, each with a button that opens the signing dialog.
 
-The pad and the dialog themselves are in app/ui/signature_pad.py.
+The pad and the dialog themselves are in app/ui/widgets/signature_pad.py.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, Q
 from app.errors import UserError
 from app.models.signatures import RequiredSigner, Signatures
 from app.models.workspace import Workspace
-from app.ui.dialogs import show_error
-from app.ui.signature_pad import SignatureDialog, SignatureOutcome, role_text
+from app.ui.widgets.dialogs import show_error
+from app.ui.widgets.signature_pad import SignatureDialog, SignatureOutcome, role_text
 
 
 class _SignerRow(QFrame):

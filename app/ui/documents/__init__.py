@@ -1,0 +1,1 @@
+"""Enforcement documents: issuing, correcting, signing, serving, printing, batches."""

@@ -1,0 +1,1 @@
+"""Hazards followed after the visit."""

@@ -1,0 +1,1 @@
+"""Sync bundles, enrolled devices and the conflict queue."""
