@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from app.models import content
-from app.ui.inspection.assessment_pages import AwarenessPage, InterviewPage, QuizPage
+from app.ui.inspection.awareness_page import AwarenessPage
+from app.ui.inspection.interview_page import InterviewPage
+from app.ui.inspection.quiz_page import QuizPage
 from app.ui.qtapp import create_application
 
 SIZE = (1000, 700)

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import vocab
 from app.models.workspace import Workspace
-from app.ui.inspection.assessment_pages import AwarenessPage, InterviewPage, QuizPage
+from app.ui.inspection.awareness_page import AwarenessPage
+from app.ui.inspection.interview_page import InterviewPage
+from app.ui.inspection.quiz_page import QuizPage
 from app.ui.inspection.bodycam_dialog import BodycamDialog
 from app.ui.inspection.item_panel import ItemPanel
 from app.ui.inspection.summary_panel import SummaryPanel
