@@ -1,21 +1,4 @@
-"""The sync bundle container: a zip file holding a signed manifest, the change entries and content-addressed blobs.
-
-Layout (see docs/bundle-format.md for the full specification)::
-
-    manifest.json    canonical JSON; pins the SHA-256 and size of every other member
-    manifest.sig     64-byte Ed25519 signature over the exact bytes of manifest.json
-    changes.jsonl    one canonical JSON change entry per line, each followed by "\\n" (absent when there are none)
-    blobs/<sha256>   photos, derived images, signed PDFs, named by the SHA-256 of their bytes
-    certs/<name>.pem inspector certificates needed to validate the signed PDFs
-
-This module knows nothing about the database: `write_bundle` packs what the caller hands it, `open_bundle` refuses
-anything that is not exactly what a device signed, and only then gives the caller the lines and blobs. Which device
-keys are trusted (enrolment) is the caller's decision, made from `Manifest.device` / `Manifest.public_key`.
-
-A bundle comes from a USB stick and may be damaged or hostile, so reading never extracts by member path, accepts only
-whitelisted names, and caps sizes from the zip headers *and* while streaming. Every refusal is a `BundleError`
-(a `UserError`) naming the file and what is wrong; no zipfile, zlib or JSON exception leaks out of `open_bundle`.
-"""
+"""Opening a bundle: refuse anything that is not exactly what a device signed, then hand out its lines and blobs."""
 
 from __future__ import annotations
 
@@ -24,401 +7,40 @@ import json
 import os
 import re
 import stat
-import struct
-import tempfile
 import zipfile
-import zlib
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from app.errors import UserError
-from app.models.blobs import fsync_dir, unlink_quietly
 from app.models.device import device_id_for
-
-FORMAT_FAMILY = "fieldsafe-bundle"
-FORMAT_VERSION = 1
-FORMAT = f"{FORMAT_FAMILY}/{FORMAT_VERSION}"
-SUFFIX = ".fsb"
-KINDS = ("changes", "receipt")
-
-MANIFEST = "manifest.json"
-SIGNATURE = "manifest.sig"
-CHANGES = "changes.jsonl"
-BLOB_PREFIX = "blobs/"
-CERT_PREFIX = "certs/"
-CERT_SUFFIX = ".pem"
-
-SIGNATURE_SIZE = 64
-PUBLIC_KEY_SIZE = 32
-
-MiB = 1 << 20
-GiB = 1 << 30
-_CHUNK = MiB
-_SHOWN_NAME = 120  # longest member name quoted in a message
-
-_SHA_RE = re.compile(r"[0-9a-f]{64}")
-_CERT_NAME_RE = re.compile(r"[A-Za-z0-9_.-]{1,64}")
-_DEVICE_RE = re.compile(r"[0-9a-f]{16}")
-_MEMBER_RE = re.compile(
-    r"manifest\.json|manifest\.sig|changes\.jsonl|blobs/[0-9a-f]{64}|certs/[A-Za-z0-9_.-]{1,64}\.pem"
+from app.sync.container.format import (
+    BLOB_PREFIX,
+    CERT_PREFIX,
+    CERT_SUFFIX,
+    CHANGES,
+    CHUNK,
+    DEVICE_RE,
+    FORMAT,
+    FORMAT_FAMILY,
+    FORMAT_RE,
+    FORMAT_VERSION,
+    KINDS,
+    MANIFEST,
+    MEMBER_RE,
+    SHA_RE,
+    SIGNATURE,
+    SIGNATURE_SIZE,
+    ZIP_ERRORS,
+    BundleError,
+    Limits,
+    Manifest,
+    header_problem,
+    is_absolute_or_parent,
+    quoted,
 )
-_FORMAT_RE = re.compile(r"(?P<family>[^/]*)/(?P<version>[0-9]{1,9})")
-_DRIVE_RE = re.compile(r"[A-Za-z]:")
-
-# Written into every member so the same content always gives the same bundle bytes (zip cannot store earlier dates).
-_FIXED_DATE = (1980, 1, 1, 0, 0, 0)
-_FILE_MODE = stat.S_IFREG | 0o644
-_UNIX = 3
-
-# What zipfile, zlib and the file system raise on damaged input; caught only around zip reading calls.
-_ZIP_ERRORS = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    ValueError,
-    struct.error,
-    OverflowError,
-    IndexError,
-    KeyError,
-    NotImplementedError,
-    RuntimeError,
-)
-
-
-class BundleError(UserError):
-    """A sync bundle was refused (damaged, tampered, unsupported, too large) or could not be written."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Caps applied when opening a bundle; `write_bundle` refuses to write what these would refuse to read."""
-
-    max_member: int = 512 * MiB  # uncompressed size of any one member
-    max_total: int = 8 * GiB  # uncompressed size of all members together
-    max_ratio: int = 200  # uncompressed / compressed, for members larger than ratio_min_size
-    max_entries_line: int = 16 * MiB  # one line of changes.jsonl, without its "\n"
-    ratio_min_size: int = 1 * MiB
-    max_members: int = 500_000
-    max_manifest: int = 64 * MiB
-
-
-@dataclass(frozen=True)
-class Manifest:
-    raw: dict[str, Any]  # the parsed manifest.json
-    data: bytes  # its exact bytes, which manifest.sig signs
-
-    @property
-    def format(self) -> str:
-        return self.raw["format"]
-
-    @property
-    def device(self) -> str:
-        return self.raw["device"]
-
-    @property
-    def public_key(self) -> bytes:
-        """The signer's raw 32-byte Ed25519 public key."""
-        return bytes.fromhex(self.raw["device_pubkey"])
-
-    @property
-    def bundle_id(self) -> str:
-        return self.raw["bundle_id"]
-
-    @property
-    def kind(self) -> str:
-        return self.raw["kind"]
-
-    @property
-    def files(self) -> dict[str, dict[str, Any]]:
-        """Member name -> {"sha256": hex, "size": int} for every member but manifest.json and manifest.sig."""
-        return self.raw["files"]
-
-    @property
-    def entry_count(self) -> int | None:
-        return self.raw.get("entry_count")
-
-
-# --- helpers ---------------------------------------------------------------------------------------------------
-
-
-def canonical_json(value: Any) -> bytes:
-    """The canonical UTF-8 JSON form used for manifest.json (and, per line, for changes.jsonl)."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
-
-
-def _shown(name: str) -> str:
-    """A member name as quoted in a message: control characters escaped, long names cut."""
-    text = name if name.isprintable() else name.encode("unicode_escape").decode("ascii")
-    return text if len(text) <= _SHOWN_NAME else text[:_SHOWN_NAME] + "…"
-
-
-def _is_absolute_or_parent(name: str) -> bool:
-    if name.startswith(("/", "\\")) or _DRIVE_RE.match(name):
-        return True
-    return any(part == ".." for part in re.split(r"[/\\]", name))
-
-
-def _public_hex(private_key: Ed25519PrivateKey) -> tuple[str, str]:
-    public = private_key.public_key()
-    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return device_id_for(public), raw.hex()
-
-
-def _header_problem(
-    info: zipfile.ZipInfo, total: int, limits: Limits, file: str, index: int, writing: bool = False
-) -> BundleError | None:
-    """Size and ratio caps from one member's central-directory header (`total` includes this member)."""
-    name = _shown(info.filename)
-    zh_pre, en_pre = ("无法写出：", "Cannot write: ") if writing else ("", "")
-    if info.file_size > limits.max_member:
-        return BundleError(
-            "bundle.member_too_large",
-            zh_pre + "同步包 {file} 第 {n} 个成员 {name} 解压后有 {size} 字节，超过单个成员上限 {limit} 字节。",
-            en_pre + "Sync bundle {file}: member {n} ({name}) is {size} bytes uncompressed, over the limit of "
-            "{limit} bytes for one member.",
-            file=file, n=index, name=name, size=info.file_size, limit=limits.max_member,
-        )
-    if total > limits.max_total:
-        return BundleError(
-            "bundle.total_too_large",
-            zh_pre + "同步包 {file} 解压后总大小超过上限 {limit} 字节（到第 {n} 个成员 {name} 时已达 {total} 字节）。",
-            en_pre + "Sync bundle {file} is over the limit of {limit} bytes uncompressed ({total} bytes by member {n}, "
-            "{name}).",
-            file=file, n=index, name=name, total=total, limit=limits.max_total,
-        )
-    if info.file_size > limits.ratio_min_size and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-        return BundleError(
-            "bundle.zip_bomb",
-            zh_pre + "同步包 {file} 第 {n} 个成员 {name} 压缩比异常：{compressed} 字节解压为 {size} 字节，"
-            "超过 {ratio} 倍上限（疑似压缩炸弹）。",
-            en_pre + "Sync bundle {file}: member {n} ({name}) expands from {compressed} to {size} bytes, more than "
-            "{ratio} times (a zip bomb?).",
-            file=file, n=index, name=name, compressed=info.compress_size, size=info.file_size, ratio=limits.max_ratio,
-        )
-    return None
-
-
-# --- writing ---------------------------------------------------------------------------------------------------
-
-
-def _zinfo(name: str, compress_type: int, size: int = 0) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=_FIXED_DATE)
-    info.compress_type = compress_type
-    info.create_system = _UNIX
-    info.external_attr = _FILE_MODE << 16
-    info.file_size = size
-    return info
-
-
-def write_bundle(
-    path: Path,
-    *,
-    header: dict[str, Any],
-    changes: Iterable[str],
-    blobs: Mapping[str, Path],
-    certs: Mapping[str, bytes],
-    private_key: Ed25519PrivateKey,
-    limits: Limits = Limits(),
-) -> Manifest:
-    """Write a signed bundle to `path` atomically and return its manifest.
-
-    `header` holds the caller's manifest fields (at least `bundle_id` and `kind`); this function adds `format`,
-    `device`, `device_pubkey`, `files`, and `entry_count` unless the header has it (then it must match).
-    `changes` are canonical JSON lines without "\\n"; none at all -> no changes.jsonl member. `blobs` maps a
-    SHA-256 hex to the file holding those bytes (checked while copying). `certs` maps a name to PEM bytes.
-    A malformed argument is a programming error (ValueError/TypeError); a blob file that is missing or does
-    not match its hash, a bundle the default limits would refuse, or a failed write is a BundleError.
-    """
-    path = Path(path)
-    file = str(path)
-    manifest_fields = _check_header(header)
-    for name, pem in certs.items():
-        if not isinstance(name, str) or not _CERT_NAME_RE.fullmatch(name):
-            raise ValueError(f"certificate name {name!r} does not match [A-Za-z0-9_.-]{{1,64}}")
-        if not isinstance(pem, (bytes, bytearray)):
-            raise TypeError(f"certificate {name!r} must be bytes")
-    for sha in blobs:
-        if not isinstance(sha, str) or not _SHA_RE.fullmatch(sha):
-            raise ValueError(f"blob name {sha!r} is not a lowercase SHA-256 hex digest")
-
-    device, pubkey_hex = _public_hex(private_key)
-    folder = path.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX + ".part", dir=folder)
-    except OSError as exc:
-        raise _write_failed(file, exc) from exc
-    try:
-        with os.fdopen(fd, "wb") as out:
-            with zipfile.ZipFile(out, "w", allowZip64=True) as zf:
-                files: dict[str, dict[str, Any]] = {}
-                count = _write_changes(zf, changes, files, limits, file)
-                for name in sorted(certs):
-                    member = f"{CERT_PREFIX}{name}{CERT_SUFFIX}"
-                    data = bytes(certs[name])
-                    zf.writestr(_zinfo(member, zipfile.ZIP_DEFLATED, len(data)), data)
-                    files[member] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-                for sha in sorted(blobs):
-                    files[BLOB_PREFIX + sha] = _write_blob(zf, sha, Path(blobs[sha]), file)
-                if "entry_count" in manifest_fields and manifest_fields["entry_count"] != count:
-                    raise ValueError(f"header entry_count {manifest_fields['entry_count']} but {count} change lines")
-                raw = {
-                    **manifest_fields,
-                    "entry_count": count,
-                    "format": FORMAT,
-                    "device": device,
-                    "device_pubkey": pubkey_hex,
-                    "files": files,
-                }
-                data = canonical_json(raw)
-                if len(data) > limits.max_manifest:
-                    raise BundleError(
-                        "bundle.manifest_too_large",
-                        "无法写出同步包 {file}：清单有 {size} 字节，超过上限 {limit} 字节（文件太多）。",
-                        "Cannot write sync bundle {file}: its manifest is {size} bytes, over the limit of {limit} "
-                        "(too many files).",
-                        file=file, size=len(data), limit=limits.max_manifest,
-                    )
-                zf.writestr(_zinfo(MANIFEST, zipfile.ZIP_DEFLATED, len(data)), data)
-                zf.writestr(_zinfo(SIGNATURE, zipfile.ZIP_STORED, SIGNATURE_SIZE), private_key.sign(data))
-                _check_written(zf, limits, file)
-            out.flush()
-            os.fsync(out.fileno())
-        try:
-            os.chmod(tmp, 0o644)  # mkstemp makes it private; a bundle is meant to be carried to another machine
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException as exc:
-        unlink_quietly(tmp)
-        if isinstance(exc, OSError):
-            raise _write_failed(file, exc) from exc
-        raise
-    fsync_dir(folder)
-    return Manifest(raw=json.loads(data), data=data)
-
-
-def _check_header(header: Mapping[str, Any]) -> dict[str, Any]:
-    if not isinstance(header, Mapping):
-        raise TypeError("header must be a mapping")
-    reserved = {"format", "device", "device_pubkey", "files"} & set(header)
-    if reserved:
-        raise ValueError(f"header must not set {', '.join(sorted(reserved))}: write_bundle fills them in")
-    if not isinstance(header.get("bundle_id"), str) or not header["bundle_id"]:
-        raise ValueError("header needs a bundle_id string")
-    if header.get("kind") not in KINDS:
-        raise ValueError(f"header kind must be one of {KINDS}, not {header.get('kind')!r}")
-    count = header.get("entry_count")
-    if "entry_count" in header and (not isinstance(count, int) or isinstance(count, bool) or count < 0):
-        raise ValueError("header entry_count must be a non-negative integer")
-    fields = dict(header)
-    canonical_json(fields)  # fails early (TypeError/ValueError) on values JSON cannot carry
-    return fields
-
-
-def _write_changes(
-    zf: zipfile.ZipFile, changes: Iterable[str], files: dict[str, dict[str, Any]], limits: Limits, file: str
-) -> int:
-    lines = iter(changes)
-    first = next(lines, None)
-    if first is None:
-        return 0
-    digest = hashlib.sha256()
-    size = count = 0
-    # force_zip64 only matters past 2 GiB, far beyond max_member; without it zipfile refuses such a member.
-    with zf.open(_zinfo(CHANGES, zipfile.ZIP_DEFLATED), "w", force_zip64=limits.max_member >= zipfile.ZIP64_LIMIT) as w:
-        for line in _chain(first, lines):
-            if not isinstance(line, str):
-                raise TypeError(f"change line {count + 1} is {type(line).__name__}, not str")
-            if "\n" in line or "\r" in line or not line:
-                raise ValueError(f"change line {count + 1} is empty or contains a line break")
-            data = line.encode("utf-8")
-            count += 1
-            if len(data) > limits.max_entries_line:
-                raise BundleError(
-                    "bundle.line_too_long",
-                    "无法写出同步包 {file}：第 {n} 条变更有 {size} 字节，超过单行上限 {limit} 字节。",
-                    "Cannot write sync bundle {file}: change {n} is {size} bytes, over the limit of {limit} for "
-                    "one line.",
-                    file=file, n=count, size=len(data), limit=limits.max_entries_line,
-                )
-            data += b"\n"
-            digest.update(data)
-            size += len(data)
-            w.write(data)
-    files[CHANGES] = {"sha256": digest.hexdigest(), "size": size}
-    return count
-
-
-def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
-    yield first
-    yield from rest
-
-
-def _write_blob(zf: zipfile.ZipFile, sha: str, source: Path, file: str) -> dict[str, Any]:
-    digest = hashlib.sha256()
-    size = 0
-    try:
-        with source.open("rb") as src:
-            expected_size = os.fstat(src.fileno()).st_size
-            with zf.open(_zinfo(BLOB_PREFIX + sha, zipfile.ZIP_STORED, expected_size), "w") as w:
-                while chunk := src.read(_CHUNK):
-                    digest.update(chunk)
-                    size += len(chunk)
-                    w.write(chunk)
-    except OSError as exc:
-        raise BundleError(
-            "bundle.blob_unreadable",
-            "无法写出同步包 {file}：读取文件 {sha}（{source}）失败：{reason}",
-            "Cannot write sync bundle {file}: reading file {sha} ({source}) failed: {reason}",
-            file=file, sha=sha, source=str(source), reason=exc.strerror or str(exc),
-        ) from exc
-    actual = digest.hexdigest()
-    if actual != sha:
-        raise BundleError(
-            "bundle.blob_mismatch",
-            "无法写出同步包 {file}：文件 {source} 的内容校验值为 {actual}，"
-            "与其名称 {sha} 不符（文件已损坏或被改动）。",
-            "Cannot write sync bundle {file}: {source} hashes to {actual}, not to its name {sha} (damaged or "
-            "changed).",
-            file=file, source=str(source), actual=actual, sha=sha,
-        )
-    return {"sha256": sha, "size": size}
-
-
-def _check_written(zf: zipfile.ZipFile, limits: Limits, file: str) -> None:
-    """Refuse to produce a bundle that open_bundle with the same limits would refuse (sizes, ratio, count)."""
-    infos = zf.infolist()
-    if len(infos) > limits.max_members:
-        raise BundleError(
-            "bundle.too_many_members",
-            "无法写出同步包 {file}：成员数 {count} 超过上限 {limit}。",
-            "Cannot write sync bundle {file}: {count} members, over the limit of {limit}.",
-            file=file, count=len(infos), limit=limits.max_members,
-        )
-    total = 0
-    for index, info in enumerate(infos, 1):
-        total += info.file_size
-        problem = _header_problem(info, total, limits, file, index, writing=True)
-        if problem is not None:
-            raise problem
-
-
-def _write_failed(file: str, exc: OSError) -> BundleError:
-    return BundleError(
-        "bundle.write_failed",
-        "无法写出同步包 {file}：{reason}",
-        "Cannot write sync bundle {file}: {reason}",
-        file=file, reason=exc.strerror or str(exc),
-    )
-
 
 # --- reading ---------------------------------------------------------------------------------------------------
 
@@ -491,12 +113,12 @@ class OpenBundle:
     def copy_blob(self, sha: str, dest: BinaryIO) -> None:
         """Stream blob `sha` into `dest`, re-hashing it; BundleError if the bundle lacks it or it changed."""
         name = BLOB_PREFIX + str(sha)
-        if not (_SHA_RE.fullmatch(str(sha)) and name in self.manifest.files):
+        if not (SHA_RE.fullmatch(str(sha)) and name in self.manifest.files):
             raise BundleError(
                 "bundle.no_such_blob",
                 "同步包 {file} 中没有文件 {sha}（照片或 PDF 未随包带来）。",
                 "Sync bundle {file} does not carry file {sha} (the photo or PDF was not included).",
-                file=self._file, sha=_shown(str(sha)),
+                file=self._file, sha=quoted(str(sha)),
             )
         for chunk in self._chunks(name, verifying=False):
             dest.write(chunk)
@@ -516,7 +138,7 @@ class OpenBundle:
         position = fp.tell()
         try:
             fp.seek(0)
-            while chunk := fp.read(_CHUNK):
+            while chunk := fp.read(CHUNK):
                 digest.update(chunk)
         finally:
             fp.seek(position)
@@ -572,7 +194,7 @@ class OpenBundle:
             head = self._fp.read(4)
             self._fp.seek(0)
             self._zip = zipfile.ZipFile(self._fp, "r")
-        except _ZIP_ERRORS as exc:
+        except ZIP_ERRORS as exc:
             if head == b"PK\x03\x04":
                 raise self._error(
                     "truncated",
@@ -599,8 +221,8 @@ class OpenBundle:
         total = 0
         for n, info in enumerate(infos, 1):
             name = info.filename
-            shown = _shown(info.orig_filename)
-            if info.orig_filename != name or "\0" in name or _is_absolute_or_parent(info.orig_filename):
+            shown = quoted(info.orig_filename)
+            if info.orig_filename != name or "\0" in name or is_absolute_or_parent(info.orig_filename):
                 raise self._error(
                     "unsafe_name",
                     "同步包 {file} 第 {n} 个成员名称不合法：{name}（不允许绝对路径或 ..）",
@@ -621,7 +243,7 @@ class OpenBundle:
                     "Sync bundle {file}: member {n} ({name}) is a directory, which is not allowed.",
                     n=n, name=shown,
                 )
-            if (mode and not stat.S_ISREG(mode)) or not _MEMBER_RE.fullmatch(name):
+            if (mode and not stat.S_ISREG(mode)) or not MEMBER_RE.fullmatch(name):
                 raise self._error(
                     "bad_name",
                     "同步包 {file} 第 {n} 个成员 {name} 不是同步包允许的文件（只允许 manifest.json、manifest.sig、"
@@ -652,7 +274,7 @@ class OpenBundle:
                     n=n, name=shown, method=info.compress_type,
                 )
             total += info.file_size
-            problem = _header_problem(info, total, limits, self._file, n)
+            problem = header_problem(info, total, limits, self._file, n)
             if problem is not None:
                 raise problem
         for required, code, zh, en in (
@@ -705,8 +327,8 @@ class OpenBundle:
             with zf.open(info, "r") as member:
                 while True:
                     try:
-                        chunk = member.read(_CHUNK)
-                    except _ZIP_ERRORS as exc:
+                        chunk = member.read(CHUNK)
+                    except ZIP_ERRORS as exc:
                         raise self._damaged(name, exc) from exc
                     if not chunk:
                         break
@@ -716,7 +338,7 @@ class OpenBundle:
                             raise self._size_mismatch(name, info.file_size, size)
                         raise self._too_big(name, size, cap)
                     yield chunk
-        except _ZIP_ERRORS as exc:
+        except ZIP_ERRORS as exc:
             raise self._damaged(name, exc) from exc
 
     def _damaged(self, name: str, exc: BaseException) -> BundleError:
@@ -748,17 +370,17 @@ class OpenBundle:
             raw = json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicates, parse_constant=no_constants)
         except (ValueError, RecursionError) as exc:
             raise self._bad_manifest("不是有效的 JSON（{reason}）。", "not valid JSON ({reason}).",
-                                     reason=_shown(str(exc))) from exc
+                                     reason=quoted(str(exc))) from exc
         if not isinstance(raw, dict):
             raise self._bad_manifest("应为 JSON 对象。", "it must be a JSON object.")
 
         fmt = raw.get("format")
-        match = _FORMAT_RE.fullmatch(fmt) if isinstance(fmt, str) else None
+        match = FORMAT_RE.fullmatch(fmt) if isinstance(fmt, str) else None
         if match is None or match["family"] != FORMAT_FAMILY:
             raise self._error(
                 "not_fieldsafe", "文件 {file} 不是 FieldSafe 同步包（格式标识为 {format}）。",
                 "File {file} is not a FieldSafe sync bundle (format {format}).",
-                format=_shown(repr(fmt)),
+                format=quoted(repr(fmt)),
             )
         version = int(match["version"])
         if version > FORMAT_VERSION:
@@ -782,9 +404,9 @@ class OpenBundle:
         def is_str(value: Any, pattern: re.Pattern[str] | None = None) -> bool:
             return isinstance(value, str) and (pattern.fullmatch(value) is not None if pattern else bool(value))
 
-        need("device", is_str(raw.get("device"), _DEVICE_RE), " 16 位小写十六进制设备号",
+        need("device", is_str(raw.get("device"), DEVICE_RE), " 16 位小写十六进制设备号",
              "a 16-digit lowercase hex device id")
-        need("device_pubkey", is_str(raw.get("device_pubkey"), _SHA_RE), " 64 位小写十六进制公钥",
+        need("device_pubkey", is_str(raw.get("device_pubkey"), SHA_RE), " 64 位小写十六进制公钥",
              "a 64-digit lowercase hex public key")
         need("bundle_id", is_str(raw.get("bundle_id")), "非空字符串", "a non-empty string")
         need("kind", raw.get("kind") in KINDS, " changes 或 receipt", '"changes" or "receipt"')
@@ -794,16 +416,16 @@ class OpenBundle:
             need("entry_count", isinstance(count, int) and not isinstance(count, bool) and count >= 0,
                  "非负整数", "a non-negative integer")
         for name, entry in raw["files"].items():
-            if name in (MANIFEST, SIGNATURE) or not _MEMBER_RE.fullmatch(name):
+            if name in (MANIFEST, SIGNATURE) or not MEMBER_RE.fullmatch(name):
                 raise self._bad_manifest("files 中的名称 {name} 不合法。", "files lists an invalid name {name}.",
-                                         name=_shown(name))
+                                         name=quoted(name))
             size = entry.get("size") if isinstance(entry, dict) else None
             sha = entry.get("sha256") if isinstance(entry, dict) else None
-            if not (is_str(sha, _SHA_RE) and isinstance(size, int) and not isinstance(size, bool) and size >= 0):
+            if not (is_str(sha, SHA_RE) and isinstance(size, int) and not isinstance(size, bool) and size >= 0):
                 raise self._bad_manifest(
                     "files 中 {name} 的记录应为 {{\"sha256\": 64 位十六进制, \"size\": 非负整数}}。",
                     'the files entry of {name} must be {{"sha256": 64 hex digits, "size": non-negative integer}}.',
-                    name=_shown(name),
+                    name=quoted(name),
                 )
         return raw
 
@@ -837,14 +459,14 @@ class OpenBundle:
             raise self._error(
                 "missing_member", "同步包 {file} 缺少清单中列出的成员 {name}{more}。",
                 "Sync bundle {file} lacks member {name}{more}, which its manifest lists.",
-                name=_shown(missing[0]), more=f" (+{len(missing) - 1})" if len(missing) > 1 else "",
+                name=quoted(missing[0]), more=f" (+{len(missing) - 1})" if len(missing) > 1 else "",
             )
         extra = sorted(present - listed)
         if extra:
             raise self._error(
                 "extra_member", "同步包 {file} 含有清单中未列出的成员 {name}{more}。",
                 "Sync bundle {file} holds member {name}{more}, which its manifest does not list.",
-                name=_shown(extra[0]), more=f" (+{len(extra) - 1})" if len(extra) > 1 else "",
+                name=quoted(extra[0]), more=f" (+{len(extra) - 1})" if len(extra) > 1 else "",
             )
 
     def _check_members(self) -> None:
@@ -955,7 +577,7 @@ def bundle_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     try:
         with Path(path).open("rb") as f:
-            while chunk := f.read(_CHUNK):
+            while chunk := f.read(CHUNK):
                 digest.update(chunk)
     except OSError as exc:
         raise BundleError(
