@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
+from app.ui.i18n import fill
 
 LOG_NAME = "fieldsafe.log"
 translate = QCoreApplication.translate  # by this name, so that lupdate finds the strings
@@ -42,10 +43,9 @@ class _Handler(QObject):
             return
         self.shown.add(details)
         box = QMessageBox(QMessageBox.Icon.Critical, translate("Crash", "Unexpected error"),
-                          translate("Crash", "FieldSafe hit an error it did not expect. Your saved work is safe. "
-                                            "The details are written to %1; please send them to the people who "
-                                            "look after FieldSafe.")
-                          .replace("%1", str(self.log_path)))
+                          fill(translate("Crash", "FieldSafe hit an error it did not expect. Your saved work is safe. "
+                                            "The details are written to {log_path}; please send them to the people who "
+                                            "look after FieldSafe."), log_path=self.log_path))
         box.setObjectName("crashDialog")
         box.setDetailedText(details)
         copy = box.addButton(translate("Crash", "Copy details"), QMessageBox.ButtonRole.ActionRole)

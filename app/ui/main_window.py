@@ -23,6 +23,7 @@ from app.models.workspace import Workspace
 from app.sync.exchange import Sync
 from app.ui.documents.documents_page import DocumentsPage
 from app.ui.hazards.hazards_page import HazardsPage
+from app.ui.i18n import fill
 from app.ui.inspection.inspection_start import StartInspectionDialog
 from app.ui.inspection.inspection_view import InspectionView
 from app.ui.inspection.inspections_page import InspectionsPage
@@ -84,8 +85,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        bar.addPermanentWidget(QLabel(self.tr("Database: %1").replace("%1", str(self.workspace.db_path))))
-        bar.addPermanentWidget(QLabel(self.tr("Device: %1").replace("%1", self.workspace.device.id)))
+        bar.addPermanentWidget(QLabel(fill(self.tr("Database: {path}"), path=self.workspace.db_path)))
+        bar.addPermanentWidget(QLabel(fill(self.tr("Device: {device}"), device=self.workspace.device.id)))
         self.unsynced_label = QLabel()
         self.unsynced_label.setObjectName("unsynced")
         bar.addPermanentWidget(self.unsynced_label)
@@ -109,14 +110,14 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         self.unsynced_label.setText(
-            self.tr("Unsynced changes: %1").replace("%1", f"{Sync(self.workspace).unacknowledged():,}")
+            fill(self.tr("Unsynced changes: {count}"), count=f"{Sync(self.workspace).unacknowledged():,}")
         )
 
     def _show_conflict_count(self, count: int) -> None:
         index = self.tabs.indexOf(self.conflicts_page)
-        self.tabs.setTabText(index, self.tr("Conflicts (%1)").replace("%1", str(count)) if count
+        self.tabs.setTabText(index, fill(self.tr("Conflicts ({count})"), count=count) if count
                              else self.tr("Conflicts"))
-        self.conflict_label.setText(self.tr("Conflicts: %1").replace("%1", str(count)))
+        self.conflict_label.setText(fill(self.tr("Conflicts: {count}"), count=count))
         self.conflict_label.setVisible(count > 0)
 
     # Tabs opened on demand: inspections and dossiers
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         view = InspectionView(self.workspace, inspection_id, self)
         view.document_issued.connect(self.show_document)
         name = self.workspace.registry.get_enterprise(self.workspace.inspections.get(inspection_id)["enterprise_id"])
-        self._open_tab(view, inspection_id, self.tr("Inspection: %1").replace("%1", elide(name["name"])))
+        self._open_tab(view, inspection_id, fill(self.tr("Inspection: {name}"), name=elide(name["name"])))
         self.resume_bar.show_unfinished(self.workspace.inspections.unfinished(), opened=inspection_id)
         return view
 
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         page.open_enterprise.connect(self.open_dossier)
         page.open_inspection.connect(self.open_inspection)
         name = self.workspace.registry.get_enterprise(enterprise_id)["name"]
-        self._open_tab(page, enterprise_id, self.tr("Dossier: %1").replace("%1", elide(name)))
+        self._open_tab(page, enterprise_id, fill(self.tr("Dossier: {name}"), name=elide(name)))
         return page
 
     def show_document(self, document_id: str) -> None:
@@ -294,5 +295,5 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About FieldSafe"),
-                          self.tr("FieldSafe %1\nOffline field safety inspection for multi-tenant factories.")
-                          .replace("%1", __version__))
+                          fill(self.tr("FieldSafe {version}\nOffline field safety inspection for multi-tenant factories."),
+                               version=__version__))

@@ -17,17 +17,17 @@
 <context>
     <name>AwarenessPage</name>
     <message>
-        <location filename="../../app/ui/inspection/assessment_pages.py" line="+1116"/>
+        <location filename="../../app/ui/inspection/awareness_page.py" line="+56"/>
         <source>Worker awareness sampling</source>
         <translation>员工抽问</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Ask %1 workers %2 questions each, at least one on the ten must-knows. Target awareness rate: %3 or more.</source>
-        <translation>抽问 %1 名员工，每人 %2 题，其中至少 1 题出自“十必会”。知晓率目标：不低于 %3。</translation>
+        <location line="+2"/>
+        <source>Ask {workers} workers {questions_per_worker} questions each, at least one on the ten must-knows. Target awareness rate: {target} or more.</source>
+        <translation>抽问 {workers} 名员工，每人 {questions_per_worker} 题，其中至少 1 题出自“十必会”。知晓率目标：不低于 {target}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Optional</source>
         <translation>可不填</translation>
     </message>
@@ -89,8 +89,8 @@
     </message>
     <message>
         <location line="+19"/>
-        <source>Correct if they mention: %1</source>
-        <translation>答出即算正确：%1</translation>
+        <source>Correct if they mention: {points}</source>
+        <translation>答出即算正确：{points}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -109,13 +109,13 @@
     </message>
     <message>
         <location line="+27"/>
-        <source>Worker %1</source>
-        <translation>员工 %1</translation>
+        <source>Worker {number}</source>
+        <translation>员工 {number}</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>Awareness rate: — (target %1)</source>
-        <translation>知晓率：—（目标 %1）</translation>
+        <source>Awareness rate: — (target {target})</source>
+        <translation>知晓率：—（目标 {target}）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -124,8 +124,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Awareness rate: %1/%2 = %3 (target %4)</source>
-        <translation>知晓率：%1/%2 = %3（目标 %4）</translation>
+        <source>Awareness rate: {correct}/{asked} = {rate} (target {target})</source>
+        <translation>知晓率：{correct}/{asked} = {rate}（目标 {target}）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -141,7 +141,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../app/ui/documents/batch_dialog.py" line="+69"/>
+        <location filename="../../app/ui/documents/batch_dialog.py" line="+70"/>
         <source>Batch print documents</source>
         <translation>批量打印文书</translation>
     </message>
@@ -255,13 +255,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Cancelled after %1 of %2 document(s); %3 file(s) written in %4 s.</source>
-        <translation>已取消：完成 %1/%2 份文书，已写出 %3 个文件，用时 %4 秒。</translation>
+        <source>Cancelled after {done} of {total} document(s); {files} file(s) written in {seconds} s.</source>
+        <translation>已取消：完成 {done}/{total} 份文书，已写出 {files} 个文件，用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Printed %1 document(s) of %2 enterprise(s) into %3 file(s) in %4 s.</source>
-        <translation>已打印 %2 家企业的 %1 份文书，共 %3 个文件，用时 %4 秒。</translation>
+        <location line="+3"/>
+        <source>Printed {documents} document(s) of {enterprises} enterprise(s) into {files} file(s) in {seconds} s.</source>
+        <translation>已打印 {enterprises} 家企业的 {documents} 份文书，共 {files} 个文件，用时 {seconds} 秒。</translation>
     </message>
 </context>
 <context>
@@ -295,7 +295,7 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../app/ui/sync/conflicts_page.py" line="+143"/>
+        <location filename="../../app/ui/sync/conflicts_page.py" line="+144"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
@@ -333,16 +333,16 @@
     </message>
     <message>
         <location line="+34"/>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
+        <source>{kind} · {table} · {column}</source>
+        <translation>{kind} · {table} · {column}</translation>
     </message>
     <message>
         <location line="+37"/>
-        <source> (signed version, shown)</source>
-        <translation>（签名版本，正在显示）</translation>
+        <source>{value} (signed version, shown)</source>
+        <translation>{value}（签名版本，正在显示）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
@@ -353,14 +353,14 @@
         <translation>修改人</translation>
     </message>
     <message>
-        <location line="-262"/>
-        <location line="+231"/>
+        <location line="-263"/>
+        <location line="+232"/>
         <location line="+31"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-309"/>
         <source>Two devices changed this field without seeing each other&apos;s change. Choose the value to keep; the choice travels to the other devices with the next bundle.</source>
         <translation>两台设备在互不知情的情况下修改了此字段。请选择要保留的取值；该选择会随下一个同步包传到其他设备。</translation>
     </message>
@@ -480,30 +480,30 @@
         <translation>否</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+224"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source> (shown now)</source>
-        <translation>（当前显示）</translation>
+        <source>{value} (shown now)</source>
+        <translation>{value}（当前显示）</translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+263"/>
+        <location line="-259"/>
+        <location line="+264"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-261"/>
-        <location line="+261"/>
+        <location line="-262"/>
+        <location line="+262"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location line="-262"/>
-        <location line="+262"/>
+        <location line="-263"/>
+        <location line="+263"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -518,8 +518,8 @@
         <translation>角色</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+264"/>
+        <location line="-247"/>
+        <location line="+265"/>
         <source>Document number</source>
         <translation>文书编号</translation>
     </message>
@@ -529,14 +529,14 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+270"/>
+        <location line="-271"/>
+        <location line="+271"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+271"/>
+        <location line="-272"/>
+        <location line="+272"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -549,17 +549,17 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../app/ui/crash.py" line="+44"/>
+        <location filename="../../app/ui/crash.py" line="+45"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>FieldSafe hit an error it did not expect. Your saved work is safe. The details are written to %1; please send them to the people who look after FieldSafe.</source>
-        <translation>现场安全检查遇到了一个意外错误。已保存的内容不会丢失。详细信息已写入 %1，请发送给本软件的维护人员。</translation>
+        <source>FieldSafe hit an error it did not expect. Your saved work is safe. The details are written to {log_path}; please send them to the people who look after FieldSafe.</source>
+        <translation>现场安全检查遇到了一个意外错误。已保存的内容不会丢失。详细信息已写入 {log_path}，请发送给本软件的维护人员。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
@@ -590,7 +590,7 @@
 <context>
     <name>DocumentButtons</name>
     <message>
-        <location filename="../../app/ui/documents/document_buttons.py" line="+26"/>
+        <location filename="../../app/ui/documents/document_buttons.py" line="+27"/>
         <source>Issue on-site inspection record</source>
         <translation>出具现场检查记录</translation>
     </message>
@@ -611,13 +611,13 @@
     </message>
     <message>
         <location line="+15"/>
-        <source>Issue rectification order: %1</source>
-        <translation>出具责令限期整改指令书：%1</translation>
+        <source>Issue rectification order: {name}</source>
+        <translation>出具责令限期整改指令书：{name}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Issue on-site measures decision: %1…</source>
-        <translation>出具现场处理措施决定书：%1…</translation>
+        <source>Issue on-site measures decision: {name}…</source>
+        <translation>出具现场处理措施决定书：{name}…</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -631,14 +631,14 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Measures decided on site for %1:</source>
-        <translation>对 %1 现场决定的处理措施：</translation>
+        <source>Measures decided on site for {enterprise}:</source>
+        <translation>对 {enterprise} 现场决定的处理措施：</translation>
     </message>
 </context>
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="+305"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="+306"/>
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
@@ -719,18 +719,18 @@
     </message>
     <message>
         <location line="+53"/>
-        <source>Voided: %1</source>
-        <translation>已作废：%1</translation>
+        <source>Voided: {reason}</source>
+        <translation>已作废：{reason}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Served %1</source>
-        <translation>送达 %1</translation>
+        <source>Served {service}</source>
+        <translation>送达 {service}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Corrects %1</source>
-        <translation>更正 %1</translation>
+        <source>Corrects {number}</source>
+        <translation>更正 {number}</translation>
     </message>
     <message>
         <location line="+60"/>
@@ -744,8 +744,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 will be voided with the reason below and a corrected %2 issued as a new draft.</source>
-        <translation>%1 将按下列原因作废，并出具一份更正后的%2（草稿）。</translation>
+        <source>{number} will be voided with the reason below and a corrected {doc_type} issued as a new draft.</source>
+        <translation>{number} 将按下列原因作废，并出具一份更正后的{doc_type}（草稿）。</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -771,7 +771,7 @@
 <context>
     <name>DossierPage</name>
     <message>
-        <location filename="../../app/ui/registry/dossier_page.py" line="+141"/>
+        <location filename="../../app/ui/registry/dossier_page.py" line="+142"/>
         <source>Role</source>
         <comment>of a person</comment>
         <translation>职务</translation>
@@ -990,8 +990,8 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>Credit code %1</source>
-        <translation>统一社会信用代码 %1</translation>
+        <source>Credit code {uscc}</source>
+        <translation>统一社会信用代码 {uscc}</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1118,11 +1118,11 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Open the dossier of %1</source>
-        <translation>打开“%1”的档案</translation>
+        <source>Open the dossier of {name}</source>
+        <translation>打开“{name}”的档案</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+61"/>
         <source>Signed</source>
         <translation>已签订</translation>
@@ -1139,8 +1139,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 (%2 major)</source>
-        <translation>%1（重大 %2）</translation>
+        <source>{count} ({major} major)</source>
+        <translation>{count}（重大 {major}）</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1284,7 +1284,7 @@
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../app/ui/registry/enterprise_dialog.py" line="+243"/>
+        <location filename="../../app/ui/registry/enterprise_dialog.py" line="+244"/>
         <source>New enterprise</source>
         <translation>新增企业</translation>
     </message>
@@ -1450,16 +1450,16 @@
     </message>
     <message>
         <location line="+28"/>
-        <source>Edit enterprise: %1</source>
-        <translation>编辑企业：%1</translation>
+        <source>Edit enterprise: {name}</source>
+        <translation>编辑企业：{name}</translation>
     </message>
     <message>
         <location line="+46"/>
-        <source>Also leases from: %1</source>
-        <translation>另向以下出租方承租：%1</translation>
+        <source>Also leases from: {others}</source>
+        <translation>另向以下出租方承租：{others}</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Has %n tenant(s); the role follows from its leases</source>
         <translation>
             <numerusform>有 %n 家承租方，该角色由租赁关系决定</numerusform>
@@ -1467,23 +1467,23 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>Saving ends the lease with “%1”</source>
-        <translation>保存后将解除与“%1”的租赁关系</translation>
+        <source>Saving ends the lease with “{landlord_name}”</source>
+        <translation>保存后将解除与“{landlord_name}”的租赁关系</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Characters not allowed: %1 (I, O, S, V and Z are never used)</source>
-        <translation>含有不允许的字符：%1（不使用 I、O、S、V、Z）</translation>
+        <location line="+18"/>
+        <source>Characters not allowed: {bad} (I, O, S, V and Z are never used)</source>
+        <translation>含有不允许的字符：{bad}（不使用 I、O、S、V、Z）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 of 18 characters</source>
-        <translation>已输入 %1/18 位</translation>
+        <source>{count} of 18 characters</source>
+        <translation>已输入 {count}/18 位</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>This credit code already belongs to “%1”</source>
-        <translation>该统一社会信用代码已属于“%1”</translation>
+        <source>This credit code already belongs to “{name}”</source>
+        <translation>该统一社会信用代码已属于“{name}”</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1502,14 +1502,14 @@
     </message>
     <message>
         <location line="+33"/>
-        <source>No registered landlord is called “%1”. Choose one from the list, or register the landlord first.</source>
-        <translation>没有名为“%1”的已登记出租方。请从列表中选择，或先登记该出租方。</translation>
+        <source>No registered landlord is called “{name}”. Choose one from the list, or register the landlord first.</source>
+        <translation>没有名为“{name}”的已登记出租方。请从列表中选择，或先登记该出租方。</translation>
     </message>
 </context>
 <context>
     <name>HazardEditor</name>
     <message>
-        <location filename="../../app/ui/inspection/hazard_editor.py" line="+97"/>
+        <location filename="../../app/ui/inspection/hazard_editor.py" line="+98"/>
         <source>What was seen, in objective words</source>
         <translation>客观描述现场所见情况</translation>
     </message>
@@ -1620,18 +1620,18 @@
     </message>
     <message>
         <location line="+112"/>
-        <source>%1 (tenant, own premises)</source>
-        <translation>%1（承租方，自有场所）</translation>
+        <source>{name} (tenant, own premises)</source>
+        <translation>{name}（承租方，自有场所）</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 (landlord, common areas)</source>
-        <translation>%1（出租方，共用部位）</translation>
+        <source>{name} (landlord, common areas)</source>
+        <translation>{name}（出租方，共用部位）</translation>
     </message>
     <message>
         <location line="+57"/>
-        <source>This hazard is %1 and can no longer be changed.</source>
-        <translation>该隐患%1，不能再修改。</translation>
+        <source>This hazard is {status} and can no longer be changed.</source>
+        <translation>该隐患{status}，不能再修改。</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1645,8 +1645,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source> (basis: %1)</source>
-        <translation>（依据：%1）</translation>
+        <source> (basis: {major_basis})</source>
+        <translation>（依据：{major_basis}）</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1674,8 +1674,8 @@
     </message>
     <message>
         <location line="+26"/>
-        <source>%1 (the saved value was restored)</source>
-        <translation>%1（已恢复为已保存的内容）</translation>
+        <source>{message} (the saved value was restored)</source>
+        <translation>{message}（已恢复为已保存的内容）</translation>
     </message>
 </context>
 <context>
@@ -1734,7 +1734,7 @@
 <context>
     <name>InspectionView</name>
     <message>
-        <location filename="../../app/ui/inspection/inspection_view.py" line="+90"/>
+        <location filename="../../app/ui/inspection/inspection_view.py" line="+93"/>
         <source>Checklist</source>
         <translation>检查事项</translation>
     </message>
@@ -1755,11 +1755,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Questions: %1</source>
-        <translation>必问必考：%1</translation>
+        <source>Questions: {enterprise}</source>
+        <translation>必问必考：{enterprise}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Summary and completion</source>
         <translation>汇总与结束</translation>
     </message>
@@ -1770,8 +1770,8 @@
     </message>
     <message>
         <location line="+62"/>
-        <source>%1 of %2 items judged</source>
-        <translation>已检查 %1/%2 项</translation>
+        <source>{judged} of {count} items judged</source>
+        <translation>已检查 {judged}/{count} 项</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1860,14 +1860,14 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../app/ui/inspection/assessment_pages.py" line="-916"/>
+        <location filename="../../app/ui/inspection/interview_page.py" line="+206"/>
         <source>Safety officer interview</source>
         <translation>安全员必问</translation>
     </message>
     <message>
         <location line="+54"/>
-        <source>Safety officer: %1</source>
-        <translation>安全员：%1</translation>
+        <source>Safety officer: {name}</source>
+        <translation>安全员：{name}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1875,12 +1875,12 @@
         <translation>安全员：名录中未登记</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 oral questions and %2 on-site check(s), each rated 0, 1 or 2. Passed with at least %3 of %4 points and no 0 on a critical question. Keys: 0/1/2 rate, Up/Down move.</source>
-        <translation>问答题 %1 道、现场出示 %2 项，每题按 0、1、2 分评分；总分不低于 %3 分（满分 %4 分）且关键题不得 0 分为合格。键盘：0/1/2 评分，↑/↓ 切换题目。</translation>
+        <location line="+2"/>
+        <source>{oral_count} oral questions and {task_count} on-site check(s), each rated 0, 1 or 2. Passed with at least {pass_total} of {max_total} points and no 0 on a critical question. Keys: 0/1/2 rate, Up/Down move.</source>
+        <translation>问答题 {oral_count} 道、现场出示 {task_count} 项，每题按 0、1、2 分评分；总分不低于 {pass_total} 分（满分 {max_total} 分）且关键题不得 0 分为合格。键盘：0/1/2 评分，↑/↓ 切换题目。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Oral question</source>
         <translation>问答题</translation>
     </message>
@@ -1896,8 +1896,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Key points: %1</source>
-        <translation>要点：%1</translation>
+        <source>Key points: {points}</source>
+        <translation>要点：{points}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1916,13 +1916,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 point(s)</source>
-        <translation>%1 分</translation>
+        <source>{points} point(s)</source>
+        <translation>{points} 分</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Rated %1 of %2</source>
-        <translation>已评 %1/%2 题</translation>
+        <source>Rated {rated} of {count}</source>
+        <translation>已评 {rated}/{count} 题</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1946,8 +1946,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Score %1/%2 · %3</source>
-        <translation>得分 %1/%2 · %3</translation>
+        <source>Score {total}/{maximum} · {verdict}</source>
+        <translation>得分 {total}/{maximum} · {verdict}</translation>
     </message>
 </context>
 <context>
@@ -1981,7 +1981,7 @@
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../app/ui/inspection/item_panel.py" line="+67"/>
+        <location filename="../../app/ui/inspection/item_panel.py" line="+68"/>
         <source>&amp;1 Compliant</source>
         <translation>符合(&amp;1)</translation>
     </message>
@@ -2022,13 +2022,13 @@
     </message>
     <message>
         <location line="+20"/>
-        <source>How to check: </source>
-        <translation>检查方法：</translation>
+        <source>How to check: {guidance}</source>
+        <translation>检查方法：{guidance}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Basis: </source>
-        <translation>依据：</translation>
+        <source>Basis: {basis}</source>
+        <translation>依据：{basis}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2037,11 +2037,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Major hazard when: </source>
-        <translation>构成重大隐患的情形：</translation>
+        <source>Major hazard when: {condition}</source>
+        <translation>构成重大隐患的情形：{condition}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Write what was seen; the verdict is saved as soon as the note is there.</source>
         <translation>请填写检查情况；填写后结论即自动保存。</translation>
     </message>
@@ -2054,7 +2054,7 @@
 <context>
     <name>LandlordPicker</name>
     <message>
-        <location filename="../../app/ui/registry/enterprise_dialog.py" line="-455"/>
+        <location filename="../../app/ui/registry/enterprise_dialog.py" line="-457"/>
         <source>Type to search landlords by name, credit code or address</source>
         <translation>输入名称、统一社会信用代码或地址搜索出租方</translation>
     </message>
@@ -2072,7 +2072,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+58"/>
+        <location filename="../../app/ui/main_window.py" line="+59"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -2109,38 +2109,38 @@
     </message>
     <message>
         <location line="-31"/>
-        <source>Database: %1</source>
-        <translation>数据库：%1</translation>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Device: %1</source>
-        <translation>本机：%1</translation>
+        <source>Device: {device}</source>
+        <translation>本机：{device}</translation>
     </message>
     <message>
         <location line="+24"/>
-        <source>Unsynced changes: %1</source>
-        <translation>未同步变更：%1</translation>
+        <source>Unsynced changes: {count}</source>
+        <translation>未同步变更：{count}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Conflicts (%1)</source>
-        <translation>冲突（%1）</translation>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Conflicts: %1</source>
-        <translation>冲突：%1</translation>
+        <source>Conflicts: {count}</source>
+        <translation>冲突：{count}</translation>
     </message>
     <message>
         <location line="+24"/>
-        <source>Inspection: %1</source>
-        <translation>检查：%1</translation>
+        <source>Inspection: {name}</source>
+        <translation>检查：{name}</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Dossier: %1</source>
-        <translation>档案：%1</translation>
+        <source>Dossier: {name}</source>
+        <translation>档案：{name}</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -2269,28 +2269,28 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>FieldSafe %1
+        <source>FieldSafe {version}
 Offline field safety inspection for multi-tenant factories.</source>
-        <translation>FieldSafe %1
+        <translation>FieldSafe {version}
 面向“厂中厂”和小微园区的离线现场安全检查。</translation>
     </message>
 </context>
 <context>
     <name>MergeEnterprisesDialog</name>
     <message>
-        <location filename="../../app/ui/registry/merge_dialog.py" line="+35"/>
+        <location filename="../../app/ui/registry/merge_dialog.py" line="+36"/>
         <source>Merge into one enterprise</source>
         <translation>合并为同一企业</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>“%1” and “%2”</source>
-        <translation>“%1”和“%2”</translation>
+        <source>“{first}” and “{second}”</source>
+        <translation>“{first}”和“{second}”</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Are %1 the same firm? Choose the record to keep.</source>
-        <translation>%1 是同一家企业吗？请选择保留的记录。</translation>
+        <source>Are {named} the same firm? Choose the record to keep.</source>
+        <translation>{named} 是同一家企业吗？请选择保留的记录。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2339,14 +2339,14 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../app/ui/widgets/pdf_preview.py" line="+190"/>
+        <location filename="../../app/ui/widgets/pdf_preview.py" line="+192"/>
         <source>Rendering…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The document cannot be shown: %1</source>
-        <translation>文书无法显示：%1</translation>
+        <source>The document cannot be shown: {error}</source>
+        <translation>文书无法显示：{error}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2355,23 +2355,23 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Page %1 / %2</source>
-        <translation>第 %1 / %2 页</translation>
+        <source>Page {page} / {count}</source>
+        <translation>第 {page} / {count} 页</translation>
     </message>
 </context>
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../app/ui/widgets/photo_strip.py" line="+151"/>
+        <location filename="../../app/ui/widgets/photo_strip.py" line="+152"/>
         <location line="+8"/>
-        <source>Taken %1</source>
-        <translation>拍摄 %1</translation>
+        <source>Taken {taken_at}</source>
+        <translation>拍摄 {taken_at}</translation>
     </message>
     <message>
         <location line="-7"/>
         <location line="+8"/>
-        <source>Added %1</source>
-        <translation>添加 %1</translation>
+        <source>Added {added_at}</source>
+        <translation>添加 {added_at}</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2382,19 +2382,19 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>PhotoPreview</name>
     <message>
-        <location line="+407"/>
+        <location line="+408"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
         <location line="+23"/>
-        <source>Taken %1</source>
-        <translation>拍摄 %1</translation>
+        <source>Taken {taken_at}</source>
+        <translation>拍摄 {taken_at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Added %1</source>
-        <translation>添加 %1</translation>
+        <source>Added {added_at}</source>
+        <translation>添加 {added_at}</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2405,13 +2405,13 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location line="-379"/>
-        <location line="+282"/>
+        <location line="-380"/>
+        <location line="+283"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-280"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -2446,11 +2446,11 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>Images (%1)</source>
-        <translation>图片 (%1)</translation>
+        <source>Images ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -2508,7 +2508,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>QuizPage</name>
     <message>
-        <location filename="../../app/ui/inspection/assessment_pages.py" line="+88"/>
+        <location filename="../../app/ui/inspection/quiz_page.py" line="+132"/>
         <source>Principal test</source>
         <translation>负责人必考</translation>
     </message>
@@ -2539,13 +2539,13 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+292"/>
+        <location line="+291"/>
         <location line="+6"/>
         <source>Hand in</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-264"/>
         <source>Test result</source>
         <translation>考试结果</translation>
     </message>
@@ -2555,12 +2555,12 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>重新考试</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>Please hand the computer to the principal. The test has %1 questions worth %2 points each; %3 points or more pass.</source>
-        <translation>请将电脑交给主要负责人作答。共 %1 题，每题 %2 分，%3 分及以上为合格。</translation>
+        <location line="+55"/>
+        <source>Please hand the computer to the principal. The test has {count} questions worth {points} points each; {pass_mark} points or more pass.</source>
+        <translation>请将电脑交给主要负责人作答。共 {count} 题，每题 {points} 分，{pass_mark} 分及以上为合格。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>passed</source>
         <translation>合格</translation>
     </message>
@@ -2571,21 +2571,23 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Earlier attempts in this inspection:</source>
-        <translation>本次检查中的历次考试：</translation>
+        <source>Earlier attempts in this inspection:
+{attempts}</source>
+        <translation>本次检查中的历次考试：
+{attempts}</translation>
     </message>
     <message>
         <location line="+57"/>
-        <source>Examinee: %1</source>
-        <translation>应考人：%1</translation>
+        <source>Examinee: {examinee}</source>
+        <translation>应考人：{examinee}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Question %1 of %2</source>
-        <translation>第 %1 题 / 共 %2 题</translation>
+        <source>Question {number} of {count}</source>
+        <translation>第 {number} 题 / 共 {count} 题</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Single choice</source>
         <translation>单选题</translation>
     </message>
@@ -2601,23 +2603,23 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+7"/>
-        <source>Keys: A–%1 or 1–%2 choose, Enter next question</source>
-        <translation>按 A–%1 或 1–%2 选择，回车进入下一题</translation>
+        <source>Keys: A–{last_key} or 1–{count} choose, Enter next question</source>
+        <translation>按 A–{last_key} 或 1–{count} 选择，回车进入下一题</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+156"/>
+        <location line="+18"/>
+        <location line="+158"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+155"/>
+        <location line="-157"/>
+        <location line="+157"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message numerus="yes">
-        <location line="-68"/>
+        <location line="-70"/>
         <source>%n question(s) not answered yet. Hand in anyway?</source>
         <translation>
             <numerusform>还有 %n 道题未作答，确定交卷吗？</numerusform>
@@ -2630,16 +2632,16 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+34"/>
-        <source>Examinee: %1    Handed in: %2</source>
-        <translation>应考人：%1    交卷时间：%2</translation>
+        <source>Examinee: {examinee}    Handed in: {finished}</source>
+        <translation>应考人：{examinee}    交卷时间：{finished}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 / %2 points</source>
-        <translation>%1 / %2 分</translation>
+        <location line="+2"/>
+        <source>{score} / {max_score} points</source>
+        <translation>{score} / {max_score} 分</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
@@ -2650,8 +2652,8 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Pass mark: %1 points</source>
-        <translation>合格线：%1 分</translation>
+        <source>Pass mark: {pass_mark} points</source>
+        <translation>合格线：{pass_mark} 分</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
@@ -2874,19 +2876,19 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>ResumeBar</name>
     <message>
-        <location filename="../../app/ui/inspection/resume_bar.py" line="+19"/>
+        <location filename="../../app/ui/inspection/resume_bar.py" line="+21"/>
         <source>Resume inspection</source>
         <translation>继续检查</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Unfinished inspection: %1, started %2.</source>
-        <translation>有未完成的检查：%1，开始于 %2。</translation>
+        <source>Unfinished inspection: {enterprise}, started {started}.</source>
+        <translation>有未完成的检查：{enterprise}，开始于 {started}。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>(%1 more in the Inspections list)</source>
-        <translation>（另有 %1 个，见“检查”列表）</translation>
+        <source>({count} more in the Inspections list)</source>
+        <translation>（另有 {count} 个，见“检查”列表）</translation>
     </message>
 </context>
 <context>
@@ -3042,7 +3044,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="+447"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="+448"/>
         <source>Full name of the person signing</source>
         <translation>签名人姓名</translation>
     </message>
@@ -3100,8 +3102,8 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="-11"/>
-        <source>Signature — %1</source>
-        <translation>签名 — %1</translation>
+        <source>Signature — {who}</source>
+        <translation>签名 — {who}</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3193,7 +3195,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignaturesPanel</name>
     <message>
-        <location filename="../../app/ui/inspection/signatures_panel.py" line="+108"/>
+        <location filename="../../app/ui/inspection/signatures_panel.py" line="+109"/>
         <source>Add witness or expert…</source>
         <translation>添加见证人或专家…</translation>
     </message>
@@ -3219,8 +3221,8 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 of %2 required signatures collected.</source>
-        <translation>已签 %1/%2 人。</translation>
+        <source>{done} of {total} required signatures collected.</source>
+        <translation>已签 {done}/{total} 人。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3254,24 +3256,24 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Refused: %1</source>
-        <translation>拒签：%1</translation>
+        <source>Refused: {reason}</source>
+        <translation>拒签：{reason}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>(witness: %1)</source>
-        <translation>（见证人：%1）</translation>
+        <source>(witness: {witness})</source>
+        <translation>（见证人：{witness}）</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>Signed %1</source>
-        <translation>已签名 %1</translation>
+        <source>Signed {when}</source>
+        <translation>已签名 {when}</translation>
     </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../app/ui/inspection/inspection_start.py" line="+58"/>
+        <location filename="../../app/ui/inspection/inspection_start.py" line="+59"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
@@ -3322,14 +3324,14 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+15"/>
-        <source>Choose at least %1 inspectors (%2 chosen): inspections are made by two officers.</source>
-        <translation>请至少选择 %1 名执法人员（已选 %2 名）：检查须由两名以上执法人员进行。</translation>
+        <source>Choose at least {minimum} inspectors ({chosen} chosen): inspections are made by two officers.</source>
+        <translation>请至少选择 {minimum} 名执法人员（已选 {chosen} 名）：检查须由两名以上执法人员进行。</translation>
     </message>
 </context>
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../app/ui/inspection/summary_panel.py" line="+52"/>
+        <location filename="../../app/ui/inspection/summary_panel.py" line="+53"/>
         <source>Complete inspection</source>
         <translation>结束检查</translation>
     </message>
@@ -3355,23 +3357,23 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+13"/>
-        <source>Not yet signed: %1</source>
-        <translation>尚未签名：%1</translation>
+        <source>Not yet signed: {names}</source>
+        <translation>尚未签名：{names}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Items judged: %1 of %2 — compliant %3, non-compliant %4, not applicable %5.</source>
-        <translation>已检查 %1/%2 项：符合 %3，不符合 %4，不涉及 %5。</translation>
+        <source>Items judged: {judged} of {total} — compliant {compliant}, non-compliant {noncompliant}, not applicable {not_applicable}.</source>
+        <translation>已检查 {judged}/{total} 项：符合 {compliant}，不符合 {noncompliant}，不涉及 {not_applicable}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>interview not finished</source>
         <translation>必问未完成</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>interview %1/%2 %3</source>
-        <translation>必问 %1/%2 分 %3</translation>
+        <source>interview {total}/{max_total} {verdict}</source>
+        <translation>必问 {total}/{max_total} 分 {verdict}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3392,8 +3394,8 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>quiz %1 %2</source>
-        <translation>考试 %1 分 %2</translation>
+        <source>quiz {score} {verdict}</source>
+        <translation>考试 {score} 分 {verdict}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3402,8 +3404,8 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>awareness %1%</source>
-        <translation>知晓率 %1%</translation>
+        <source>awareness {rate}%</source>
+        <translation>知晓率 {rate}%</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3419,7 +3421,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="+240"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="+241"/>
         <source>The public key, for enrolling this device by hand (command line)</source>
         <translation>公钥，用于手工登记本设备（命令行）</translation>
     </message>
@@ -3480,8 +3482,8 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>sender&apos;s clock is off by about %1 h</source>
-        <translation>发出设备时钟偏差约 %1 小时</translation>
+        <source>sender&apos;s clock is off by about {hours} h</source>
+        <translation>发出设备时钟偏差约 {hours} 小时</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3500,13 +3502,13 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 change(s), %2 file(s)</source>
-        <translation>变更 %1 条，文件 %2 个</translation>
+        <source>{changes} change(s), {files} file(s)</source>
+        <translation>变更 {changes} 条，文件 {files} 个</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 new, %2 known, %3 conflict(s)</source>
-        <translation>新 %1 条，已有 %2 条，冲突 %3 条</translation>
+        <source>{new} new, {known} known, {conflicts} conflict(s)</source>
+        <translation>新 {new} 条，已有 {known} 条，冲突 {conflicts} 条</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -3668,8 +3670,8 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>up to %1</source>
-        <translation>截至 %1</translation>
+        <source>up to {until}</source>
+        <translation>截至 {until}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3678,8 +3680,8 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Receiver: %1</source>
-        <translation>接收方：%1</translation>
+        <source>Receiver: {device}</source>
+        <translation>接收方：{device}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3688,13 +3690,13 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>Bundles exchanged (%1)</source>
-        <translation>已交换的同步包（%1）</translation>
+        <source>Bundles exchanged ({count})</source>
+        <translation>已交换的同步包（{count}）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Enrolled devices (%1)</source>
-        <translation>已登记设备（%1）</translation>
+        <source>Enrolled devices ({count})</source>
+        <translation>已登记设备（{count}）</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3723,8 +3725,8 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Bundle %1</source>
-        <translation>同步包 %1</translation>
+        <source>Bundle {bundle_id}</source>
+        <translation>同步包 {bundle_id}</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3758,11 +3760,11 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Exported %1 change(s) and %2 file(s) (%3 MB) to %4</source>
-        <translation>已导出变更 %1 条、文件 %2 个（%3 MB）到 %4</translation>
+        <source>Exported {entries} change(s) and {blobs} file(s) ({size} MB) to {path}</source>
+        <translation>已导出变更 {entries} 条、文件 {blobs} 个（{size} MB）到 {path}</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n referenced file(s) are missing on this computer and were not included</source>
         <translation>
             <numerusform>本机缺少 %n 个被引用的文件，未能放入同步包</numerusform>
@@ -3858,8 +3860,8 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Receipt written: %1. Import it on the sending device.</source>
-        <translation>回执已生成：%1。请在发出同步包的设备上导入。</translation>
+        <source>Receipt written: {path}. Import it on the sending device.</source>
+        <translation>回执已生成：{path}。请在发出同步包的设备上导入。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3868,11 +3870,11 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Revoke %1? Its bundles will be refused from now on; the revocation travels to other devices with the next bundle.</source>
-        <translation>注销 %1？今后将拒绝其同步包；注销信息会随下一个同步包传到其他设备。</translation>
+        <source>Revoke {device}? Its bundles will be refused from now on; the revocation travels to other devices with the next bundle.</source>
+        <translation>注销 {device}？今后将拒绝其同步包；注销信息会随下一个同步包传到其他设备。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Revoke</source>
         <translation>注销</translation>
     </message>

@@ -301,3 +301,11 @@ def test_reportlab_embeds_the_shipped_font(monkeypatch, bold, postscript_name):
     assert re.search(rb"/BaseFont /[A-Z]{6}\+" + postscript_name.encode(), data)  # as a subset
     # The ToUnicode map makes the text searchable and copyable: 检 is U+68C0.
     assert any(b"beginbfchar" in s and b"<68C0>" in s.upper() for s in _pdf_streams(data))
+
+
+def test_fill_puts_named_values_in_one_pass():
+    assert i18n.fill("{count} of {total}", count=3, total=5) == "3 of 5"
+    # a value holding another field's name is shown as typed, not filled again
+    assert i18n.fill("“{first}” and “{second}”", first="{second}", second="乙") == "“{second}” and “乙”"
+    with pytest.raises(KeyError):
+        i18n.fill("{missing}")

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from app.ui.i18n import fill
 from app.ui.qtapp import create_application
 from app.ui.widgets.photo_strip import CLIPBOARD_NAME, THUMB_SIZE, PhotoPreview, PhotoRole, PhotoStrip
 from tests.support import change_count
@@ -116,8 +117,8 @@ def test_added_files_show_thumbnails_with_capture_or_added_time(strip, site, qtb
         added = strip.add_files([with_exif, str(without)])
     assert len(added) == 2 and strip.photo_ids() == added
     assert labels(strip) == [
-        strip.model.tr("Taken %1").replace("%1", "2026-11-20 09:41"),
-        strip.model.tr("Added %1").replace("%1", "2026-11-23 09:30"),
+        fill(strip.model.tr("Taken {taken_at}"), taken_at="2026-11-20 09:41"),
+        fill(strip.model.tr("Added {added_at}"), added_at="2026-11-23 09:30"),
     ]
     stored = site["ws"].inspections.photos(item_result_id=site["result"])
     assert [p["original_name"] for p in stored] == ["exit.jpg", "screenshot.jpg"]
@@ -203,7 +204,7 @@ def test_ctrl_v_pastes_the_clipboard_image(strip, site, qtbot):
     assert [(p["original_name"], p["mime"], p["width"], p["height"]) for p in photos] == [
         (CLIPBOARD_NAME, "image/png", 320, 200)
     ]
-    assert labels(strip) == [strip.model.tr("Added %1").replace("%1", "2026-11-23 09:30")]
+    assert labels(strip) == [fill(strip.model.tr("Added {added_at}"), added_at="2026-11-23 09:30")]
 
 
 def test_ctrl_v_in_the_strip_wins_over_a_window_paste_shortcut(site, qtbot):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import ValidationError
 from app.models.signatures import _check_png as check_png
+from app.ui.i18n import fill
 from app.ui.inspection.signatures_panel import SignaturesPanel
 from app.ui.qtapp import create_application
 from app.ui.widgets.signature_pad import SignatureDialog, SignaturePad, role_text
@@ -385,8 +386,8 @@ def test_the_panel_collects_every_required_signature(site, qtbot, screenshot):
     texts = [(r.role, r.signer.name if r.signer else None) for r in panel.rows]
     assert texts == [("inspector", "张明"), ("inspector", "李华"), ("principal", ""), ("principal", "王建国")]
     assert all(r.sign_button.text() == tr("SignaturesPanel", "Sign") for r in panel.rows)
-    assert panel.summary.text() == tr("SignaturesPanel", "%1 of %2 required signatures collected.").replace(
-        "%1", "0").replace("%2", "4")
+    assert panel.summary.text() == fill(tr("SignaturesPanel", "{done} of {total} required signatures collected."),
+                                        done=0, total=4)
     screenshot(panel, "signatures_panel_pending")
 
     sign_row(qtbot, panel, 0, "张明")

@@ -37,6 +37,7 @@ from app.documents.numbering import DOC_TYPES
 from app.errors import UserError
 from app.models import vocab
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.ops import Op, RunsOps
 from app.ui.widgets.dialogs import show_error
 
@@ -246,13 +247,11 @@ class BatchDialog(RunsOps, QDialog):
         if not result.total:
             text = self.tr("No documents match; nothing was written.")
         elif result.cancelled:
-            text = (self.tr("Cancelled after %1 of %2 document(s); %3 file(s) written in %4 s.")
-                    .replace("%1", str(result.documents)).replace("%2", str(result.total))
-                    .replace("%3", str(len(result.files))).replace("%4", seconds))
+            text = (fill(self.tr("Cancelled after {done} of {total} document(s); {files} file(s) written in {seconds} s."),
+                         done=result.documents, total=result.total, files=len(result.files), seconds=seconds))
         else:
-            text = (self.tr("Printed %1 document(s) of %2 enterprise(s) into %3 file(s) in %4 s.")
-                    .replace("%1", str(result.documents)).replace("%2", str(result.enterprises))
-                    .replace("%3", str(len(result.files))).replace("%4", seconds))
+            text = (fill(self.tr("Printed {documents} document(s) of {enterprises} enterprise(s) into {files} file(s) in {seconds} s."),
+                         documents=result.documents, enterprises=result.enterprises, files=len(result.files), seconds=seconds))
         self.summary.setText(text)
         self.files.addItems([str(f) for f in result.files])
 

@@ -12,6 +12,7 @@ from app.documents.issuing import Documents
 from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.documents.document_args import ArgsDialog
+from app.ui.i18n import fill
 from app.ui.ops import Op
 from app.ui.widgets.text import elide
 
@@ -77,12 +78,12 @@ class DocumentButtons(QWidget):
         for row, (enterprise_id, to_order, to_decide) in enumerate(key):
             name = elide(self._name(enterprise_id), 16)
             if to_order:
-                button = QPushButton(self.tr("Issue rectification order: %1").replace("%1", name))
+                button = QPushButton(fill(self.tr("Issue rectification order: {name}"), name=name))
                 button.clicked.connect(lambda _=False, e=enterprise_id: self.issue("ORDER", e))
                 self.order_buttons[enterprise_id] = button
                 self.rows.addWidget(button, row, 0)
             if to_decide:
-                button = QPushButton(self.tr("Issue on-site measures decision: %1…").replace("%1", name))
+                button = QPushButton(fill(self.tr("Issue on-site measures decision: {name}…"), name=name))
                 button.clicked.connect(lambda _=False, e=enterprise_id: self.decision_dialog(e))
                 self.decision_buttons[enterprise_id] = button
                 self.rows.addWidget(button, row, 1)
@@ -104,7 +105,7 @@ class DocumentButtons(QWidget):
         self.dialog = ArgsDialog(
             self, self.documents, title=self.tr("On-site measures decision"), doc_type="DECISION",
             inspection_id=self.inspection_id, enterprise_id=enterprise_id,
-            heading=self.tr("Measures decided on site for %1:").replace("%1", self._name(enterprise_id)),
+            heading=fill(self.tr("Measures decided on site for {enterprise}:"), enterprise=self._name(enterprise_id)),
             submit=lambda args: self.issue("DECISION", enterprise_id, error_parent=self.dialog, **args),
         )
         self.dialog.setObjectName("decisionDialog")

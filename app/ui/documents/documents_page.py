@@ -36,6 +36,7 @@ from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.documents.batch_dialog import BatchDialog
 from app.ui.documents.document_args import ArgsDialog, DocumentArgs
+from app.ui.i18n import fill
 from app.ui.ops import Op
 from app.ui.pages import Reloads
 from app.ui.widgets.dialogs import show_error
@@ -370,13 +371,13 @@ class DocumentsPage(Reloads, QWidget):
         """Why a document is void, when it was served, which document it corrects."""
         notes = []
         if row["status"] == "VOID" and row["void_reason"]:
-            notes.append(self.tr("Voided: %1").replace("%1", row["void_reason"]))
+            notes.append(fill(self.tr("Voided: {reason}"), reason=row["void_reason"]))
         service = self.documents.service(row["id"]) if row["status"] == "SERVED" else None
         if service:
-            notes.append(self.tr("Served %1").replace("%1", service.summary()))
+            notes.append(fill(self.tr("Served {service}"), service=service.summary()))
         if row["supersedes_id"]:
             old = numbers.get(row["supersedes_id"]) or row["supersedes_id"]
-            notes.append(self.tr("Corrects %1").replace("%1", old))
+            notes.append(fill(self.tr("Corrects {number}"), number=old))
         return "；".join(notes)
 
     def _enterprise_name(self, enterprise_id: str | None) -> str:
@@ -480,8 +481,8 @@ class DocumentsPage(Reloads, QWidget):
         dialog = ArgsDialog(
             self, self.documents, title=self.tr("Correct document"), doc_type=row["doc_type"],
             inspection_id=row["inspection_id"], enterprise_id=row["enterprise_id"], ask_reason=True,
-            heading=self.tr("%1 will be voided with the reason below and a corrected %2 issued as a new draft.")
-            .replace("%1", row["doc_no"] or "").replace("%2", vocab.label("document_types", row["doc_type"])),
+            heading=fill(self.tr("{number} will be voided with the reason below and a corrected {doc_type} issued as a new draft."),
+                         number=row["doc_no"] or "", doc_type=vocab.label("document_types", row["doc_type"])),
             submit=lambda args: self.supersede(document_id, error_parent=dialog, **args),
         )
         dialog.setObjectName("supersedeDialog")
@@ -574,7 +575,7 @@ class DocumentsPage(Reloads, QWidget):
             return False
         except OSError as exc:
             show_error(self, UserError("ui.save_failed", "无法保存文件：{error}", "Could not save the file: {error}",
-                                       error=str(exc)))
+                                       error=exc))
             return False
         return True
 

@@ -76,13 +76,6 @@ QWidget#scrollBody {{ background: transparent; }}
 
 
 
-def fill_in(text: str, *values: object) -> str:
-    """Fill Qt-style %1, %2 … placeholders (the form the translation tests check) in one pass."""
-    return PLACEHOLDER.sub(
-        lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0), text
-    )
-
-
 def set_font(widget: QWidget, point_size: float | None = None, bold: bool = False) -> None:
     font = QFont(widget.font())
     if point_size is not None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.inspection.assessment_common import (
     ACCENT_COLOR,
     FAIL_COLOR,
@@ -27,7 +28,6 @@ from app.ui.inspection.assessment_common import (
     PASS_COLOR,
     STYLE,
     colored,
-    fill_in,
     make_label,
 )
 from app.ui.widgets.autosave import DraftField
@@ -55,11 +55,8 @@ class AwarenessPage(QWidget):
 
         title = make_label(self.tr("Worker awareness sampling"), point_size=14, bold=True)
         self.plan_label = make_label(
-            fill_in(
-                self.tr("Ask %1 workers %2 questions each, at least one on the ten must-knows. "
-                        "Target awareness rate: %3 or more."),
-                self.rules.workers, self.rules.questions_per_worker, f"{self.rules.target:.0%}",
-            ),
+            fill(self.tr("Ask {workers} workers {questions_per_worker} questions each, at least one on the ten must-knows. "
+                        "Target awareness rate: {target} or more."), workers=self.rules.workers, questions_per_worker=self.rules.questions_per_worker, target=f"{self.rules.target:.0%}"),
             name="muted", wrap=True,
         )
 
@@ -152,7 +149,7 @@ class AwarenessPage(QWidget):
 
     def _reference_html(self) -> str:
         bank = self.assessments.awareness_bank()
-        caption = self.tr("Correct if they mention: %1")
+        caption = self.tr("Correct if they mention: {points}")
         groups = {
             "ten_must": self.tr("Ten musts"),
             "ten_forbid": self.tr("Ten prohibitions"),
@@ -167,7 +164,7 @@ class AwarenessPage(QWidget):
             )
             parts.append(
                 f"<p style='margin:0 0 8px 0'><b>{n}. {_html(q.text_zh)}</b>{tags}<br>"
-                f"<span style='color:{MUTED_COLOR}'>{_html(fill_in(caption, points))}</span></p>"
+                f"<span style='color:{MUTED_COLOR}'>{_html(fill(caption, points=points))}</span></p>"
             )
         return "".join(parts)
 
@@ -183,7 +180,7 @@ class AwarenessPage(QWidget):
         for row, sample in enumerate(samples):
             rate = sample["correct"] / sample["asked"] if sample["asked"] else 0.0
             values = [
-                sample["worker"] or fill_in(self.tr("Worker %1"), row + 1),
+                sample["worker"] or fill(self.tr("Worker {number}"), number=row + 1),
                 str(sample["asked"]),
                 str(sample["correct"]),
                 f"{rate:.0%}",
@@ -200,13 +197,13 @@ class AwarenessPage(QWidget):
         result = self.assessments.awareness(self.inspection_id, self.enterprise_id)
         target = f"{result.target:.0%}"
         if result.rate is None:
-            self.rate_label.setText(fill_in(self.tr("Awareness rate: — (target %1)"), target))
+            self.rate_label.setText(fill(self.tr("Awareness rate: — (target {target})"), target=target))
             self.verdict_label.setText(self.tr("No worker asked yet"))
             color = MUTED_COLOR
         else:
             self.rate_label.setText(
-                fill_in(self.tr("Awareness rate: %1/%2 = %3 (target %4)"), result.correct, result.asked,
-                      f"{result.rate:.1%}", target)
+                fill(self.tr("Awareness rate: {correct}/{asked} = {rate} (target {target})"),
+                     correct=result.correct, asked=result.asked, rate=f"{result.rate:.1%}", target=target)
             )
             if result.passed:
                 self.verdict_label.setText(self.tr("Target met"))

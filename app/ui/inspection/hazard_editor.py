@@ -38,6 +38,7 @@ from app.errors import UserError
 from app.models import content, vocab
 from app.models.store import to_db
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.widgets.autosave import AutoSave, text_of
 from app.ui.widgets.photo_strip import PhotoStrip
 
@@ -347,11 +348,11 @@ class HazardEditor(QWidget):
         landlords = registry.landlord_ids(self.target_id)
         choices: list[tuple[str, str]] = []
         target_name = registry.get_enterprise(self.target_id)["name"]
-        choices.append((self.target_id, self.tr("%1 (tenant, own premises)").replace("%1", target_name)
+        choices.append((self.target_id, fill(self.tr("{name} (tenant, own premises)"), name=target_name)
                         if landlords else target_name))
         for landlord in landlords:
             name = registry.get_enterprise(landlord)["name"]
-            choices.append((landlord, self.tr("%1 (landlord, common areas)").replace("%1", name)))
+            choices.append((landlord, fill(self.tr("{name} (landlord, common areas)"), name=name)))
         current = self.row["enterprise_id"]
         if current not in [c[0] for c in choices]:
             choices.append((current, registry.get_enterprise(current)["name"]))
@@ -408,8 +409,8 @@ class HazardEditor(QWidget):
         editable = self._editable()
         if closed:
             self.status_label.setText(
-                self.tr("This hazard is %1 and can no longer be changed.")
-                .replace("%1", vocab.label("hazard_statuses", row["status"]))
+                fill(self.tr("This hazard is {status} and can no longer be changed."),
+                     status=vocab.label("hazard_statuses", row["status"]))
             )
         self.status_label.setVisible(closed)
         major = loaded and row["grade"] == "MAJOR"
@@ -437,7 +438,7 @@ class HazardEditor(QWidget):
         if item is not None and item.major == "YES":
             hint = self.tr("A failure of this item is a major accident hazard")
             if item.major_basis:
-                hint += self.tr(" (basis: %1)").replace("%1", item.major_basis)
+                hint += fill(self.tr(" (basis: {major_basis})"), major_basis=item.major_basis)
         elif item is not None and item.major == "CONDITIONAL":
             hint = item.major_hint_zh
         self.major_hint.setText(hint)
@@ -481,7 +482,7 @@ class HazardEditor(QWidget):
                 self.errors[key].show()
                 return False
             self.row = self.workspace.inspections.hazard(self.hazard_id)
-            self.errors[key].setText(self.tr("%1 (the saved value was restored)").replace("%1", exc.message))
+            self.errors[key].setText(fill(self.tr("{message} (the saved value was restored)"), message=exc.message))
             self.errors[key].show()
             self._show(*fields)
             return False

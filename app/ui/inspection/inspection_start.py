@@ -21,6 +21,7 @@ from app.errors import UserError
 from app.models import vocab
 from app.models.inspections import MIN_INSPECTORS
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.widgets.autosave import DraftField
 from app.ui.widgets.dialogs import show_error
 
@@ -104,8 +105,8 @@ class StartInspectionDialog(QDialog):
         ready = chosen >= MIN_INSPECTORS
         self.ok_button.setEnabled(ready)
         self.reason.setText(
-            "" if ready else self.tr("Choose at least %1 inspectors (%2 chosen): inspections are made by two officers.")
-            .replace("%1", str(MIN_INSPECTORS)).replace("%2", str(chosen))
+            "" if ready else fill(self.tr("Choose at least {minimum} inspectors ({chosen} chosen): inspections are made by two officers."),
+                                  minimum=MIN_INSPECTORS, chosen=chosen)
         )
 
     def reject(self) -> None:

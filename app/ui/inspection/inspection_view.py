@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import vocab
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.inspection.awareness_page import AwarenessPage
-from app.ui.inspection.interview_page import InterviewPage
-from app.ui.inspection.quiz_page import QuizPage
 from app.ui.inspection.bodycam_dialog import BodycamDialog
+from app.ui.inspection.interview_page import InterviewPage
 from app.ui.inspection.item_panel import ItemPanel
+from app.ui.inspection.quiz_page import QuizPage
 from app.ui.inspection.summary_panel import SummaryPanel
 from app.ui.widgets.dialogs import show_error
 from app.ui.widgets.text import elide
@@ -103,7 +104,8 @@ class InspectionView(QWidget):
                 inner.addTab(page, title)
                 page.changed.connect(self.refresh_marks)
             self.assessment_pages[enterprise_id] = pages
-            self.tabs.addTab(inner, self.tr("Questions: %1").replace("%1", elide(self.names[enterprise_id], 10)))
+            self.tabs.addTab(inner, fill(self.tr("Questions: {enterprise}"),
+                                         enterprise=elide(self.names[enterprise_id], 10)))
         self.summary = SummaryPanel(workspace, inspection_id, self)
         self.summary.go_to_item.connect(self.go_to)
         self.summary.completed.connect(self._completed)
@@ -173,8 +175,8 @@ class InspectionView(QWidget):
             done, total = done_per_aspect[(enterprise_id, aspect)]
             row.setText(0, f"{aspects[aspect].title_zh}　{done}/{total}")
             row.setForeground(0, QBrush(QColor("#1e7d32" if done == total else "#202124")))
-        self.progress.setText(self.tr("%1 of %2 items judged").replace("%1", str(done_total))
-                              .replace("%2", str(len(self.item_rows))))
+        self.progress.setText(fill(self.tr("{judged} of {count} items judged"),
+                                   judged=done_total, count=len(self.item_rows)))
         inspection = self.workspace.inspections.get(self.inspection_id)
         team = "、".join(i["name"] for i in self.workspace.inspections.inspectors(self.inspection_id))
         status = {"IN_PROGRESS": self.tr("in progress"), "COMPLETED": self.tr("completed"), "VOID": self.tr("void")}

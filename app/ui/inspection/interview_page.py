@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import content
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.inspection.assessment_common import (
     FAIL_COLOR,
     MUTED_COLOR,
@@ -27,7 +28,6 @@ from app.ui.inspection.assessment_common import (
     WARN_COLOR,
     clear_layout,
     colored,
-    fill_in,
     make_label,
     plain_modifiers,
     scrolled,
@@ -113,7 +113,7 @@ class InterviewCard(QFrame):
         self.text_label = make_label(question.text_zh, wrap=True, point_size=12, bold=True)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         points = "；".join(question.key_points_zh)
-        self.points_label = make_label(fill_in(texts["key_points"], points), name="muted", wrap=True)
+        self.points_label = make_label(fill(texts["key_points"], points=points), name="muted", wrap=True)
 
         options = QHBoxLayout()
         options.setSpacing(8)
@@ -257,15 +257,12 @@ class InterviewPage(QWidget):
         self.officer = self.workspace.registry.person(self.enterprise_id, "safety_officer")
         if self.officer:
             phone = f"  {self.officer['phone']}" if self.officer.get("phone") else ""
-            self.officer_label.setText(fill_in(self.tr("Safety officer: %1"), f"{self.officer['name']}{phone}"))
+            self.officer_label.setText(fill(self.tr("Safety officer: {name}"), name=f"{self.officer['name']}{phone}"))
         else:
             self.officer_label.setText(self.tr("Safety officer: not in the register"))
         self.rules_label.setText(
-            fill_in(
-                self.tr("%1 oral questions and %2 on-site check(s), each rated 0, 1 or 2. Passed with at least %3 of "
-                        "%4 points and no 0 on a critical question. Keys: 0/1/2 rate, Up/Down move."),
-                rules.oral_count, rules.task_count, rules.pass_total, rules.max_total,
-            )
+            fill(self.tr("{oral_count} oral questions and {task_count} on-site check(s), each rated 0, 1 or 2. Passed with at least {pass_total} of "
+                        "{max_total} points and no 0 on a critical question. Keys: 0/1/2 rate, Up/Down move."), oral_count=rules.oral_count, task_count=rules.task_count, pass_total=rules.pass_total, max_total=rules.max_total)
         )
         try:
             questions = self.assessments.interview_questions(self.inspection_id, self.enterprise_id)
@@ -279,7 +276,7 @@ class InterviewPage(QWidget):
             "oral": self.tr("Oral question"),
             "task": self.tr("Show on site"),
             "critical": self.tr("Critical: a 0 fails the interview"),
-            "key_points": self.tr("Key points: %1"),
+            "key_points": self.tr("Key points: {points}"),
             "note": self.tr("Answer / notes"),
             "note_placeholder": self.tr("What the safety officer said or showed (saved automatically)"),
         }
@@ -357,9 +354,9 @@ class InterviewPage(QWidget):
                 card.status_label.setText(self.tr("Not rated"))
                 colored(card.status_label, WARN_COLOR)
             else:
-                card.status_label.setText(fill_in(self.tr("%1 point(s)"), card.rating))
+                card.status_label.setText(fill(self.tr("{points} point(s)"), points=card.rating))
                 colored(card.status_label, MUTED_COLOR)
-        self.progress_label.setText(fill_in(self.tr("Rated %1 of %2"), len(rated), len(self.cards)))
+        self.progress_label.setText(fill(self.tr("Rated {rated} of {count}"), rated=len(rated), count=len(self.cards)))
         critical_zero = any(c.question.critical and c.rating == 0 for c in rated)
         score = None
         reasons = ""
@@ -376,6 +373,7 @@ class InterviewPage(QWidget):
             verdict, color, maximum = self.tr("Incomplete"), MUTED_COLOR, self.rules.max_total
             if critical_zero:
                 reasons = self.tr("A critical question scored 0: the interview will fail.")
-        self.total_label.setText(fill_in(self.tr("Score %1/%2 · %3"), total, maximum, verdict))
+        self.total_label.setText(fill(self.tr("Score {total}/{maximum} · {verdict}"),
+                                      total=total, maximum=maximum, verdict=verdict))
         colored(self.total_label, color)
         self.warning_label.setText(reasons)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import content
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.inspection.hazard_editor import HazardEditor
 from app.ui.widgets.autosave import SAVE_DELAY_MS
 from app.ui.widgets.dialogs import show_error
@@ -138,10 +139,11 @@ class ItemPanel(QWidget):
         self.title.setText(f"{item.code}　{item.title_zh}")
         self.enterprise_label.setText(self.workspace.registry.get_enterprise(enterprise_id)["name"])
         self.checks.setText("<ul style='margin-left:-20px'>" + "".join(f"<li>{c}</li>" for c in item.checks) + "</ul>")
-        self.guidance.setText(self.tr("How to check: ") + item.guidance_zh)
-        self.basis.setText(self.tr("Basis: ") + "；".join(item.basis))
+        self.guidance.setText(fill(self.tr("How to check: {guidance}"), guidance=item.guidance_zh))
+        self.basis.setText(fill(self.tr("Basis: {basis}"), basis="；".join(item.basis)))
         hint = {"YES": self.tr("A failure of this item is a major hazard."),
-                "CONDITIONAL": self.tr("Major hazard when: ") + item.major_hint_zh}.get(item.major, "")
+                "CONDITIONAL": fill(self.tr("Major hazard when: {condition}"), condition=item.major_hint_zh),
+                }.get(item.major, "")
         self.major_hint.setText(hint)
         self.major_hint.setVisible(bool(hint))
         self._load()

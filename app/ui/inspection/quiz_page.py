@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models import content
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.inspection.assessment_common import (
     FAIL_COLOR,
     MUTED_COLOR,
@@ -37,7 +38,6 @@ from app.ui.inspection.assessment_common import (
     colored,
     digit_key,
     enterprise_name,
-    fill_in,
     letter_key,
     make_label,
     plain_modifiers,
@@ -307,11 +307,8 @@ class QuizPage(QWidget):
             rules = bank.rules
             assert isinstance(rules, content.QuizRules)
             self.start_rules.setText(
-                fill_in(
-                    self.tr("Please hand the computer to the principal. The test has %1 questions worth %2 points "
-                            "each; %3 points or more pass."),
-                    rules.draw, rules.points_per_question, rules.pass_mark,
-                )
+                fill(self.tr("Please hand the computer to the principal. The test has {count} questions worth {points} points "
+                            "each; {pass_mark} points or more pass."), count=rules.draw, points=rules.points_per_question, pass_mark=rules.pass_mark)
             )
             self.start_bank.setText(f"{bank.title_zh}　{bank.notice_zh}")
         lines = []
@@ -320,7 +317,7 @@ class QuizPage(QWidget):
                 verdict = self.tr("passed") if attempt["passed"] else self.tr("failed")
                 lines.append(f"{attempt['examinee_name']}　{attempt['score']}/{attempt['max_score']}　{verdict}")
         self.history_label.setText(
-            self.tr("Earlier attempts in this inspection:") + "\n" + "\n".join(lines) if lines else ""
+            fill(self.tr("Earlier attempts in this inspection:\n{attempts}"), attempts="\n".join(lines)) if lines else ""
         )
         self.history_label.setVisible(bool(lines))
         self.stack.setCurrentWidget(self.start_screen)
@@ -377,8 +374,9 @@ class QuizPage(QWidget):
             return
         self.index = index
         question = self.questions[index]
-        self.examinee_label.setText(fill_in(self.tr("Examinee: %1"), self.examinee))
-        self.progress_label.setText(fill_in(self.tr("Question %1 of %2"), index + 1, len(self.questions)))
+        self.examinee_label.setText(fill(self.tr("Examinee: {examinee}"), examinee=self.examinee))
+        self.progress_label.setText(fill(self.tr("Question {number} of {count}"),
+                                         number=index + 1, count=len(self.questions)))
         type_texts = {
             content.SINGLE: self.tr("Single choice"),
             content.MULTI: self.tr("Multiple choice: select every correct answer"),
@@ -389,7 +387,8 @@ class QuizPage(QWidget):
         self._build_choices(question)
         count = len(self.choices)
         self.keys_label.setText(
-            fill_in(self.tr("Keys: A–%1 or 1–%2 choose, Enter next question"), content.OPTION_KEYS[count - 1], count)
+            fill(self.tr("Keys: A–{last_key} or 1–{count} choose, Enter next question"),
+                 last_key=content.OPTION_KEYS[count - 1], count=count)
         )
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.questions) - 1)
@@ -534,12 +533,14 @@ class QuizPage(QWidget):
         self.examinee = attempt["examinee_name"] or ""
         self.questions, self.answers = questions, dict(attempt["answers"])
         finished = (attempt["finished_at"] or "")[:16].replace("T", " ")
-        self.result_who.setText(fill_in(self.tr("Examinee: %1    Handed in: %2"), self.examinee, finished))
-        self.score_label.setText(fill_in(self.tr("%1 / %2 points"), score.score, score.max_score))
+        self.result_who.setText(fill(self.tr("Examinee: {examinee}    Handed in: {finished}"),
+                                     examinee=self.examinee, finished=finished))
+        self.score_label.setText(fill(self.tr("{score} / {max_score} points"),
+                                      score=score.score, max_score=score.max_score))
         self.verdict_label.setText(self.tr("Passed") if score.passed else self.tr("Failed"))
         set_property(self.verdict_label, "passed", "true" if score.passed else "false")
         colored(self.score_label, PASS_COLOR if score.passed else FAIL_COLOR)
-        self.pass_mark_label.setText(fill_in(self.tr("Pass mark: %1 points"), score.pass_mark))
+        self.pass_mark_label.setText(fill(self.tr("Pass mark: {pass_mark} points"), pass_mark=score.pass_mark))
 
         clear_layout(self.wrong_layout)
         self.wrong_cards = []

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.ui.i18n import fill
+
 
 class ResumeBar(QFrame):
     resume = Signal(str)
@@ -35,9 +37,9 @@ class ResumeBar(QFrame):
             return
         newest = waiting[0]
         self._target = newest["id"]
-        text = self.tr("Unfinished inspection: %1, started %2.").replace("%1", newest["enterprise_name"]).replace(
-            "%2", newest["started_at"][:16].replace("T", " "))
+        text = fill(self.tr("Unfinished inspection: {enterprise}, started {started}."),
+                    enterprise=newest["enterprise_name"], started=newest["started_at"][:16].replace("T", " "))
         if len(waiting) > 1:
-            text += " " + self.tr("(%1 more in the Inspections list)").replace("%1", str(len(waiting) - 1))
+            text += " " + fill(self.tr("({count} more in the Inspections list)"), count=len(waiting) - 1)
         self.label.setText(text)
         self.show()

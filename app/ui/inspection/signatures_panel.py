@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, Q
 from app.errors import UserError
 from app.models.signatures import RequiredSigner, Signatures
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.widgets.dialogs import show_error
 from app.ui.widgets.signature_pad import SignatureDialog, SignatureOutcome, role_text
 
@@ -143,8 +144,8 @@ class SignaturesPanel(QWidget):
         elif done == total:
             self._say(self.tr("Everyone required has signed (or refused)."), "#1e7d32")
         else:
-            text = self.tr("%1 of %2 required signatures collected.")
-            self._say(text.replace("%1", str(done)).replace("%2", str(total)), "#8a5a00")
+            self._say(fill(self.tr("{done} of {total} required signatures collected."), done=done, total=total),
+                      "#8a5a00")
 
     def _say(self, text: str, colour: str) -> None:
         self.summary.setText(text)
@@ -185,9 +186,9 @@ class SignaturesPanel(QWidget):
         footnote = f"<br><span style='color:#5f6368;'>{html.escape(' · '.join([*by, when]))}</span>"
         if signature["refused"]:
             row.show_slot(self.tr("Refused to sign"), "#b3261e", "#fdecea", "solid #f1c4bf")
-            text = self.tr("Refused: %1").replace("%1", signature["refusal_reason"])
+            text = fill(self.tr("Refused: {reason}"), reason=signature["refusal_reason"])
             if signature["witness_name"]:
-                text += self.tr("(witness: %1)").replace("%1", signature["witness_name"])
+                text += fill(self.tr("(witness: {witness})"), witness=signature["witness_name"])
             row.status.setText(f"<span style='color:#b3261e;'>{html.escape(text)}</span>{footnote}")
             return
         pixmap = QPixmap()
@@ -200,7 +201,7 @@ class SignaturesPanel(QWidget):
             row.show_slot("", "#000000", "#ffffff", "solid #e1e4e8")
             row.thumbnail.setPixmap(scaled)
             row.thumbnail.setToolTip(signature["signed_at"].replace("T", " "))
-        signed = "✓ " + self.tr("Signed %1").replace("%1", when)
+        signed = "✓ " + fill(self.tr("Signed {when}"), when=when)
         row.status.setText(f"<span style='color:#1e7d32;'>{html.escape(signed)}</span>"
                            + (f"<br><span style='color:#5f6368;'>{html.escape(by[0])}</span>" if by else ""))
 

@@ -25,6 +25,7 @@ from app.errors import UserError
 from app.models import vocab
 from app.models.workspace import Workspace
 from app.ui.documents.document_buttons import DocumentButtons
+from app.ui.i18n import fill
 from app.ui.inspection.signatures_panel import SignaturesPanel
 from app.ui.widgets.dialogs import show_error
 
@@ -91,7 +92,7 @@ class SummaryPanel(QWidget):
         problems = self.workspace.inspections.completion_problems(self.inspection_id)
         unsigned = self.workspace.signatures.missing(self.inspection_id)
         if unsigned:
-            problems.append(self.tr("Not yet signed: %1").replace("%1", "、".join(unsigned)))
+            problems.append(fill(self.tr("Not yet signed: {names}"), names="、".join(unsigned)))
         return problems
 
     def refresh(self) -> None:
@@ -102,10 +103,8 @@ class SummaryPanel(QWidget):
         missing = inspections.missing_items(inspection_id)
         total = len(verdicts) + len(missing)
         self.counts.setText(
-            self.tr("Items judged: %1 of %2 — compliant %3, non-compliant %4, not applicable %5.")
-            .replace("%1", str(len(verdicts))).replace("%2", str(total))
-            .replace("%3", str(verdicts.count("COMPLIANT"))).replace("%4", str(verdicts.count("NONCOMPLIANT")))
-            .replace("%5", str(verdicts.count("NOT_APPLICABLE")))
+            fill(self.tr("Items judged: {judged} of {total} — compliant {compliant}, non-compliant {noncompliant}, not applicable {not_applicable}."),
+                 judged=len(verdicts), total=total, compliant=verdicts.count("COMPLIANT"), noncompliant=verdicts.count("NONCOMPLIANT"), not_applicable=verdicts.count("NOT_APPLICABLE"))
         )
         names = {e: ws.registry.get_enterprise(e)["name"] for e in inspections.target_ids(inspection_id)}
         lines = []
@@ -116,13 +115,13 @@ class SummaryPanel(QWidget):
             awareness = ws.assessments.awareness(inspection_id, enterprise_id)
             parts = [
                 self.tr("interview not finished") if interview is None else
-                self.tr("interview %1/%2 %3").replace("%1", str(interview.total)).replace("%2", str(interview.max_total))
-                .replace("%3", self.tr("passed") if interview.passed else self.tr("failed")),
+                fill(self.tr("interview {total}/{max_total} {verdict}"),
+                     total=interview.total, max_total=interview.max_total, verdict=self.tr("passed") if interview.passed else self.tr("failed")),
                 self.tr("no quiz yet") if not quizzes else
-                self.tr("quiz %1 %2").replace("%1", str(quizzes[-1]["score"]))
-                .replace("%2", self.tr("passed") if quizzes[-1]["passed"] else self.tr("failed")),
+                fill(self.tr("quiz {score} {verdict}"),
+                     score=quizzes[-1]["score"], verdict=self.tr("passed") if quizzes[-1]["passed"] else self.tr("failed")),
                 self.tr("no workers asked") if awareness.rate is None else
-                self.tr("awareness %1%").replace("%1", f"{awareness.rate * 100:.0f}"),
+                fill(self.tr("awareness {rate}%"), rate=f"{awareness.rate * 100:.0f}"),
             ]
             lines.append(f"<b>{name}</b>：{'；'.join(parts)}")
         self.assessments.setText("<br>".join(lines))

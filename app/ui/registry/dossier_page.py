@@ -25,6 +25,7 @@ from app.errors import NotFoundError
 from app.models import vocab
 from app.models.dossier import Dossier, InspectionSummary, OpenHazard, Person, Profile, Relation
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.pages import Reloads
 from app.ui.registry.enterprise_dialog import EnterpriseDialog
 from app.ui.widgets.tables import record_table
@@ -310,7 +311,7 @@ class DossierPage(Reloads, QWidget):
         self.chips.addWidget(self.risk_chip)
         self.risk_chip.show()
         meta = [
-            self.tr("Credit code %1").replace("%1", profile.uscc) if profile.uscc else self.tr("No credit code"),
+            fill(self.tr("Credit code {uscc}"), uscc=profile.uscc) if profile.uscc else self.tr("No credit code"),
             " · ".join(x for x in (profile.township, profile.park) if x),
             profile.address or "",
         ]
@@ -390,7 +391,8 @@ class DossierPage(Reloads, QWidget):
         self.info_grid.setRowStretch(len(left) + 1, 1)
 
     def _lease_row(self, r: Relation) -> list[QTableWidgetItem]:
-        name = _item(r.other_name, row_id=r.other_id, tip=self.tr("Open the dossier of %1").replace("%1", r.other_name))
+        name = _item(r.other_name, row_id=r.other_id, tip=fill(self.tr("Open the dossier of {name}"),
+                                                               name=r.other_name))
         name.setForeground(QBrush(LINK))
         font = name.font()
         font.setUnderline(True)
@@ -409,8 +411,8 @@ class DossierPage(Reloads, QWidget):
 
     def _inspection_row(self, i: InspectionSummary) -> list[QTableWidgetItem]:
         site = self.tr("This enterprise") if i.site_enterprise_id == self.enterprise_id else i.site_enterprise_name
-        hazards = str(i.hazards) if not i.major_hazards else self.tr("%1 (%2 major)").replace(
-            "%1", str(i.hazards)).replace("%2", str(i.major_hazards))
+        hazards = str(i.hazards) if not i.major_hazards else fill(self.tr("{count} ({major} major)"),
+                                                                  count=i.hazards, major=i.major_hazards)
         still_open = _item(i.open_hazards or "")
         if i.open_hazards:
             still_open.setForeground(QBrush(RED))

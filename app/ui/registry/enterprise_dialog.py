@@ -41,6 +41,7 @@ from app.models.dossier import Dossier
 from app.models.registry import EnterpriseEdit, LeaseTerms, Place
 from app.models.uscc import ALPHABET, normalize_uscc, validate_uscc
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.widgets.dialogs import show_error
 
 ERROR_STYLE = "color: #c62828;"
@@ -444,7 +445,7 @@ class EnterpriseDialog(QDialog):
     def _load(self, enterprise_id: str) -> None:
         profile = self.dossier.profile(enterprise_id)
         relations = self.dossier.relations(enterprise_id)
-        self.setWindowTitle(self.tr("Edit enterprise: %1").replace("%1", profile.name))
+        self.setWindowTitle(fill(self.tr("Edit enterprise: {name}"), name=profile.name))
         self._original = {
             "name": profile.name,
             "uscc": profile.uscc,
@@ -490,7 +491,8 @@ class EnterpriseDialog(QDialog):
                 self.agreement_date.setDate(QDate.fromString(lease.agreement_date, "yyyy-MM-dd"))
             others = [r.other_name for r in landlord_leases[1:]]
             if others:
-                _show(self.other_leases, self.tr("Also leases from: %1").replace("%1", "、".join(others)), HINT_STYLE)
+                _show(self.other_leases, fill(self.tr("Also leases from: {others}"),
+                                              others="、".join(others)), HINT_STYLE)
 
     # Reacting
 
@@ -509,7 +511,8 @@ class EnterpriseDialog(QDialog):
         new = self._chosen_landlord()
         if old is not None and new != old.landlord_id and (new or not self.landlord_picker.text()
                                                              or not self.role_checks["tenant"].isChecked()):
-            _show(self.lease_note, self.tr("Saving ends the lease with “%1”").replace("%1", old.landlord_name),
+            _show(self.lease_note, fill(self.tr("Saving ends the lease with “{landlord_name}”"),
+                                        landlord_name=old.landlord_name),
                   WARNING_STYLE)
         else:
             _show(self.lease_note, None)
@@ -526,10 +529,10 @@ class EnterpriseDialog(QDialog):
         if len(code) < 18 and not final:
             bad = sorted({ch for ch in code if ch not in ALPHABET})
             if bad:
-                _show(self.uscc_message, self.tr("Characters not allowed: %1 (I, O, S, V and Z are never used)")
-                      .replace("%1", " ".join(bad)))
+                _show(self.uscc_message, fill(self.tr("Characters not allowed: {bad} (I, O, S, V and Z are never used)"),
+                                              bad=" ".join(bad)))
             else:
-                _show(self.uscc_message, self.tr("%1 of 18 characters").replace("%1", str(len(code))), HINT_STYLE)
+                _show(self.uscc_message, fill(self.tr("{count} of 18 characters"), count=len(code)), HINT_STYLE)
             return False
         try:
             validate_uscc(code)
@@ -539,7 +542,7 @@ class EnterpriseDialog(QDialog):
         other = self.registry.find_by_uscc(code)
         if other and other != self.enterprise_id:
             name = self.registry.get_enterprise(other)["name"]
-            _show(self.uscc_message, self.tr("This credit code already belongs to “%1”").replace("%1", name))
+            _show(self.uscc_message, fill(self.tr("This credit code already belongs to “{name}”"), name=name))
             return False
         _show(self.uscc_message, self.tr("Check character correct"), OK_STYLE)
         return True
@@ -583,8 +586,8 @@ class EnterpriseDialog(QDialog):
     def _check_landlord(self) -> bool:
         picker = self.landlord_picker
         if self.role_checks["tenant"].isChecked() and picker.text() and picker.landlord_id() is None:
-            _show(picker.status, self.tr("No registered landlord is called “%1”. Choose one from the list, or "
-                                         "register the landlord first.").replace("%1", picker.text()))
+            _show(picker.status, fill(self.tr("No registered landlord is called “{name}”. Choose one from the list, or "
+                                         "register the landlord first."), name=picker.text()))
             picker.edit.setFocus()
             return False
         return True
@@ -670,5 +673,5 @@ def _place(combo: QComboBox) -> Place:
     if index < 0 or combo.itemText(index) != text:
         index = combo.findText(text, Qt.MatchFlag.MatchExactly)
     if index >= 0 and combo.itemData(index):
-        return Place(id=str(combo.itemData(index)))
+        return Place(id=combo.itemData(index))
     return Place(name=text)

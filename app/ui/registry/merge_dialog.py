@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.widgets.dialogs import show_error
 
 
@@ -38,9 +39,9 @@ class MergeEnterprisesDialog(QDialog):
         registry = workspace.registry
         rows = {row.id: row for row in registry.rows(self.ids)}
         self.names = {i: (rows[i].name if i in rows else registry.get_enterprise(i)["name"]) for i in self.ids}
-        named = self.tr("“%1” and “%2”").replace("%1", self.names[self.ids[0]]).replace(
-            "%2", "”、“".join(self.names[i] for i in self.ids[1:]))
-        self.heading = QLabel(self.tr("Are %1 the same firm? Choose the record to keep.").replace("%1", named))
+        named = fill(self.tr("“{first}” and “{second}”"),
+                     first=self.names[self.ids[0]], second="”、“".join(self.names[i] for i in self.ids[1:]))
+        self.heading = QLabel(fill(self.tr("Are {named} the same firm? Choose the record to keep."), named=named))
         self.heading.setObjectName("mergeHeading")
         self.heading.setWordWrap(True)
         explain = QLabel(self.tr(

@@ -35,6 +35,7 @@ from app.models.workspace import Workspace
 from app.sync.conflicts import KINDS, Conflict
 from app.sync.exchange import Sync
 from app.ui.documents.documents_page import VoidDialog
+from app.ui.i18n import fill
 from app.ui.pages import Reloads
 from app.ui.registry.merge_dialog import MergeEnterprisesDialog
 from app.ui.sync.sync_page import author_name, device_name, iso_text, stamp_text
@@ -285,8 +286,8 @@ class ConflictsPage(Reloads, QWidget):
             self.values.setRowCount(0)
             return
         self.heading.setText(conflict.title)
-        self.subheading.setText(self.tr("%1 · %2 · %3").replace("%1", vocab.label("conflict_kinds", conflict.kind))
-                                .replace("%2", vocab.label("record_kinds", conflict.table)).replace("%3", field_label(conflict.column)))
+        self.subheading.setText(fill(self.tr("{kind} · {table} · {column}"),
+                                     kind=vocab.label("conflict_kinds", conflict.kind), table=vocab.label("record_kinds", conflict.table), column=field_label(conflict.column)))
         self.explain.setText(kind_help(conflict.kind))
         if conflict.kind == "DUPLICATE_USCC":
             self._fill_enterprises(conflict)
@@ -322,7 +323,8 @@ class ConflictsPage(Reloads, QWidget):
         rows = []
         signed = conflict.detail.get("signed") if conflict.kind == "NOT_IN_SIGNED" else None
         if signed:
-            rows.append([value_text(ws, conflict.column, signed["value"]) + self.tr(" (signed version, shown)"),
+            rows.append([fill(self.tr("{value} (signed version, shown)"),
+                              value=value_text(ws, conflict.column, signed["value"])),
                          author_name(ws, signed["author"]), device_name(ws, signed["device"]),
                          stamp_text(signed["hlc"])])
         for choice in conflict.choices:
@@ -335,7 +337,7 @@ class ConflictsPage(Reloads, QWidget):
                 for r, choice in enumerate(conflict.choices):
                     if choice.value == shown:
                         item = self.values.item(r, 0)
-                        item.setText(item.text() + self.tr(" (shown now)"))
+                        item.setText(fill(self.tr("{value} (shown now)"), value=item.text()))
 
     def _fill_enterprises(self, conflict: Conflict) -> None:
         rows = {row.id: row for row in self.workspace.registry.rows(conflict.ids)}

@@ -44,6 +44,7 @@ from app.models.device import key_fingerprint
 from app.models.workspace import Workspace
 from app.sync.exchange import ALREADY, IMPORTED, RECEIPT_APPLIED, REFUSED, ExportResult, ImportReport, Sync
 from app.sync.trust import UNKNOWN
+from app.ui.i18n import fill
 from app.ui.ops import Cancelled, Op, OpFn, Progress, RunsOps
 from app.ui.pages import Reloads
 from app.ui.settings_dialog import settings
@@ -171,7 +172,7 @@ def report_message(report: ImportReport) -> str:
         notes.append(translate("SyncPage", "%n certificate root(s) installed", "", roots))
     if abs(report.skew_ms) > SKEW_NOTE_MS:
         hours = f"{report.skew_ms / 3_600_000:+.1f}"
-        notes.append(translate("SyncPage", "sender's clock is off by about %1 h").replace("%1", hours))
+        notes.append(fill(translate("SyncPage", "sender's clock is off by about {hours} h"), hours=hours))
     return translate("SyncPage", "; ").join(notes)
 
 
@@ -187,10 +188,10 @@ def bundle_contents(row: dict[str, Any]) -> str:
         accepted = int(stats.get("acknowledged", 0))
         return translate("SyncPage", "Receipt: %n bundle(s) of this device accepted", "", accepted)
     if row["direction"] == "OUT":
-        return (translate("SyncPage", "%1 change(s), %2 file(s)").replace("%1", str(stats.get("entries", 0)))
-                .replace("%2", str(stats.get("blobs", 0))))
-    return (translate("SyncPage", "%1 new, %2 known, %3 conflict(s)").replace("%1", str(stats.get("new", 0)))
-            .replace("%2", str(stats.get("known", 0))).replace("%3", str(stats.get("conflicts_after", 0))))
+        return (fill(translate("SyncPage", "{changes} change(s), {files} file(s)"),
+                     changes=stats.get("entries", 0), files=stats.get("blobs", 0)))
+    return (fill(translate("SyncPage", "{new} new, {known} known, {conflicts} conflict(s)"),
+                 new=stats.get("new", 0), known=stats.get("known", 0), conflicts=stats.get("conflicts_after", 0)))
 
 
 def _item(text: Any, *, align_right: bool = False, tooltip: str | None = None) -> QTableWidgetItem:
@@ -379,11 +380,11 @@ class SyncPage(Reloads, RunsOps, QWidget):
         pending = sync.unacknowledged()
         self.pending_label.setText(self.tr("%n change(s) waiting for the receiver to acknowledge them", "", pending))
         until = sync.acknowledged_until()
-        self.acked_label.setText(self.tr("up to %1").replace("%1", stamp_text(until)) if until
+        self.acked_label.setText(fill(self.tr("up to {until}"), until=stamp_text(until)) if until
                                  else self.tr("nothing acknowledged yet"))
         peer = sync.default_peer()
         self.receiver_label.setText(
-            self.tr("Receiver: %1").replace("%1", device_name(ws, peer)) if peer
+            fill(self.tr("Receiver: {device}"), device=device_name(ws, peer)) if peer
             else self.tr("No receiver yet: the first bundle holds everything"))
         keep = self.peer_combo.currentData()
         self.peer_combo.clear()
@@ -394,8 +395,8 @@ class SyncPage(Reloads, RunsOps, QWidget):
         bundles = sync.bundles()
         self._fill_bundles(bundles)
         self._fill_devices()
-        self.lists.setTabText(1, self.tr("Bundles exchanged (%1)").replace("%1", str(len(bundles))))
-        self.lists.setTabText(2, self.tr("Enrolled devices (%1)").replace("%1", str(len(self.device_rows))))
+        self.lists.setTabText(1, fill(self.tr("Bundles exchanged ({count})"), count=len(bundles)))
+        self.lists.setTabText(2, fill(self.tr("Enrolled devices ({count})"), count=len(self.device_rows)))
         self._set_running(self.worker is not None)
 
     def _fill_bundles(self, rows: list[dict[str, Any]]) -> None:
@@ -413,7 +414,7 @@ class SyncPage(Reloads, RunsOps, QWidget):
             values = [iso_text(row["at"]), direction, device_name(ws, device) if device else self.tr("any receiver"),
                       bundle_contents(row), acked]
             for c, value in enumerate(values):
-                table.setItem(r, c, _item(value, tooltip=self.tr("Bundle %1").replace("%1", row["bundle_id"])
+                table.setItem(r, c, _item(value, tooltip=fill(self.tr("Bundle {bundle_id}"), bundle_id=row["bundle_id"])
                                           if c == 0 else None))
 
     def _fill_devices(self) -> None:
@@ -527,9 +528,8 @@ class SyncPage(Reloads, RunsOps, QWidget):
         return self._start(export_job(folder, everything, label), self._exported, self.tr("Exporting…"))
 
     def _exported(self, result: ExportResult) -> None:
-        text = (self.tr("Exported %1 change(s) and %2 file(s) (%3 MB) to %4")
-                .replace("%1", f"{result.entries:,}").replace("%2", f"{result.blobs:,}")
-                .replace("%3", f"{result.size / 1e6:.1f}").replace("%4", str(result.path)))
+        text = (fill(self.tr("Exported {entries} change(s) and {blobs} file(s) ({size} MB) to {path}"),
+                     entries=f"{result.entries:,}", blobs=f"{result.blobs:,}", size=f"{result.size / 1e6:.1f}", path=result.path))
         if result.missing_blobs:
             text += "\n" + self.tr("%n referenced file(s) are missing on this computer and were not included", "",
                                    len(result.missing_blobs))
@@ -634,7 +634,7 @@ class SyncPage(Reloads, RunsOps, QWidget):
         return self._start(receipt_job(folder, device), self._receipt_written, self.tr("Writing the receipt…"))
 
     def _receipt_written(self, path: Path) -> None:
-        self.status.setText(self.tr("Receipt written: %1. Import it on the sending device.").replace("%1", str(path)))
+        self.status.setText(fill(self.tr("Receipt written: {path}. Import it on the sending device."), path=path))
 
     # Devices
 
@@ -643,9 +643,8 @@ class SyncPage(Reloads, RunsOps, QWidget):
         if row is None or row["revoked"] or row["device_id"] == self.workspace.device.id:
             return None
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Revoke device"),
-                          self.tr("Revoke %1? Its bundles will be refused from now on; the revocation travels to "
-                                  "other devices with the next bundle.").replace(
-                                      "%1", device_name(self.workspace, row["device_id"])),
+                          fill(self.tr("Revoke {device}? Its bundles will be refused from now on; the revocation travels to "
+                                  "other devices with the next bundle."), device=device_name(self.workspace, row["device_id"])),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("revokeDialog")
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Revoke"))

@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.ui.i18n import fill
+
 PREVIEW_DPI = 110  # sharp enough on a laptop screen at fit-width, cheap to render
 PAGE_GAP = 8
 
@@ -188,8 +190,8 @@ class PdfPreview(QWidget):
         if not self._images:
             self.page_label.setText(
                 self.tr("Rendering…") if self.rendering else
-                self.tr("The document cannot be shown: %1").replace("%1", self.error) if self.error else
+                fill(self.tr("The document cannot be shown: {error}"), error=self.error) if self.error else
                 self.tr("No document"))
             return
-        self.page_label.setText(self.tr("Page %1 / %2").replace("%1", str(self.current_page() + 1))
-                                .replace("%2", str(len(self._images))))
+        self.page_label.setText(fill(self.tr("Page {page} / {count}"),
+                                     page=self.current_page() + 1, count=len(self._images)))

@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import PhotoError, UserError
 from app.models.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.widgets.dialogs import show_error
 
 THUMB_SIZE = QSize(120, 90)
@@ -148,16 +149,16 @@ class PhotoModel(QAbstractListModel):
 
     def time_label(self, photo: dict[str, Any]) -> str:
         if photo["taken_at"]:
-            return self.tr("Taken %1").replace("%1", _short_time(photo["taken_at"]))
-        return self.tr("Added %1").replace("%1", _short_time(photo["added_at"]))
+            return fill(self.tr("Taken {taken_at}"), taken_at=_short_time(photo["taken_at"]))
+        return fill(self.tr("Added {added_at}"), added_at=_short_time(photo["added_at"]))
 
     def tooltip(self, photo: dict[str, Any]) -> str:
         lines = [photo["original_name"] or ""]
         if photo["caption"]:
             lines.append(photo["caption"])
         if photo["taken_at"]:
-            lines.append(self.tr("Taken %1").replace("%1", _short_time(photo["taken_at"])))
-        lines.append(self.tr("Added %1").replace("%1", _short_time(photo["added_at"])))
+            lines.append(fill(self.tr("Taken {taken_at}"), taken_at=_short_time(photo["taken_at"])))
+        lines.append(fill(self.tr("Added {added_at}"), added_at=_short_time(photo["added_at"])))
         lines.append(f"{photo['width']} × {photo['height']}")
         return "\n".join(line for line in lines if line)
 
@@ -322,7 +323,8 @@ class PhotoStrip(QWidget):
     def choose_files(self) -> None:
         global _last_dir
         filters = ";;".join(
-            [self.tr("Images (%1)").replace("%1", " ".join("*" + s for s in IMAGE_SUFFIXES)), self.tr("All files (*)")]
+            [fill(self.tr("Images ({patterns})"),
+                  patterns=" ".join("*" + s for s in IMAGE_SUFFIXES)), self.tr("All files (*)")]
         )
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos"), _last_dir, filters)
         if paths:
@@ -602,8 +604,8 @@ class PhotoPreview(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         times = []
         if photo["taken_at"]:
-            times.append(self.tr("Taken %1").replace("%1", _short_time(photo["taken_at"])))
-        times.append(self.tr("Added %1").replace("%1", _short_time(photo["added_at"])))
+            times.append(fill(self.tr("Taken {taken_at}"), taken_at=_short_time(photo["taken_at"])))
+        times.append(fill(self.tr("Added {added_at}"), added_at=_short_time(photo["added_at"])))
         self.info = QLabel("　".join([photo["original_name"] or "", *times, f"{photo['width']} × {photo['height']}"]))
         self.info.setObjectName("previewInfo")
         self.info.setStyleSheet("color: #555;")

@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.models.drafts import Drafts
+from app.ui.i18n import fill
 from app.ui.widgets.autosave import DraftField
 from app.ui.widgets.dialogs import show_error
 
@@ -532,7 +533,7 @@ class SignatureDialog(QDialog):
 
     def _update_title(self) -> None:
         who = " ".join(p for p in (role_text(self.role), self.signer_name()) if p)
-        self.setWindowTitle(self.tr("Signature — %1").replace("%1", who))
+        self.setWindowTitle(fill(self.tr("Signature — {who}"), who=who))
         self.header.setText(
             f"<span style='font-size:13pt; font-weight:600;'>{html.escape(who)}</span>"
             + (f"<br><span style='color:#5f6368;'>{html.escape(self.context)}</span>" if self.context else "")
