@@ -162,7 +162,7 @@ class Numbering:
                 slot = (start + step) % SELF_SLOTS
                 first = SELF_BASE + slot * SELF_SIZE + 1
                 last = first + SELF_SIZE - 1
-                if any(f <= last and first <= l for f, l in taken) or any(first <= s <= last for s in used):
+                if any(lo <= last and first <= hi for lo, hi in taken) or any(first <= s <= last for s in used):
                     continue
                 block_id = self._insert_block(doc_type, issuer, year, first, last, self.device_id)
                 return Block(block_id, doc_type, issuer, year, self.device_id, first, last)

@@ -370,7 +370,7 @@ def _org_code(rng: random.Random, new_style: bool) -> str:
     else:
         body = "".join(rng.choice("0123456789") for _ in range(8))
     values = [int(ch) if ch.isdigit() else ord(ch) - 55 for ch in body]
-    check = 11 - sum(v * w for v, w in zip(values, (3, 7, 9, 10, 5, 8, 4, 2))) % 11
+    check = 11 - sum(v * w for v, w in zip(values, (3, 7, 9, 10, 5, 8, 4, 2), strict=False)) % 11
     return body + ("X" if check == 10 else "0" if check == 11 else str(check))
 
 
@@ -615,7 +615,7 @@ def _plan_landlords(
         plans.append(_LandlordPlan(kind, township, None, None, 0))
         township.landlords += 1
         weights.append(landlord_weight(rng, kind))
-    for plan, count in zip(plans, tenant_counts(rng, weights, tenants)):
+    for plan, count in zip(plans, tenant_counts(rng, weights, tenants), strict=False):
         plan.tenants = count
     return plans
 
@@ -902,7 +902,7 @@ def _generate_roster(workspace: Workspace, rng: random.Random, registry: Registr
             by_agency.setdefault(agency, []).append(inspector_id)
         team_ids = []
         bureau_staff = by_agency.get(bureau, [])
-        for n, pair in enumerate(zip(bureau_staff[0::2], bureau_staff[1::2]), 1):
+        for n, pair in enumerate(zip(bureau_staff[0::2], bureau_staff[1::2], strict=False), 1):
             if n > 2:
                 break
             team_ids.append(roster.create_team(f"{bureau}执法{'一二'[n - 1]}组", list(pair), bureau))

@@ -467,7 +467,7 @@ class Registry:
                 chunk,
             ):
                 roles = tuple(
-                    name for name, flag in zip(("landlord", "tenant", "operator"), r[3:6]) if flag
+                    name for name, flag in zip(("landlord", "tenant", "operator"), r[3:6], strict=True) if flag
                 )
                 found[r[0]] = EnterpriseRow(r[0], r[1], r[2], roles, r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14])
         return [found[i] for i in ids if i in found]

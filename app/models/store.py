@@ -301,7 +301,7 @@ class Store:
         row = self.db.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
         names = [d[0] for d in row.description]
         found = row.fetchone()
-        return dict(zip(names, found)) if found else None
+        return dict(zip(names, found, strict=True)) if found else None
 
     def require(self, table: str, row_id: str) -> dict[str, Any]:
         row = self.get(table, row_id)

@@ -10,7 +10,7 @@ _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
 
 
 def check_character(first17: str) -> str:
-    total = sum(_VALUE[ch] * w for ch, w in zip(first17, WEIGHTS))
+    total = sum(_VALUE[ch] * w for ch, w in zip(first17, WEIGHTS, strict=True))
     return ALPHABET[(31 - total % 31) % 31]
 
 

@@ -87,7 +87,7 @@ def _own_blocks_only(conn: sqlite3.Connection, sender: Sender) -> None:
     from app.documents.numbering import SELF_BASE, SELF_SIZE, SELF_SLOTS
 
     top = SELF_BASE + SELF_SLOTS * SELF_SIZE
-    for row_id, col, value in conn.execute(
+    for _row_id, col, value in conn.execute(
         "SELECT row_id, col, value FROM temp.incoming WHERE tbl = 'number_block' AND col IN ('device', 'first', 'last')"
     ):
         parsed = json.loads(value)

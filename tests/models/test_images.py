@@ -46,7 +46,7 @@ def _pixel(jpeg: bytes, xy: tuple[int, int]) -> tuple[int, int, int]:
 
 
 def _close(a: tuple[int, ...], b: tuple[int, ...], tol: int = 40) -> bool:
-    return all(abs(x - y) <= tol for x, y in zip(a, b))
+    return all(abs(x - y) <= tol for x, y in zip(a, b, strict=False))
 
 
 def test_orientation_6_is_applied_and_reset(tmp_path: Path) -> None:

@@ -439,7 +439,7 @@ def test_csv_export_is_excel_friendly(ws: Workspace, tmp_path: Path) -> None:
     assert data.startswith(b"\xef\xbb\xbf")
     rows = read_back(path)
     assert rows[0] == list(HEADERS)
-    by_name = {r[0]: dict(zip(HEADERS, r)) for r in rows[1:]}
+    by_name = {r[0]: dict(zip(HEADERS, r, strict=False)) for r in rows[1:]}
     tenant = by_name["乙承租公司"]
     assert tenant["角色"] == "承租方"
     assert tenant["出租方"] == "丙出租公司、甲出租公司"

@@ -107,7 +107,7 @@ class SimDevice:
             derived = DERIVED_COLUMNS.get(table, frozenset())
             cursor = conn.execute(f"SELECT * FROM {table} ORDER BY id")
             names = [d[0] for d in cursor.description]
-            rows = [{k: v for k, v in zip(names, row) if k not in derived} for row in cursor]
+            rows = [{k: v for k, v in zip(names, row, strict=True) if k not in derived} for row in cursor]
             if rows:
                 tables[table] = rows
         return {

@@ -139,7 +139,7 @@ def _spline(keys: list[tuple[float, float]]) -> list[tuple[float, float, float]]
         for s in range(steps):
             t = s / steps
             dense.append(tuple(0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t * t
-                                      + (-a + 3 * b - 3 * c + d) * t ** 3) for a, b, c, d in zip(p0, p1, p2, p3)))
+                                      + (-a + 3 * b - 3 * c + d) * t ** 3) for a, b, c, d in zip(p0, p1, p2, p3, strict=True)))
     dense.append(keys[-1])
     last = len(dense) - 1
     return [(x, y, round(0.25 + 0.6 * min(1.0, 5 * i / last) * (1 - 0.75 * (i / last) ** 3), 3))

@@ -51,7 +51,7 @@ def build_checklist(data: object, file: str) -> Checklist:
     unique(item_tables, [(i.aspect, i.order) for i in items], "order")
     root.done()
 
-    for table, aspect in zip(aspect_tables, aspects):
+    for table, aspect in zip(aspect_tables, aspects, strict=True):
         if not any(item.aspect == aspect.code for item in items):
             table.fail("code", f"方面 {aspect.code} 下没有检查事项", f"aspect {aspect.code} has no items")
     shape = TEMPLATE_SHAPES.get(code)

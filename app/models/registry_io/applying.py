@@ -27,7 +27,7 @@ def write(plan: Plan) -> ImportReport:
             people = _write_people(plan, row)
             leases = _write_leases(plan, row)
             changed[index] = changed[index] or people or leases
-    for row, did_change in zip(plan.rows, changed):
+    for row, did_change in zip(plan.rows, changed, strict=True):
         if row.match is None:
             report.created += 1
         elif did_change:
@@ -137,7 +137,7 @@ def _write_leases(plan: Plan, row: Row) -> bool:
     tenant_id = row.enterprise_id
     assert tenant_id is not None
     changed = False
-    for (kind, ref), (signed, date) in zip(row.landlords, row.terms):
+    for (kind, ref), (signed, date) in zip(row.landlords, row.terms, strict=False):
         landlord_id = plan.rows[ref].enterprise_id if kind == "row" else ref
         assert landlord_id is not None
         current = plan.leases.get((landlord_id, tenant_id))

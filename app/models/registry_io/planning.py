@@ -308,7 +308,7 @@ class Plan:
                 signed = self._spread(row, "agreement_signed", row.agreement_signed, count)
                 dates = self._spread(row, "agreement_date", row.agreement_date, count)
                 if signed is not None and dates is not None:
-                    row.terms = [(s if s is not None or d is None else True, d) for s, d in zip(signed, dates)]
+                    row.terms = [(s if s is not None or d is None else True, d) for s, d in zip(signed, dates, strict=False)]
                 continue
             if row.agreement_signed is None and row.agreement_date is None:
                 continue

@@ -13,6 +13,7 @@ for its own premises and the landlord for common areas (exits, fire lanes, hydra
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, QTimer, Signal
@@ -248,7 +249,7 @@ class HazardEditor(QWidget):
         order = [self.description, self.location, self.grade_general, self.grade_major, self.major_basis,
                  self.interim_controls, self.measure, self.deadline, self.on_site, self.responsible, self.person,
                  self.phone, self.photos.view, self.photos.add_button, self.photos.paste_button]
-        for first, second in zip(order, order[1:]):
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
         # Saving

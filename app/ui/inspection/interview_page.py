@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -291,7 +292,7 @@ class InterviewPage(QWidget):
             self.cards_layout.addWidget(card)
             self.cards.append(card)
         self.cards_layout.addStretch(1)
-        for first, second in zip(self.cards, self.cards[1:]):
+        for first, second in pairwise(self.cards):
             QWidget.setTabOrder(first.note_edit, second)
         self._update_total()
 

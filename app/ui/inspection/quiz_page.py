@@ -451,7 +451,7 @@ class QuizPage(QWidget):
         self.changed.emit()
 
     def _update_nav(self) -> None:
-        for i, (button, question) in enumerate(zip(self.nav_buttons, self.questions)):
+        for i, (button, question) in enumerate(zip(self.nav_buttons, self.questions, strict=True)):
             answered = _is_answered(question, self.answers.get(question.id))
             set_property(button, "answered", "true" if answered else "false")
             set_property(button, "current", "true" if i == self.index else "false")
