@@ -84,7 +84,10 @@ def run(data_dir: Path, landlords: int, tenants: int, seed: int) -> None:
                 "registry.search_ids(landlord_id=biggest)",
                 lambda: ws.registry.search_ids(landlord_id=biggest),
             )
-        timed('registry.search_ids("宁波 有限公司", limit=200)', lambda: ws.registry.search_ids("宁波 有限公司", limit=200))
+        timed(
+            'registry.search_ids("宁波 有限公司", limit=200)',
+            lambda: ws.registry.search_ids("宁波 有限公司", limit=200),
+        )
     print(f"database {db_megabytes(data_dir):.1f} MB after close")
 
 

@@ -100,24 +100,50 @@ def cmd_list(args: argparse.Namespace) -> int:
         ids = ws.registry.search_ids(args.text or "", role=args.role, landlord_id=landlord_id, limit=args.limit)
         rows = ws.registry.rows(ids)
         total = ws.registry.count()
-    headers = (localized("名称", "Name"), localized("统一社会信用代码", "Credit code"), localized("角色", "Role"), localized("镇街", "Township"),
-               localized("地址", "Address"))
+    headers = (
+        localized("名称", "Name"),
+        localized("统一社会信用代码", "Credit code"),
+        localized("角色", "Role"),
+        localized("镇街", "Township"),
+        localized("地址", "Address"),
+    )
     table = [(r.name, r.uscc or "", r.roles_label, r.township or "", r.address or "") for r in rows]
     print_table(headers, table)
-    print(localized("显示 {n} 家（共 {total} 家）", "{n} shown ({total} in the registry)").format(n=len(rows), total=total))
+    print(
+        localized("显示 {n} 家（共 {total} 家）", "{n} shown ({total} in the registry)").format(
+            n=len(rows), total=total
+        )
+    )
     return 0
 
 
 def cmd_inspections(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         rows = ws.inspections.list(limit=args.limit)
-    headers = ("ID", localized("企业", "Enterprise"), localized("开始", "Started"), localized("方式", "Mode"), localized("状态", "Status"))
-    status = {"IN_PROGRESS": localized("进行中", "in progress"), "COMPLETED": localized("已完成", "completed"),
-              "VOID": localized("已作废", "void")}
+    headers = (
+        "ID",
+        localized("企业", "Enterprise"),
+        localized("开始", "Started"),
+        localized("方式", "Mode"),
+        localized("状态", "Status"),
+    )
+    status = {
+        "IN_PROGRESS": localized("进行中", "in progress"),
+        "COMPLETED": localized("已完成", "completed"),
+        "VOID": localized("已作废", "void"),
+    }
     print_table(
         headers,
-        [(r["id"], r["enterprise_name"], r["started_at"][:16].replace("T", " "),
-          vocab.label("inspection_modes", r["mode"]), status[r["status"]]) for r in rows],
+        [
+            (
+                r["id"],
+                r["enterprise_name"],
+                r["started_at"][:16].replace("T", " "),
+                vocab.label("inspection_modes", r["mode"]),
+                status[r["status"]],
+            )
+            for r in rows
+        ],
     )
     return 0
 
@@ -136,9 +162,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         report = check(ws)
     print(
-        localized("已检查 {rows} 行、{entries} 条变更记录、{blobs} 个文件",
-           "Checked {rows} rows, {entries} change entries, {blobs} files").format(
-            rows=report.rows_checked, entries=report.entries_checked, blobs=report.blobs_checked)
+        localized(
+            "已检查 {rows} 行、{entries} 条变更记录、{blobs} 个文件",
+            "Checked {rows} rows, {entries} change entries, {blobs} files",
+        ).format(rows=report.rows_checked, entries=report.entries_checked, blobs=report.blobs_checked)
     )
     if report.ok:
         print(localized("完整性检查通过", "Integrity check passed"))
@@ -157,8 +184,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
     try:
         pdf = Path(args.file).read_bytes()
     except OSError as exc:
-        raise UserError("verify.read_failed", "无法读取文件 {path}：{reason}", "Cannot read {path}: {reason}",
-                        path=str(args.file), reason=exc.strerror or str(exc)) from exc
+        raise UserError(
+            "verify.read_failed",
+            "无法读取文件 {path}：{reason}",
+            "Cannot read {path}: {reason}",
+            path=str(args.file),
+            reason=exc.strerror or str(exc),
+        ) from exc
     result = verify_pdf(pdf, trusted_roots(data_dir(args.data_dir)))
     yes, no = localized("是", "yes"), localized("否", "no")
     for sig in result.signatures:
@@ -186,13 +218,20 @@ def cmd_cert(args: argparse.Namespace) -> int:
         print(localized("已导入根证书：", "Root certificate imported: ") + certs.fingerprint(path.read_bytes()))
     elif args.cert_command == "export-root":
         root = certs.export_root(data, Path(args.file))
-        print(localized("已导出根证书到 {file}：", "Root certificate exported to {file}: ").format(file=args.file)
-              + certs.fingerprint(root))
+        print(
+            localized("已导出根证书到 {file}：", "Root certificate exported to {file}: ").format(file=args.file)
+            + certs.fingerprint(root)
+        )
     elif args.cert_command == "init-authority":
         passphrase = _new_passphrase()
         authority = certs.create_authority(args.name, certs.authority_dir(data), passphrase)
-        print(localized("已创建签发机构，本机成为上级（监管）单位：", "Issuing authority created; this installation is now "
-                        "a supervisor office: ") + certs.fingerprint(authority.certificate))
+        print(
+            localized(
+                "已创建签发机构，本机成为上级（监管）单位：",
+                "Issuing authority created; this installation is now a supervisor office: ",
+            )
+            + certs.fingerprint(authority.certificate)
+        )
     else:
         for pem in certs.trusted_roots(data):
             cert = certs.load_certificates(pem)[0]
@@ -206,7 +245,9 @@ def _date_arg(text: str) -> Any:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(localized(f"日期格式应为 YYYY-MM-DD：{text}", f"expected YYYY-MM-DD: {text}")) from None
+        raise argparse.ArgumentTypeError(
+            localized(f"日期格式应为 YYYY-MM-DD：{text}", f"expected YYYY-MM-DD: {text}")
+        ) from None
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
@@ -238,11 +279,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     with workspace(args) as ws:
         docs = Documents(ws)
-        matches = [d for d in docs.list() if args.document in (d["id"], d["doc_no"]) or d["id"].startswith(args.document)]
+        matches = [
+            d for d in docs.list() if args.document in (d["id"], d["doc_no"]) or d["id"].startswith(args.document)
+        ]
         if len(matches) != 1:
             raise UserError(
-                "cli.document_ref", "找不到唯一的文书：{ref}（请用文书编号或 ID）",
-                "No single document matches {ref} (use its number or id)", ref=args.document,
+                "cli.document_ref",
+                "找不到唯一的文书：{ref}（请用文书编号或 ID）",
+                "No single document matches {ref} (use its number or id)",
+                ref=args.document,
             )
         docs.serve(matches[0]["id"], served_on=args.date, served_to=args.to or "", method=args.method)
         print(localized("已登记送达：", "Recorded as served: ") + docs.service(matches[0]["id"]).summary())
@@ -251,8 +296,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _recheck_args(args: argparse.Namespace) -> dict[str, Any]:
     """gather_recheck's arguments: the order being re-checked (number and date are printed, so both are required)."""
-    missing = [option for option, value in (("--reference-no", args.reference_no),
-                                            ("--reference-date", args.reference_date)) if not value]
+    missing = [
+        option
+        for option, value in (("--reference-no", args.reference_no), ("--reference-date", args.reference_date))
+        if not value
+    ]
     if missing:
         raise UserError(
             "cli.recheck_reference",
@@ -264,11 +312,19 @@ def _recheck_args(args: argparse.Namespace) -> dict[str, Any]:
     for text in args.result or []:
         hazard, _, code = text.partition("=")
         if not hazard or not code:
-            raise UserError("cli.recheck_result", "复查结论应写成 隐患ID=FIXED|PARTLY|NOT_FIXED：{text}",
-                            "A re-check result is HAZARD_ID=FIXED|PARTLY|NOT_FIXED: {text}", text=text)
+            raise UserError(
+                "cli.recheck_result",
+                "复查结论应写成 隐患ID=FIXED|PARTLY|NOT_FIXED：{text}",
+                "A re-check result is HAZARD_ID=FIXED|PARTLY|NOT_FIXED: {text}",
+                text=text,
+            )
         results[hazard.strip()] = code.strip().upper()
-    extra: dict[str, Any] = {"reference_no": args.reference_no.strip(), "reference_date": args.reference_date,
-                             "results": results, "opinion": args.opinion or ""}
+    extra: dict[str, Any] = {
+        "reference_no": args.reference_no.strip(),
+        "reference_date": args.reference_date,
+        "results": results,
+        "opinion": args.opinion or "",
+    }
     if args.reference_title:
         extra["reference_title"] = args.reference_title
     return extra
@@ -285,14 +341,26 @@ def cmd_batch(args: argparse.Namespace) -> int:
         def show(done: int, total: int) -> None:
             print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
-        result = print_batch(ws, township_id=township_id, park_id=park_id, date_from=args.date_from,
-                             date_to=args.date_to, doc_type=args.type, out=Path(args.out), one_file=args.one_file,
-                             workers=args.workers, progress=show)
+        result = print_batch(
+            ws,
+            township_id=township_id,
+            park_id=park_id,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            doc_type=args.type,
+            out=Path(args.out),
+            one_file=args.one_file,
+            workers=args.workers,
+            progress=show,
+        )
     for file in result.files:
         print(file)
-    print(localized("共 {n} 份文书（{e} 家企业），{f} 个文件，用时 {s:.1f} 秒",
-             "{n} documents ({e} enterprises), {f} files, {s:.1f} s").format(
-        n=result.documents, e=result.enterprises, f=len(result.files), s=result.seconds))
+    print(
+        localized(
+            "共 {n} 份文书（{e} 家企业），{f} 个文件，用时 {s:.1f} 秒",
+            "{n} documents ({e} enterprises), {f} files, {s:.1f} s",
+        ).format(n=result.documents, e=result.enterprises, f=len(result.files), s=result.seconds)
+    )
     return 0
 
 
@@ -331,7 +399,9 @@ def _count(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(localized(f"应为 0 或正整数：{text}", f"expected a whole number, 0 or more: {text}"))
+        raise argparse.ArgumentTypeError(
+            localized(f"应为 0 或正整数：{text}", f"expected a whole number, 0 or more: {text}")
+        )
     return value
 
 
@@ -339,15 +409,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         # A PyInstaller build (build.spec) is run as its executable, not through Python.
         prog=Path(sys.executable).name if getattr(sys, "frozen", False) else "python -m app",
-        description=localized(f"{APP_NAME} 现场安全检查：不带命令时启动图形界面。",
-                       f"{APP_NAME} field safety inspection; starts the GUI when no command is given."),
+        description=localized(
+            f"{APP_NAME} 现场安全检查：不带命令时启动图形界面。",
+            f"{APP_NAME} field safety inspection; starts the GUI when no command is given.",
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--data-dir", type=Path, help=localized("数据目录（也可用环境变量 FIELDSAFE_DATA_DIR）",
-                                                         "data folder (or the FIELDSAFE_DATA_DIR environment variable)"))
-    parser.add_argument("--lang", choices=("zh", "en"), help=localized("界面与消息语言", "language of the UI and messages"))
-    parser.add_argument("--demo", action="store_true",
-                        help=localized("图形界面：数据库为空时先生成演示数据", "GUI: fill an empty database with demo data first"))
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help=localized(
+            "数据目录（也可用环境变量 FIELDSAFE_DATA_DIR）",
+            "data folder (or the FIELDSAFE_DATA_DIR environment variable)",
+        ),
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), help=localized("界面与消息语言", "language of the UI and messages")
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=localized("图形界面：数据库为空时先生成演示数据", "GUI: fill an empty database with demo data first"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="command")
 
     def add(name: str, func: Callable[[argparse.Namespace], int], zh: str, en: str) -> argparse.ArgumentParser:
@@ -359,7 +442,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo", cmd_demo, "生成演示数据", "generate demo data")
     p.add_argument("--landlords", type=_count, default=40)
     p.add_argument("--tenants", type=_count, default=160)
-    p.add_argument("--inspections", type=_count, default=0, help=localized("同时生成的检查数", "inspections to generate"))
+    p.add_argument(
+        "--inspections", type=_count, default=0, help=localized("同时生成的检查数", "inspections to generate")
+    )
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--force", action="store_true", help=localized("数据库非空时也追加", "add even when not empty"))
     p = add("import-registry", cmd_import_registry, "导入企业名录（.csv/.xlsx）", "import an enterprise register")
@@ -367,10 +452,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export-registry", cmd_export_registry, "导出企业名录（.csv/.xlsx）", "export the enterprise register")
     p.add_argument("file")
     p = add("list", cmd_list, "列出或搜索企业", "list or search enterprises")
-    p.add_argument("text", nargs="?", help=localized("名称、信用代码或地址中的文字", "text in name, credit code or address"))
+    p.add_argument(
+        "text", nargs="?", help=localized("名称、信用代码或地址中的文字", "text in name, credit code or address")
+    )
     p.add_argument("--role", choices=("landlord", "tenant", "operator"))
-    p.add_argument("--landlord", help=localized("只列该出租方的承租方（名称、信用代码或 ID）",
-                                         "only this landlord's tenants (name, credit code or id)"))
+    p.add_argument(
+        "--landlord",
+        help=localized(
+            "只列该出租方的承租方（名称、信用代码或 ID）", "only this landlord's tenants (name, credit code or id)"
+        ),
+    )
     p.add_argument("--limit", type=int, default=50)
     p = add("inspections", cmd_inspections, "列出检查", "list inspections")
     p.add_argument("--limit", type=int, default=50)
@@ -381,38 +472,77 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p = add("cert", cmd_cert, "管理信任的根证书", "manage trusted root certificates")
     cert_sub = p.add_subparsers(dest="cert_command", metavar="action", required=True)
-    cert_sub.add_parser("import-root", help=localized("导入根证书（PEM）到信任库", "import a root certificate (PEM)")
-                        ).add_argument("file")
-    cert_sub.add_parser("export-root", help=localized("导出本机根证书（PEM）", "export this installation's root (PEM)")
-                        ).add_argument("file")
+    cert_sub.add_parser(
+        "import-root", help=localized("导入根证书（PEM）到信任库", "import a root certificate (PEM)")
+    ).add_argument("file")
+    cert_sub.add_parser(
+        "export-root", help=localized("导出本机根证书（PEM）", "export this installation's root (PEM)")
+    ).add_argument("file")
     cert_sub.add_parser("list-roots", help=localized("列出信任的根证书", "list trusted root certificates"))
-    cert_sub.add_parser("init-authority", help=localized(
-        "创建签发机构：本机成为上级（监管）单位，可下发设备名单、编号段、模板并转交各终端的数据",
-        "create an issuing authority: this installation becomes a supervisor office that sends devices, number "
-        "blocks and templates and relays laptops' data")).add_argument("name")
+    cert_sub.add_parser(
+        "init-authority",
+        help=localized(
+            "创建签发机构：本机成为上级（监管）单位，可下发设备名单、编号段、模板并转交各终端的数据",
+            "create an issuing authority: this installation becomes a supervisor office that sends devices, number "
+            "blocks and templates and relays laptops' data",
+        ),
+    ).add_argument("name")
     p = add("issue", cmd_issue, "出具文书（编号、生成 PDF，状态为草稿）", "issue a document (number + PDF, as a draft)")
     p.add_argument("--type", required=True, choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
-    p.add_argument("--inspection", required=True, help=localized("检查 ID（可只写开头几位）", "inspection id (unique prefix)"))
-    p.add_argument("--enterprise", help=localized("企业（名称、信用代码或 ID）", "enterprise (name, credit code or id)"))
-    p.add_argument("--date", type=_date_arg, help=localized("出具日期 YYYY-MM-DD（默认今天）", "issue date (default today)"))
-    p.add_argument("--measure", action="append", help=localized("现场处理措施（DECISION，可多次）", "measure (DECISION)"))
-    p.add_argument("--reference-no", help=localized("被复查的指令书编号（RECHECK 必填）",
-                                             "number of the order re-checked (RECHECK, required)"))
-    p.add_argument("--reference-date", type=_date_arg, help=localized(
-        "被复查的指令书日期 YYYY-MM-DD（RECHECK 必填）", "date of the order re-checked (RECHECK, required)"))
-    p.add_argument("--reference-title", help=localized("被复查文书的名称（RECHECK，默认 责令限期整改指令书）",
-                                                "title of the document re-checked (RECHECK)"))
-    p.add_argument("--result", action="append", metavar="HAZARD=RESULT", help=localized(
-        "隐患的复查结论 FIXED/PARTLY/NOT_FIXED（RECHECK，可多次；默认按隐患是否已销号）",
-        "re-check result of a hazard (RECHECK, repeatable; default from the hazard's status)"))
+    p.add_argument(
+        "--inspection", required=True, help=localized("检查 ID（可只写开头几位）", "inspection id (unique prefix)")
+    )
+    p.add_argument(
+        "--enterprise", help=localized("企业（名称、信用代码或 ID）", "enterprise (name, credit code or id)")
+    )
+    p.add_argument(
+        "--date", type=_date_arg, help=localized("出具日期 YYYY-MM-DD（默认今天）", "issue date (default today)")
+    )
+    p.add_argument(
+        "--measure", action="append", help=localized("现场处理措施（DECISION，可多次）", "measure (DECISION)")
+    )
+    p.add_argument(
+        "--reference-no",
+        help=localized("被复查的指令书编号（RECHECK 必填）", "number of the order re-checked (RECHECK, required)"),
+    )
+    p.add_argument(
+        "--reference-date",
+        type=_date_arg,
+        help=localized(
+            "被复查的指令书日期 YYYY-MM-DD（RECHECK 必填）", "date of the order re-checked (RECHECK, required)"
+        ),
+    )
+    p.add_argument(
+        "--reference-title",
+        help=localized(
+            "被复查文书的名称（RECHECK，默认 责令限期整改指令书）", "title of the document re-checked (RECHECK)"
+        ),
+    )
+    p.add_argument(
+        "--result",
+        action="append",
+        metavar="HAZARD=RESULT",
+        help=localized(
+            "隐患的复查结论 FIXED/PARTLY/NOT_FIXED（RECHECK，可多次；默认按隐患是否已销号）",
+            "re-check result of a hazard (RECHECK, repeatable; default from the hazard's status)",
+        ),
+    )
     p.add_argument("--opinion", help=localized("复查意见（RECHECK）", "re-check opinion (RECHECK)"))
     p.add_argument("--out", type=Path, help=localized("把 PDF 写到该文件", "write the PDF to this file"))
     p = add("serve", cmd_serve, "登记已签名文书的送达", "record that a signed document was served")
     p.add_argument("document", help=localized("文书编号或 ID", "document number or id"))
-    p.add_argument("--date", type=_date_arg, help=localized("送达日期 YYYY-MM-DD（默认今天）", "date served (default today)"))
-    p.add_argument("--to", help=localized("受送达人（直接送达、留置送达必填）", "recipient (required for DIRECT and LEFT)"))
-    p.add_argument("--method", default="DIRECT", choices=vocab.codes("service_methods"),
-                   help=localized("送达方式", "service method"))
+    p.add_argument(
+        "--date", type=_date_arg, help=localized("送达日期 YYYY-MM-DD（默认今天）", "date served (default today)")
+    )
+    p.add_argument(
+        "--to", help=localized("受送达人（直接送达、留置送达必填）", "recipient (required for DIRECT and LEFT)")
+    )
+    p.add_argument(
+        "--method",
+        default="DIRECT",
+        choices=vocab.codes("service_methods"),
+        help=localized("送达方式", "service method"),
+    )
     p = add("batch", cmd_batch, "批量打印文书（按镇街、园区、日期）", "batch-print documents (township, park, dates)")
     p.add_argument("--type", default="ORDER", choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
     p.add_argument("--township", help=localized("镇街名称或 ID", "township name or id"))
@@ -421,7 +551,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_date_arg, help="YYYY-MM-DD")
     p.add_argument("--out", required=True, help=localized("输出目录", "output folder"))
     p.add_argument("--one-file", action="store_true", help=localized("合并为一个 PDF", "one merged PDF"))
-    p.add_argument("--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)"))
+    p.add_argument(
+        "--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)")
+    )
     p = add("inspector-cert", cmd_inspector_cert, "为检查员创建个人签名证书", "create a personal signing certificate")
     p.add_argument("--inspector", required=True, help=localized("检查员 ID", "inspector id"))
     register_sync_commands(add)

@@ -59,7 +59,9 @@ def trust_dir(data: Path) -> Path:
 def inspector_paths(data: Path, inspector_id: str) -> tuple[Path, Path]:
     """(key file, certificate file) of one inspector."""
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", inspector_id) or inspector_id.startswith("."):
-        raise UserError("cert.bad_inspector_id", "检查员标识不合法：{id}", "Invalid inspector id: {id}", id=inspector_id)
+        raise UserError(
+            "cert.bad_inspector_id", "检查员标识不合法：{id}", "Invalid inspector id: {id}", id=inspector_id
+        )
     folder = inspectors_dir(data)
     return folder / f"{inspector_id}.key.pem", folder / f"{inspector_id}.cert.pem"
 
@@ -124,7 +126,9 @@ def load_certificates(pem: bytes) -> list[x509.Certificate]:
         certs = x509.load_pem_x509_certificates(pem)
     except ValueError as exc:
         raise UserError(
-            "cert.bad_pem", "不是有效的 PEM 证书文件：{reason}", "Not a valid PEM certificate file: {reason}",
+            "cert.bad_pem",
+            "不是有效的 PEM 证书文件：{reason}",
+            "Not a valid PEM certificate file: {reason}",
             reason=str(exc),
         ) from exc
     return certs
@@ -179,8 +183,15 @@ def _make_root(name: str, org: str | None = None) -> tuple[ec.EllipticCurvePriva
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=False, content_commitment=False, key_encipherment=False, data_encipherment=False,
-                key_agreement=False, key_cert_sign=True, crl_sign=True, encipher_only=False, decipher_only=False,
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -213,16 +224,21 @@ def _make_leaf(
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False, data_encipherment=False,
-                key_agreement=False, key_cert_sign=False, crl_sign=False, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False
-        )
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False)
         .sign(issuer_key, hashes.SHA256())
     )
     return key, cert
@@ -267,15 +283,19 @@ def load_authority(folder: Path, passphrase: str) -> Authority:
     key_path, cert_path = folder / AUTHORITY_KEY, folder / AUTHORITY_CERT
     if not key_path.exists() or not cert_path.exists():
         raise UserError(
-            "cert.no_authority", "本机不是签发机构：{path} 中没有机构证书", "No issuing authority in {path}",
+            "cert.no_authority",
+            "本机不是签发机构：{path} 中没有机构证书",
+            "No issuing authority in {path}",
             path=str(folder),
         )
     key = load_private_key(key_path.read_bytes(), passphrase)
     cert = load_certificates(cert_path.read_bytes())[0]
     if cert.public_key().public_numbers() != key.public_key().public_numbers():  # type: ignore[union-attr]
         raise UserError(
-            "cert.authority_mismatch", "签发机构的私钥与证书不匹配：{path}",
-            "The authority's key does not match its certificate: {path}", path=str(folder),
+            "cert.authority_mismatch",
+            "签发机构的私钥与证书不匹配：{path}",
+            "The authority's key does not match its certificate: {path}",
+            path=str(folder),
         )
     return Authority(common_name(cert), key, cert)
 
@@ -331,7 +351,9 @@ def load_inspector_credentials(data: Path, inspector_id: str) -> InspectorCreden
     key_path, cert_path = inspector_paths(data, inspector_id)
     if not key_path.exists() or not cert_path.exists():
         raise UserError(
-            "cert.no_inspector_cert", "该检查员还没有签名证书：{id}", "This inspector has no signing certificate: {id}",
+            "cert.no_inspector_cert",
+            "该检查员还没有签名证书：{id}",
+            "This inspector has no signing certificate: {id}",
             id=inspector_id,
         )
     certs = load_certificates(cert_path.read_bytes())
@@ -389,8 +411,11 @@ def import_root_file(data: Path, file: Path) -> Path:
         pem = Path(file).read_bytes()
     except OSError as exc:
         raise UserError(
-            "cert.read_failed", "无法读取文件 {path}：{reason}", "Cannot read {path}: {reason}",
-            path=str(file), reason=exc.strerror or str(exc),
+            "cert.read_failed",
+            "无法读取文件 {path}：{reason}",
+            "Cannot read {path}: {reason}",
+            path=str(file),
+            reason=exc.strerror or str(exc),
         ) from exc
     return import_root(data, pem)
 
@@ -433,14 +458,18 @@ def export_root(data: Path, file: Path) -> bytes:
     root = own_root(data)
     if root is None:
         raise UserError(
-            "cert.no_root", "本机没有可导出的根证书（尚未创建签发机构或检查员证书）",
+            "cert.no_root",
+            "本机没有可导出的根证书（尚未创建签发机构或检查员证书）",
             "This installation has no root certificate to export (no authority or inspector certificate yet)",
         )
     try:
         _write_atomic(Path(file), root, 0o644)
     except OSError as exc:
         raise UserError(
-            "cert.write_failed", "无法写入文件 {path}：{reason}", "Cannot write {path}: {reason}",
-            path=str(file), reason=exc.strerror or str(exc),
+            "cert.write_failed",
+            "无法写入文件 {path}：{reason}",
+            "Cannot write {path}: {reason}",
+            path=str(file),
+            reason=exc.strerror or str(exc),
         ) from exc
     return root

@@ -126,7 +126,8 @@ def _table(file: str, data: Mapping[str, Any], key: str, path: str = "") -> Mapp
 def _int(file: str, table: Mapping[str, Any], key: str, path: str, low: int, high: int) -> int:
     value = table.get(key)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _fail(file, f"{path}.{key}", f"须为 {low} 到 {high} 之间的整数", f"must be an integer from {low} to {high}")
+        raise _fail(file, f"{path}.{key}", f"须为 {low} 到 {high} 之间的整数", f"must be an integer from {low} to "
+                                                                       f"{high}")
     return value
 
 
@@ -144,7 +145,9 @@ def config_from_dict(data: Mapping[str, Any], file: str = "<config>") -> Documen
     unknown = sorted(set(documents) - set(DOC_TYPES))
     if unknown:
         raise _fail(
-            file, f"documents.{unknown[0]}", f"未知的文书类型（可用：{'、'.join(DOC_TYPES)}）",
+            file,
+            f"documents.{unknown[0]}",
+            f"未知的文书类型（可用：{'、'.join(DOC_TYPES)}）",
             f"unknown document type (known: {', '.join(DOC_TYPES)})",
         )
     types: dict[str, DocTypeConfig] = {}

@@ -230,16 +230,20 @@ def _assessments(ws: Workspace, inspection_id: str, enterprise_id: str) -> tuple
     score = a.interview_score(inspection_id, enterprise_id)
     rated = len(a.interview_ratings(inspection_id, enterprise_id))
     if score is not None:
-        interview = f"得分 {score.total}/{score.max_total}（合格线 {score.pass_total}），{'合格' if score.passed else '不合格'}"
+        verdict = "合格" if score.passed else "不合格"
+        interview = f"得分 {score.total}/{score.max_total}（合格线 {score.pass_total}），{verdict}"
     elif rated:
         interview = f"未完成（已评 {rated} 题）"
     else:
         interview = "未进行"
     finished = [q for q in a.quiz_attempts(inspection_id, enterprise_id) if q["finished_at"]]
-    quiz = "；".join(
-        f"{q['examinee_name'] or ''} 得分 {q['score']}/{q['max_score']}，{'合格' if q['passed'] else '不合格'}"
-        for q in finished
-    ) or "未进行"
+    quiz = (
+        "；".join(
+            f"{q['examinee_name'] or ''} 得分 {q['score']}/{q['max_score']}，{'合格' if q['passed'] else '不合格'}"
+            for q in finished
+        )
+        or "未进行"
+    )
     aw = a.awareness(inspection_id, enterprise_id)
     if aw.rate is None:
         awareness = "未进行"
@@ -268,7 +272,8 @@ def _section(ws: Workspace, inspection_id: str, enterprise_id: str, missing: _Mi
     groups = []
     items = ws.inspections.applicable_items(inspection_id, enterprise_id)
     ordered = sorted(
-        enumerate(items), key=lambda p: (VERDICT_ORDER.get((results.get((enterprise_id, p[1].code)) or {}).get("verdict"), 3), p[0])
+        enumerate(items),
+        key=lambda p: (VERDICT_ORDER.get((results.get((enterprise_id, p[1].code)) or {}).get("verdict"), 3), p[0]),
     )
     for _, item in ordered:
         r = results.get((enterprise_id, item.code))
@@ -303,7 +308,9 @@ def gather_record(
     hazards = tuple(_hazard_line(ws, h, titles) for h in ws.inspections.hazards(inspection_id))
     signatures = _signatures(ws, ws.signatures.for_inspection(inspection_id), missing)
     missing.check()
-    bodycam = " ".join(x for x in (inspection["bodycam_ref"], inspection["bodycam_from"], inspection["bodycam_to"]) if x)
+    bodycam = " ".join(
+        x for x in (inspection["bodycam_ref"], inspection["bodycam_from"], inspection["bodycam_to"]) if x
+    )
     return DocumentData(
         doc_type="RECORD",
         doc_no=doc_no,
@@ -375,7 +382,9 @@ def gather_order(
     hazards = _doc_hazards(ws, inspection_id, enterprise_id, hazard_ids, for_order=True)
     if not hazards:
         raise ValidationError(
-            "document.no_hazards", "该企业在本次检查中没有需限期整改的隐患", "The enterprise has no hazard to order rectified"
+            "document.no_hazards",
+            "该企业在本次检查中没有需限期整改的隐患",
+            "The enterprise has no hazard to order rectified",
         )
     return _common(ws, "ORDER", inspection_id, enterprise_id, hazards, doc_no, issued_on, document_id)
 
@@ -420,8 +429,18 @@ def gather_recheck(
     prints FIXED when it is CLOSED, else NOT_FIXED. `opinion` is free text; empty prints the configured conclusion."""
     rows = _doc_hazards(ws, inspection_id, enterprise_id, hazard_ids, for_order=True)
     data = _common(
-        ws, "RECHECK", inspection_id, enterprise_id, rows, doc_no, issued_on, document_id,
-        reference_no=reference_no, reference_date=reference_date, reference_title=reference_title, opinion=opinion,
+        ws,
+        "RECHECK",
+        inspection_id,
+        enterprise_id,
+        rows,
+        doc_no,
+        issued_on,
+        document_id,
+        reference_no=reference_no,
+        reference_date=reference_date,
+        reference_title=reference_title,
+        opinion=opinion,
     )
     results = results or {}
     lines = []
@@ -463,6 +482,18 @@ def signer_label(role: str) -> str:
 
 
 __all__ = [
-    "DocumentData", "EnterpriseSection", "HazardLine", "ItemLine", "Officer", "Party", "Photo", "PhotoGroup",
-    "SignatureMark", "gather_decision", "gather_order", "gather_record", "gather_recheck", "signer_label",
+    "DocumentData",
+    "EnterpriseSection",
+    "HazardLine",
+    "ItemLine",
+    "Officer",
+    "Party",
+    "Photo",
+    "PhotoGroup",
+    "SignatureMark",
+    "gather_decision",
+    "gather_order",
+    "gather_record",
+    "gather_recheck",
+    "signer_label",
 ]

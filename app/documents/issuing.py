@@ -133,8 +133,12 @@ class Documents:
               issued_on: date | None = None, supersedes_id: str | None = None, **render_args: Any) -> str:
         """Number, render and store a new DRAFT document; return its id. See the module docstring."""
         if doc_type not in DOC_TYPES:
-            raise ValidationError("document.doc_type", "未知的文书类型：{doc_type}", "Unknown document type: {doc_type}",
-                                  doc_type=doc_type)
+            raise ValidationError(
+                "document.doc_type",
+                "未知的文书类型：{doc_type}",
+                "Unknown document type: {doc_type}",
+                doc_type=doc_type,
+            )
         issued_on = issued_on or self.ws.inspections.now().date()
         if enterprise_id is None:
             enterprise_id = self.ws.inspections.get(inspection_id)["enterprise_id"]
@@ -144,23 +148,43 @@ class Documents:
             own = self.numbering.blocks(doc_type, issuer, year, device=self.numbering.device_id)
             # Standalone (every block of this device self-assigned): take the next block when one is used up.
             # A device with a supervisor's block is refused when it runs out (Numbering.next_number says so).
-            if not own or (all(b.first > SELF_BASE for b in own)
-                           and not self.numbering.remaining(doc_type, issuer, year)):
+            if not own or (
+                all(b.first > SELF_BASE for b in own) and not self.numbering.remaining(doc_type, issuer, year)
+            ):
                 self.numbering.self_assign_block(doc_type, issuer, year)
             serial = self.numbering.reserve(doc_type, issuer, year)
             doc_no = format_number(NUMBER_TEMPLATE, issuer, self.config.number_code(doc_type), year, serial)
             pdf = self._render(doc_type, inspection_id, enterprise_id, doc_no, issued_on, document_id, render_args)
             sha = self.ws.blobs.put(pdf)
-            self.store.insert("document", {
-                "doc_type": doc_type, "doc_no": doc_no, "issuer": issuer, "year": year, "serial": serial,
-                "inspection_id": inspection_id, "enterprise_id": enterprise_id, "status": "DRAFT",
-                "file_sha256": sha, "supersedes_id": supersedes_id,
-                "created_at": self.ws.inspections.now().isoformat(timespec="seconds"),
-            }, row_id=document_id)
+            self.store.insert(
+                "document",
+                {
+                    "doc_type": doc_type,
+                    "doc_no": doc_no,
+                    "issuer": issuer,
+                    "year": year,
+                    "serial": serial,
+                    "inspection_id": inspection_id,
+                    "enterprise_id": enterprise_id,
+                    "status": "DRAFT",
+                    "file_sha256": sha,
+                    "supersedes_id": supersedes_id,
+                    "created_at": self.ws.inspections.now().isoformat(timespec="seconds"),
+                },
+                row_id=document_id,
+            )
         return document_id
 
-    def _render(self, doc_type: str, inspection_id: str, enterprise_id: str, doc_no: str, issued_on: date,
-                document_id: str, render_args: Mapping[str, Any]) -> bytes:
+    def _render(
+        self,
+        doc_type: str,
+        inspection_id: str,
+        enterprise_id: str,
+        doc_no: str,
+        issued_on: date,
+        document_id: str,
+        render_args: Mapping[str, Any],
+    ) -> bytes:
         args = dict(render_args)
         if doc_type != "RECORD":
             args.setdefault("document_id", document_id)
@@ -174,14 +198,28 @@ class Documents:
             if row["status"] != "DRAFT":
                 raise _frozen(row)
             issued_on = issued_on or self.ws.inspections.now().date()
-            pdf = self._render(row["doc_type"], row["inspection_id"], row["enterprise_id"], row["doc_no"], issued_on,
-                               document_id, render_args)
+            pdf = self._render(
+                row["doc_type"],
+                row["inspection_id"],
+                row["enterprise_id"],
+                row["doc_no"],
+                issued_on,
+                document_id,
+                render_args,
+            )
             self.store.update("document", document_id, {"file_sha256": self.ws.blobs.put(pdf)})
 
     # Signing
 
-    def sign(self, document_id: str, inspector_id: str, passphrase: str, *, reason: str = "行政执法文书签发",
-             location: str = "") -> None:
+    def sign(
+        self,
+        document_id: str,
+        inspector_id: str,
+        passphrase: str,
+        *,
+        reason: str = "行政执法文书签发",
+        location: str = "",
+    ) -> None:
         """Sign a DRAFT with the inspector's key (PAdES); it becomes SIGNED and its content is frozen."""
         from app.documents.certs import load_inspector_credentials
         from app.documents.signing import sign_pdf
@@ -208,18 +246,30 @@ class Documents:
                 "或在本机为其创建个人签名证书（python -m app inspector-cert --inspector {id}）",
                 "Inspector {name} has no signing certificate. Have the supervisor's authority issue one, or create a "
                 "personal one on this machine (python -m app inspector-cert --inspector {id})",
-                name=inspector["name"], id=inspector_id,
+                name=inspector["name"],
+                id=inspector_id,
             ) from exc
         pdf = self.ws.blobs.read(row["file_sha256"])
-        signed = sign_pdf(pdf, creds.key_pem, creds.cert_pem, passphrase, reason=reason, location=location,
-                          name=inspector["name"], chain=creds.chain)
+        signed = sign_pdf(
+            pdf,
+            creds.key_pem,
+            creds.cert_pem,
+            passphrase,
+            reason=reason,
+            location=location,
+            name=inspector["name"],
+            chain=creds.chain,
+        )
         sha = self.ws.blobs.put(signed)
         with self.store.transaction():
             current = self.get(document_id)
             if current["status"] != "DRAFT" or current["file_sha256"] != row["file_sha256"]:
-                raise UserError("document.changed", "文书 {doc_no} 在签名期间被修改，请重新签名",
-                                "Document {doc_no} changed while it was being signed; sign again",
-                                doc_no=row["doc_no"])
+                raise UserError(
+                    "document.changed",
+                    "文书 {doc_no} 在签名期间被修改，请重新签名",
+                    "Document {doc_no} changed while it was being signed; sign again",
+                    doc_no=row["doc_no"],
+                )
             self.store.attest("document", document_id, ATTESTED)
             self.store.update("document", document_id, {"file_sha256": sha, "status": "SIGNED"})
 
@@ -229,8 +279,9 @@ class Documents:
         from app.documents.certs import setup_standalone_inspector
 
         inspector = self.store.require("inspector", inspector_id)
-        setup_standalone_inspector(self.ws.data_dir, inspector_id, inspector["name"], inspector["cert_no"],
-                                   inspector["agency"], passphrase)
+        setup_standalone_inspector(
+            self.ws.data_dir, inspector_id, inspector["name"], inspector["cert_no"], inspector["agency"], passphrase
+        )
 
     # Serving
 
@@ -238,8 +289,9 @@ class Documents:
         """Today by the inspections' clock (what "not in the future" means for a service date)."""
         return self.ws.inspections.now().date()
 
-    def serve(self, document_id: str, served_on: date | None = None, served_to: str = "",
-              method: str = "DIRECT") -> None:
+    def serve(
+        self, document_id: str, served_on: date | None = None, served_to: str = "", method: str = "DIRECT"
+    ) -> None:
         """SIGNED → SERVED (送达) with the service record; see the module docstring for the rules."""
         today = self.today()
         if isinstance(served_on, datetime):
@@ -254,22 +306,28 @@ class Documents:
                     "document.not_servable",
                     "文书 {doc_no} {status}，只有已签名的文书才能登记送达",
                     "Document {doc_no} is {status_en}; only a signed document can be recorded as served",
-                    doc_no=doc_no, status=STATUS_ZH[row["status"]], status_en=row["status"].lower(),
+                    doc_no=doc_no,
+                    status=STATUS_ZH[row["status"]],
+                    status_en=row["status"].lower(),
                 )
             if method not in vocab.codes("service_methods"):
                 raise ValidationError(
                     "document.service_method",
                     "送达方式“{method}”无效，可选：{allowed}",
                     "Invalid method of service '{method}'; allowed: {allowed}",
-                    method=method, allowed="、".join(f"{code}（{vocab.vocab()['service_methods'][code]['zh']}）"
-                                                    for code in vocab.codes("service_methods")),
+                    method=method,
+                    allowed="、".join(
+                        f"{code}（{vocab.vocab()['service_methods'][code]['zh']}）"
+                        for code in vocab.codes("service_methods")
+                    ),
                 )
             if served_on > today:
                 raise ValidationError(
                     "document.served_on",
                     "送达日期 {served_on} 晚于今天（{today}），不能登记尚未发生的送达",
                     "The date of service {served_on} is after today ({today}); a service cannot be recorded ahead",
-                    served_on=served_on.isoformat(), today=today.isoformat(),
+                    served_on=served_on.isoformat(),
+                    today=today.isoformat(),
                 )
             issued = date.fromisoformat(row["created_at"][:10])
             if served_on < issued:
@@ -277,7 +335,9 @@ class Documents:
                     "document.served_on",
                     "送达日期 {served_on} 早于文书 {doc_no} 的出具日期 {issued}",
                     "The date of service {served_on} is before document {doc_no} was issued ({issued})",
-                    served_on=served_on.isoformat(), doc_no=doc_no, issued=issued.isoformat(),
+                    served_on=served_on.isoformat(),
+                    doc_no=doc_no,
+                    issued=issued.isoformat(),
                 )
             if method == "LEFT" and not served_to:
                 raise ValidationError(
@@ -288,14 +348,22 @@ class Documents:
             if method in RECIPIENT_REQUIRED and not served_to:
                 labels = vocab.vocab()["service_methods"][method]
                 raise ValidationError(
-                    "document.served_to", "{method}须填写受送达人（签收人）姓名",
+                    "document.served_to",
+                    "{method}须填写受送达人（签收人）姓名",
                     "{method_en}: the name of the person who received the document is required",
-                    method=labels["zh"], method_en=labels["en"],
+                    method=labels["zh"],
+                    method_en=labels["en"],
                 )
-            self.store.update("document", document_id, {
-                "status": "SERVED", "served_on": served_on.isoformat(), "served_to": served_to or None,
-                "service_method": method,
-            })
+            self.store.update(
+                "document",
+                document_id,
+                {
+                    "status": "SERVED",
+                    "served_on": served_on.isoformat(),
+                    "served_to": served_to or None,
+                    "service_method": method,
+                },
+            )
 
     def service(self, document_id: str) -> Service | None:
         """The service record of a document that was served (also once it was voided or corrected); None if it never
@@ -324,16 +392,20 @@ class Documents:
         self.numbering.void(document_id, reason)
 
     def _numbered_here(self, document_id: str) -> bool:
-        return self.store.db.conn.execute(
-            "SELECT 1 FROM change WHERE tbl = 'document' AND row_id = ? AND col = 'serial' AND device = ? LIMIT 1",
-            (document_id, self.ws.device.id),
-        ).fetchone() is not None
+        return (
+            self.store.db.conn.execute(
+                "SELECT 1 FROM change WHERE tbl = 'document' AND row_id = ? AND col = 'serial' AND device = ? LIMIT 1",
+                (document_id, self.ws.device.id),
+            ).fetchone()
+            is not None
+        )
 
     def signer_device(self, document_id: str) -> str | None:
         """The device whose signature the document shows (its first signature), None while it is unsigned."""
         row = self.store.db.conn.execute(
             "SELECT device FROM change WHERE tbl = 'document' AND row_id = ? AND col = 'status' AND value = ? "
-            "ORDER BY hlc, device LIMIT 1", (document_id, '"SIGNED"'),
+            "ORDER BY hlc, device LIMIT 1",
+            (document_id, '"SIGNED"'),
         ).fetchone()
         return str(row[0]) if row else None
 
@@ -343,8 +415,14 @@ class Documents:
         with self.store.transaction():
             row = self.get(document_id)
             self.void(document_id, reason)
-            return self.issue(row["doc_type"], row["inspection_id"], row["enterprise_id"], issued_on=issued_on,
-                              supersedes_id=document_id, **render_args)
+            return self.issue(
+                row["doc_type"],
+                row["inspection_id"],
+                row["enterprise_id"],
+                issued_on=issued_on,
+                supersedes_id=document_id,
+                **render_args,
+            )
 
     # Reading
 
@@ -355,21 +433,35 @@ class Documents:
         """The stored PDF (the signed file once signed)."""
         row = self.get(document_id)
         if not row["file_sha256"]:
-            raise UserError("document.no_file", "文书 {doc_no} 没有文件", "Document {doc_no} has no file",
-                            doc_no=row["doc_no"] or document_id)
+            raise UserError(
+                "document.no_file",
+                "文书 {doc_no} 没有文件",
+                "Document {doc_no} has no file",
+                doc_no=row["doc_no"] or document_id,
+            )
         return self.ws.blobs.read(row["file_sha256"])
 
-    def list(self, inspection_id: str | None = None, enterprise_id: str | None = None,
-             doc_type: str | None = None, status: str | None = None) -> builtins.list[dict[str, Any]]:
+    def list(
+        self,
+        inspection_id: str | None = None,
+        enterprise_id: str | None = None,
+        doc_type: str | None = None,
+        status: str | None = None,
+    ) -> builtins.list[dict[str, Any]]:
         """Live document rows matching the filters, oldest first."""
         where, params = ["deleted = 0"], []
-        for column, value in (("inspection_id", inspection_id), ("enterprise_id", enterprise_id),
-                              ("doc_type", doc_type), ("status", status)):
+        for column, value in (
+            ("inspection_id", inspection_id),
+            ("enterprise_id", enterprise_id),
+            ("doc_type", doc_type),
+            ("status", status),
+        ):
             if value is not None:
                 where.append(f"{column} = ?")
                 params.append(value)
-        return self.store.query(f"SELECT * FROM document WHERE {' AND '.join(where)} ORDER BY created_at, id",
-                                tuple(params))
+        return self.store.query(
+            f"SELECT * FROM document WHERE {' AND '.join(where)} ORDER BY created_at, id", tuple(params)
+        )
 
 
 __all__ = ["Documents", "NUMBER_TEMPLATE", "RECIPIENT_REQUIRED", "Service", "canonical", "document_hash"]

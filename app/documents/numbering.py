@@ -102,7 +102,8 @@ def format_number(template: str, prefix: str, word: str, year: int, serial: int)
     unknown = names - _PLACEHOLDERS
     if missing or unknown:
         raise _invalid(
-            "template", "文书编号格式有误：{template}（须含 {{year}} 与 {{serial}}，只可用 prefix、word、year、serial）",
+            "template",
+            "文书编号格式有误：{template}（须含 {{year}} 与 {{serial}}，只可用 prefix、word、year、serial）",
             "Bad document number template: {template} (needs {{year}} and {{serial}}; only prefix, word, year, serial)",
             template=template,
         )
@@ -116,8 +117,9 @@ class Numbering:
 
     # Blocks
 
-    def blocks(self, doc_type: str | None = None, issuer: str | None = None, year: int | None = None,
-               device: str | None = None) -> list[Block]:
+    def blocks(
+        self, doc_type: str | None = None, issuer: str | None = None, year: int | None = None, device: str | None = None
+    ) -> list[Block]:
         """Live blocks matching the given filters, in serial order."""
         where, params = ["deleted = 0"], []
         for column, value in (("doc_type", doc_type), ("issuer", issuer), ("year", year), ("device", device)):
@@ -130,8 +132,9 @@ class Numbering:
         )
         return [Block.from_row(r) for r in rows]
 
-    def assign_block(self, doc_type: str, issuer: str, year: int, first: int, last: int,
-                     device: str | None = None) -> str:
+    def assign_block(
+        self, doc_type: str, issuer: str, year: int, first: int, last: int, device: str | None = None
+    ) -> str:
         """Give serials first … last of (type, issuer, year) to `device` (default: this one); return the block id.
 
         Refused when the range is empty or not positive, reaches into the self-assignment range, or overlaps any
@@ -142,13 +145,22 @@ class Numbering:
             if isinstance(value, bool) or not isinstance(value, int):
                 raise _invalid("range", "编号段起止应为整数", "Block bounds must be integers")
         if first < 1 or first > last:
-            raise _invalid("range", "编号段 {first}–{last} 无效：起号应为正整数且不大于止号",
-                           "Block {first}–{last} is invalid: it must start at a positive number and not end before it",
-                           first=first, last=last)
+            raise _invalid(
+                "range",
+                "编号段 {first}–{last} 无效：起号应为正整数且不大于止号",
+                "Block {first}–{last} is invalid: it must start at a positive number and not end before it",
+                first=first,
+                last=last,
+            )
         if last > SELF_BASE:
-            raise _invalid("reserved", "编号段 {first}–{last} 超出上级分配范围 1–{base}（{base} 以上留给各机自取）",
-                           "Block {first}–{last} leaves the assignable range 1–{base} (above is for self-assignment)",
-                           first=first, last=last, base=SELF_BASE)
+            raise _invalid(
+                "reserved",
+                "编号段 {first}–{last} 超出上级分配范围 1–{base}（{base} 以上留给各机自取）",
+                "Block {first}–{last} leaves the assignable range 1–{base} (above is for self-assignment)",
+                first=first,
+                last=last,
+                base=SELF_BASE,
+            )
         return self._insert_block(doc_type, issuer, year, first, last, device or self.device_id)
 
     def self_assign_block(self, doc_type: str, issuer: str, year: int) -> Block:
@@ -166,8 +178,11 @@ class Numbering:
                     continue
                 block_id = self._insert_block(doc_type, issuer, year, first, last, self.device_id)
                 return Block(block_id, doc_type, issuer, year, self.device_id, first, last)
-        raise UserError("numbering.self_range_full", "本机自取编号段已无空位：请向上级申请编号段",
-                        "No free self-assigned block is left: ask your supervisor for a block")
+        raise UserError(
+            "numbering.self_range_full",
+            "本机自取编号段已无空位：请向上级申请编号段",
+            "No free self-assigned block is left: ask your supervisor for a block",
+        )
 
     def withdraw_block(self, block_id: str) -> None:
         """Take back a block none of whose serials has been used (a used number must stay accounted for)."""
@@ -175,9 +190,13 @@ class Numbering:
             row = self.store.require("number_block", block_id)
             block = Block.from_row(row)
             if self._used(block.doc_type, block.issuer, block.year, block.first, block.last):
-                raise UserError("numbering.block_in_use", "编号段 {first}–{last} 已有号码被使用，不能收回",
-                                "Block {first}–{last} has numbers in use and cannot be withdrawn",
-                                first=block.first, last=block.last)
+                raise UserError(
+                    "numbering.block_in_use",
+                    "编号段 {first}–{last} 已有号码被使用，不能收回",
+                    "Block {first}–{last} has numbers in use and cannot be withdrawn",
+                    first=block.first,
+                    last=block.last,
+                )
             self.store.delete("number_block", block_id)
 
     def _insert_block(self, doc_type: str, issuer: str, year: int, first: int, last: int, device: str) -> str:
@@ -185,12 +204,19 @@ class Numbering:
             for other in self.blocks(doc_type, issuer, year):
                 if other.first <= last and first <= other.last:
                     raise _invalid(
-                        "overlap", "编号段 {first}–{last} 与已分配的编号段 {ofirst}–{olast}（设备 {odevice}）重叠",
+                        "overlap",
+                        "编号段 {first}–{last} 与已分配的编号段 {ofirst}–{olast}（设备 {odevice}）重叠",
                         "Block {first}–{last} overlaps block {ofirst}–{olast} (device {odevice})",
-                        first=first, last=last, ofirst=other.first, olast=other.last, odevice=other.device,
+                        first=first,
+                        last=last,
+                        ofirst=other.first,
+                        olast=other.last,
+                        odevice=other.device,
                     )
-            return self.store.insert("number_block", {"doc_type": doc_type, "issuer": issuer, "year": year,
-                                                      "device": device, "first": first, "last": last})
+            return self.store.insert(
+                "number_block",
+                {"doc_type": doc_type, "issuer": issuer, "year": year, "device": device, "first": first, "last": last},
+            )
 
     # Serials
 
@@ -217,7 +243,10 @@ class Numbering:
             "本机文书编号已用完：请向上级申请新的编号段（{word}，{issuer}，{year} 年）",
             "This device has used up its document numbers: ask your supervisor for a new block "
             "({doc_type}, {issuer}, {year})",
-            word=DOC_WORDS[doc_type], doc_type=doc_type, issuer=issuer, year=year,
+            word=DOC_WORDS[doc_type],
+            doc_type=doc_type,
+            issuer=issuer,
+            year=year,
         )
 
     def remaining(self, doc_type: str, issuer: str, year: int) -> int:
@@ -235,8 +264,10 @@ class Numbering:
         """
         conn = self.store.db.conn
         if not conn.in_transaction:
-            raise RuntimeError("Numbering.reserve must be called inside store.transaction(), before inserting the "
-                               "document row that carries the serial")
+            raise RuntimeError(
+                "Numbering.reserve must be called inside store.transaction(), before inserting the "
+                "document row that carries the serial"
+            )
         serial, _block = self.next_number(doc_type, issuer, year)
         return serial
 
@@ -249,8 +280,12 @@ class Numbering:
         with self.store.transaction():
             row = self.store.require("document", document_id)
             if row["status"] == "VOID":
-                raise UserError("numbering.already_void", "该文书已作废：{doc_no}", "This document is already void: {doc_no}",
-                                doc_no=row["doc_no"] or document_id)
+                raise UserError(
+                    "numbering.already_void",
+                    "该文书已作废：{doc_no}",
+                    "This document is already void: {doc_no}",
+                    doc_no=row["doc_no"] or document_id,
+                )
             self.store.update("document", document_id, {"status": "VOID", "void_reason": reason.strip()})
 
     # Merge check
@@ -270,6 +305,14 @@ def _is_hex(text: str) -> bool:
 
 
 __all__ = [
-    "DEFAULT_TEMPLATE", "DOC_TYPES", "DOC_WORDS", "SELF_BASE", "SELF_SIZE", "SELF_SLOTS", "Block", "Duplicate",
-    "Numbering", "format_number",
+    "DEFAULT_TEMPLATE",
+    "DOC_TYPES",
+    "DOC_WORDS",
+    "SELF_BASE",
+    "SELF_SIZE",
+    "SELF_SLOTS",
+    "Block",
+    "Duplicate",
+    "Numbering",
+    "format_number",
 ]

@@ -85,7 +85,10 @@ def _record_header(data: d.DocumentData, cfg: DocumentConfig) -> list[Flowable]:
 def _record_section(n: int, section: d.EnterpriseSection) -> list[Flowable]:
     party = section.party
     title = f"{_cn_num(n)}、{party.name}" + (f"（{party.role}）" if party.role else "")
-    counts = {v: sum(1 for i in section.items if i.verdict == v) for v in ("NONCOMPLIANT", "COMPLIANT", "NOT_APPLICABLE", None)}
+    counts = {
+        v: sum(1 for i in section.items if i.verdict == v)
+        for v in ("NONCOMPLIANT", "COMPLIANT", "NOT_APPLICABLE", None)
+    }
     summary = (
         f"共检查 {len(section.items)} 项：不符合 {counts['NONCOMPLIANT']} 项，符合 {counts['COMPLIANT']} 项，"
         f"不涉及 {counts['NOT_APPLICABLE']} 项" + (f"，未检查 {counts[None]} 项" if counts[None] else "") + "。"
@@ -94,10 +97,14 @@ def _record_section(n: int, section: d.EnterpriseSection) -> list[Flowable]:
     bold_rows = []
     for i, item in enumerate(section.items, 1):
         bad = item.verdict == "NONCOMPLIANT"
-        rows.append([
-            p(str(i), CELL_C), p(item.title, CELL_B if bad else CELL), p(d.verdict_label(item.verdict), CELL_B if bad else CELL_C),
-            p(item.note, CELL),
-        ])
+        rows.append(
+            [
+                p(str(i), CELL_C),
+                p(item.title, CELL_B if bad else CELL),
+                p(d.verdict_label(item.verdict), CELL_B if bad else CELL_C),
+                p(item.note, CELL),
+            ]
+        )
         if bad:
             bold_rows.append(("BACKGROUND", (2, i), (2, i), d_colour()))
     table = grid(rows, [12 * mm, 62 * mm, 18 * mm, CONTENT_W - 92 * mm], header=True, extra=bold_rows)
@@ -133,16 +140,24 @@ def _cn_num(n: int) -> str:
 
 
 def _hazard_table(hazards: Sequence[d.HazardLine], *, with_enterprise: bool = False) -> Flowable:
-    rows: list[list[Any]] = [[p("序号", LABEL), p("隐患（问题）描述", LABEL), p("等级", LABEL), p("整改措施", LABEL),
-                              p("整改期限", LABEL)]]
+    rows: list[list[Any]] = [
+        [p("序号", LABEL), p("隐患（问题）描述", LABEL), p("等级", LABEL), p("整改措施", LABEL), p("整改期限", LABEL)]
+    ]
     for i, h in enumerate(hazards, 1):
         desc = h.description + (f"（{h.location}）" if h.location else "")
         if with_enterprise and h.enterprise:
             desc = f"【{h.enterprise}】{desc}"
         if h.item_title:
             desc += f"\n检查项目：{h.item_title}"
-        rows.append([p(str(i), CELL_C), p(desc, CELL), p(d.grade_label(h.grade), CELL_C), p(h.measure, CELL),
-                     p(_deadline(h), CELL_C)])
+        rows.append(
+            [
+                p(str(i), CELL_C),
+                p(desc, CELL),
+                p(d.grade_label(h.grade), CELL_C),
+                p(h.measure, CELL),
+                p(_deadline(h), CELL_C),
+            ]
+        )
     w = CONTENT_W - 12 * mm - 20 * mm - 30 * mm
     return grid(rows, [12 * mm, w * 0.55, 20 * mm, w * 0.45, 30 * mm], header=True)
 
@@ -159,12 +174,21 @@ def _photo_annex(data: d.DocumentData) -> list[Flowable]:
             max_w, max_h = cell_w - 8 * mm, 62 * mm
             scale = min(max_w / photo.width, max_h / photo.height)
             image = Image(io.BytesIO(photo.jpeg), width=photo.width * scale, height=photo.height * scale)
-            caption = f"图{k}  拍摄时间：{_photo_time(photo.taken_at)}" + (f"\n{photo.caption}" if photo.caption else "")
+            caption = f"图{k}  拍摄时间：{_photo_time(photo.taken_at)}" + (
+                f"\n{photo.caption}" if photo.caption else ""
+            )
             cells.append([image, Spacer(1, 1.5 * mm), p(caption, SMALL_C)])
-        rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
-        table = grid(rows, [cell_w, cell_w], extra=[("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
-        story += [CondPageBreak(80 * mm), p(f"{enterprise} · {group.title}", CELL_B), Spacer(1, 1.5 * mm), table,
-                  Spacer(1, 4 * mm)]
+        rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
+        table = grid(
+            rows, [cell_w, cell_w], extra=[("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        )
+        story += [
+            CondPageBreak(80 * mm),
+            p(f"{enterprise} · {group.title}", CELL_B),
+            Spacer(1, 1.5 * mm),
+            table,
+            Spacer(1, 4 * mm),
+        ]
     return story
 
 
@@ -193,13 +217,15 @@ def _record(data: d.DocumentData, cfg: DocumentConfig) -> list[Flowable]:
         story.append(p("本次检查未发现事故隐患。", CELL))
     story += [
         Spacer(1, 4 * mm),
-        KeepTogether([
-            p("签    名", HEADING),
-            p(t.text("confirm"), CELL),
-            Spacer(1, 1.5 * mm),
-            signature_table(data),
-            SealFoot(cfg.issuer_name, data.issued_on, t.seal),
-        ]),
+        KeepTogether(
+            [
+                p("签    名", HEADING),
+                p(t.text("confirm"), CELL),
+                Spacer(1, 1.5 * mm),
+                signature_table(data),
+                SealFoot(cfg.issuer_name, data.issued_on, t.seal),
+            ]
+        ),
     ]
     return story + _photo_annex(data)
 
@@ -219,8 +245,13 @@ def _closing(data: d.DocumentData, cfg: DocumentConfig, doc_type: str, remedy: b
         flow.append(p(cfg.remedy.clause(t.doc_kind), BODY))
     flow += [
         Spacer(1, 4 * mm),
-        KeepTogether([signature_table(data), SealFoot(cfg.issuer_name, data.issued_on, t.seal),
-                      p("本文书一式两份：一份交被检查单位，一份归档。", SMALL_C)]),
+        KeepTogether(
+            [
+                signature_table(data),
+                SealFoot(cfg.issuer_name, data.issued_on, t.seal),
+                p("本文书一式两份：一份交被检查单位，一份归档。", SMALL_C),
+            ]
+        ),
     ]
     return flow
 
@@ -228,8 +259,12 @@ def _closing(data: d.DocumentData, cfg: DocumentConfig, doc_type: str, remedy: b
 def _order(data: d.DocumentData, cfg: DocumentConfig) -> list[Flowable]:
     t = cfg.type("ORDER")
     story = _notice_start(data, cfg, "ORDER")
-    story += [p(t.text("findings", date=cn_date(data.inspected_on)), BODY), Spacer(1, 1.5 * mm),
-              _hazard_table(data.hazards), Spacer(1, 3 * mm)]
+    story += [
+        p(t.text("findings", date=cn_date(data.inspected_on)), BODY),
+        Spacer(1, 1.5 * mm),
+        _hazard_table(data.hazards),
+        Spacer(1, 3 * mm),
+    ]
     story += [
         p(t.text("order", count=len(data.hazards)), BODY),
         p(t.text("during"), BODY),
@@ -248,25 +283,55 @@ def _decision(data: d.DocumentData, cfg: DocumentConfig) -> list[Flowable]:
     rows = [[p("序号", LABEL), p("现场处理措施", LABEL)]] + [
         [p(str(i), CELL_C), p(m, CELL)] for i, m in enumerate(data.measures, 1)
     ]
-    story += [Spacer(1, 1.5 * mm), grid(rows, [12 * mm, CONTENT_W - 12 * mm], header=True), Spacer(1, 3 * mm),
-              p(t.text("during"), BODY)]
+    story += [
+        Spacer(1, 1.5 * mm),
+        grid(rows, [12 * mm, CONTENT_W - 12 * mm], header=True),
+        Spacer(1, 3 * mm),
+        p(t.text("during"), BODY),
+    ]
     return story + _closing(data, cfg, "DECISION")
 
 
 def _recheck(data: d.DocumentData, cfg: DocumentConfig) -> list[Flowable]:
     t = cfg.type("RECHECK")
     story = _notice_start(data, cfg, "RECHECK")
-    story.append(p(t.text("reference", ref_date=cn_date(data.reference_date), ref_title=data.reference_title,
-                          ref_no=data.reference_no), BODY))
-    rows: list[list[Any]] = [[p("序号", LABEL), p("原隐患（问题）", LABEL), p("原整改期限", LABEL), p("复查结果", LABEL),
-                              p("复查情况说明", LABEL)]]
+    story.append(
+        p(
+            t.text(
+                "reference",
+                ref_date=cn_date(data.reference_date),
+                ref_title=data.reference_title,
+                ref_no=data.reference_no,
+            ),
+            BODY,
+        )
+    )
+    rows: list[list[Any]] = [
+        [
+            p("序号", LABEL),
+            p("原隐患（问题）", LABEL),
+            p("原整改期限", LABEL),
+            p("复查结果", LABEL),
+            p("复查情况说明", LABEL),
+        ]
+    ]
     for i, h in enumerate(data.hazards, 1):
         result = d.RECHECK_RESULTS.get(h.recheck_result or "", "")
-        rows.append([p(str(i), CELL_C), p(h.description, CELL), p(_deadline(h), CELL_C),
-                     p(result, CELL_B if h.recheck_result != "FIXED" else CELL_C), p(h.recheck_note, CELL)])
+        rows.append(
+            [
+                p(str(i), CELL_C),
+                p(h.description, CELL),
+                p(_deadline(h), CELL_C),
+                p(result, CELL_B if h.recheck_result != "FIXED" else CELL_C),
+                p(h.recheck_note, CELL),
+            ]
+        )
     w = CONTENT_W - 12 * mm - 28 * mm - 20 * mm
-    story += [Spacer(1, 1.5 * mm), grid(rows, [12 * mm, w * 0.55, 28 * mm, 20 * mm, w * 0.45], header=True),
-              Spacer(1, 3 * mm)]
+    story += [
+        Spacer(1, 1.5 * mm),
+        grid(rows, [12 * mm, w * 0.55, 28 * mm, 20 * mm, w * 0.45], header=True),
+        Spacer(1, 3 * mm),
+    ]
     all_fixed = bool(data.hazards) and all(h.recheck_result == "FIXED" for h in data.hazards)
     story.append(p("复查意见：" + (data.opinion or t.text("all_fixed" if all_fixed else "not_fixed")), BODY))
     return story + _closing(data, cfg, "RECHECK", remedy=not all_fixed)
@@ -275,48 +340,127 @@ def _recheck(data: d.DocumentData, cfg: DocumentConfig) -> list[Flowable]:
 _BUILDERS = {"RECORD": _record, "ORDER": _order, "DECISION": _decision, "RECHECK": _recheck}
 
 
-def render(data: d.DocumentData, config: DocumentConfig | None = None, *, invariant: bool = False,
-           qr_payload: str | None = None) -> bytes:
+def render(
+    data: d.DocumentData,
+    config: DocumentConfig | None = None,
+    *,
+    invariant: bool = False,
+    qr_payload: str | None = None,
+) -> bytes:
     """The PDF of one document (A4, embedded font subset, 第 x 页 共 y 页 on every page; with `qr_payload`, the
     QR code of app.documents.qr in the bottom-right corner of every page)."""
     cfg = config or shipped_config()
     register_fonts()  # before any Paragraph is made: they resolve the font names when constructed
     story = _BUILDERS[data.doc_type](data, cfg)
-    return build(story, title=cfg.type(data.doc_type).title, doc_no=data.doc_no, author=cfg.issuer_name,
-                 invariant=invariant, qr_payload=qr_payload)
+    return build(
+        story,
+        title=cfg.type(data.doc_type).title,
+        doc_no=data.doc_no,
+        author=cfg.issuer_name,
+        invariant=invariant,
+        qr_payload=qr_payload,
+    )
 
 
 # ---------------------------------------------------------------------------------------------------- from the DB
 
 
-def render_record(ws: Workspace, inspection_id: str, enterprise_id: str | None = None, *, doc_no: str,
-                  issued_on: date, config: DocumentConfig | None = None, invariant: bool = False) -> bytes:
-    return render(d.gather_record(ws, inspection_id, enterprise_id, doc_no=doc_no, issued_on=issued_on), config,
-                  invariant=invariant)
+def render_record(
+    ws: Workspace,
+    inspection_id: str,
+    enterprise_id: str | None = None,
+    *,
+    doc_no: str,
+    issued_on: date,
+    config: DocumentConfig | None = None,
+    invariant: bool = False,
+) -> bytes:
+    return render(
+        d.gather_record(ws, inspection_id, enterprise_id, doc_no=doc_no, issued_on=issued_on),
+        config,
+        invariant=invariant,
+    )
 
 
-def render_order(ws: Workspace, inspection_id: str, enterprise_id: str, *, doc_no: str, issued_on: date,
-                 hazard_ids: Sequence[str] | None = None, document_id: str | None = None,
-                 config: DocumentConfig | None = None, invariant: bool = False) -> bytes:
-    data = d.gather_order(ws, inspection_id, enterprise_id, doc_no=doc_no, issued_on=issued_on,
-                          hazard_ids=hazard_ids, document_id=document_id)
+def render_order(
+    ws: Workspace,
+    inspection_id: str,
+    enterprise_id: str,
+    *,
+    doc_no: str,
+    issued_on: date,
+    hazard_ids: Sequence[str] | None = None,
+    document_id: str | None = None,
+    config: DocumentConfig | None = None,
+    invariant: bool = False,
+) -> bytes:
+    data = d.gather_order(
+        ws,
+        inspection_id,
+        enterprise_id,
+        doc_no=doc_no,
+        issued_on=issued_on,
+        hazard_ids=hazard_ids,
+        document_id=document_id,
+    )
     return render(data, config, invariant=invariant)
 
 
-def render_decision(ws: Workspace, inspection_id: str, enterprise_id: str, *, doc_no: str, issued_on: date,
-                    measures: Sequence[str], hazard_ids: Sequence[str] | None = None, document_id: str | None = None,
-                    config: DocumentConfig | None = None, invariant: bool = False) -> bytes:
-    data = d.gather_decision(ws, inspection_id, enterprise_id, doc_no=doc_no, issued_on=issued_on,
-                             measures=measures, hazard_ids=hazard_ids, document_id=document_id)
+def render_decision(
+    ws: Workspace,
+    inspection_id: str,
+    enterprise_id: str,
+    *,
+    doc_no: str,
+    issued_on: date,
+    measures: Sequence[str],
+    hazard_ids: Sequence[str] | None = None,
+    document_id: str | None = None,
+    config: DocumentConfig | None = None,
+    invariant: bool = False,
+) -> bytes:
+    data = d.gather_decision(
+        ws,
+        inspection_id,
+        enterprise_id,
+        doc_no=doc_no,
+        issued_on=issued_on,
+        measures=measures,
+        hazard_ids=hazard_ids,
+        document_id=document_id,
+    )
     return render(data, config, invariant=invariant)
 
 
-def render_recheck(ws: Workspace, inspection_id: str, enterprise_id: str, *, doc_no: str, issued_on: date,
-                   reference_no: str, reference_date: date, reference_title: str = "责令限期整改指令书",
-                   results: Mapping[str, tuple[str, str] | str] | None = None, opinion: str = "",
-                   hazard_ids: Sequence[str] | None = None, document_id: str | None = None,
-                   config: DocumentConfig | None = None, invariant: bool = False) -> bytes:
-    data = d.gather_recheck(ws, inspection_id, enterprise_id, doc_no=doc_no, issued_on=issued_on,
-                            reference_no=reference_no, reference_date=reference_date, reference_title=reference_title,
-                            results=results, opinion=opinion, hazard_ids=hazard_ids, document_id=document_id)
+def render_recheck(
+    ws: Workspace,
+    inspection_id: str,
+    enterprise_id: str,
+    *,
+    doc_no: str,
+    issued_on: date,
+    reference_no: str,
+    reference_date: date,
+    reference_title: str = "责令限期整改指令书",
+    results: Mapping[str, tuple[str, str] | str] | None = None,
+    opinion: str = "",
+    hazard_ids: Sequence[str] | None = None,
+    document_id: str | None = None,
+    config: DocumentConfig | None = None,
+    invariant: bool = False,
+) -> bytes:
+    data = d.gather_recheck(
+        ws,
+        inspection_id,
+        enterprise_id,
+        doc_no=doc_no,
+        issued_on=issued_on,
+        reference_no=reference_no,
+        reference_date=reference_date,
+        reference_title=reference_title,
+        results=results,
+        opinion=opinion,
+        hazard_ids=hazard_ids,
+        document_id=document_id,
+    )
     return render(data, config, invariant=invariant)

@@ -221,12 +221,17 @@ def _check_one(sig: Any, roots: list, validate: Any, context_cls: Any, coverage_
     else:
         modified = True
     if not status.intact:
-        problems.append(localized("签名后文件内容被改动（摘要不符）", "The signed content was altered (digest mismatch)"))
+        problems.append(localized("签名后文件内容被改动（摘要不符）", "The signed content was altered (digest "
+                                                      "mismatch)"))
     elif not status.valid:
         problems.append(localized("签名值无效", "The signature value is invalid"))
     if not trusted:
-        problems.append(localized("签名者证书不受信任（其根证书不在信任库中）",
-                           "The signer's certificate is not trusted (its root is not in the trust store)"))
+        problems.append(
+            localized(
+                "签名者证书不受信任（其根证书不在信任库中）",
+                "The signer's certificate is not trusted (its root is not in the trust store)",
+            )
+        )
     if modified:
         problems.append(localized("签名后文件被追加修改", "The file was changed after it was signed"))
     return SignatureCheck(

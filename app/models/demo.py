@@ -13,9 +13,10 @@ in the change log exactly as if an officer had typed it in. Enterprises are writ
 (benchmarks/bench_demo.py --full).
 
 Names of districts and townships are real, as are the district codes (GB/T 2260); township codes are numbered in
-list order, not the official statistical codes. Villages, roads, parks, enterprises, people, phone numbers, credit codes and certificate numbers are invented. The credit codes are well-formed (GB 32100
-check character, GB 11714 check character of the organisation-code part) but random, so one may equal a real
-enterprise's code by chance: demo data is for demonstrations, training and tests only.
+list order, not the official statistical codes. Villages, roads, parks, enterprises, people, phone numbers, credit
+codes and certificate numbers are invented. The credit codes are well-formed (GB 32100 check character, GB 11714
+check character of the organisation-code part) but random, so one may equal a real enterprise's code by chance:
+demo data is for demonstrations, training and tests only.
 
 With `inspections=N`, N visits of the last two months follow (app/models/demo_inspections.py), dated relative to
 `today`.
@@ -71,52 +72,93 @@ class _DistrictInfo:
 
 DISTRICTS: tuple[_DistrictInfo, ...] = (
     _DistrictInfo(
-        "鄞州区", "330212", 2.2, ("宁波", "宁波市鄞州"),
-        tuple("姜山镇 五乡镇 邱隘镇 云龙镇 横溪镇 塘溪镇 咸祥镇 瞻岐镇 东吴镇 下应街道 潘火街道 首南街道 "
-              "钟公庙街道 中河街道 东柳街道 白鹤街道 福明街道 明楼街道 东胜街道 百丈街道 东郊街道 新明街道".split()),
+        "鄞州区",
+        "330212",
+        2.2,
+        ("宁波", "宁波市鄞州"),
+        tuple(
+            "姜山镇 五乡镇 邱隘镇 云龙镇 横溪镇 塘溪镇 咸祥镇 瞻岐镇 东吴镇 下应街道 潘火街道 首南街道 "
+            "钟公庙街道 中河街道 东柳街道 白鹤街道 福明街道 明楼街道 东胜街道 百丈街道 东郊街道 新明街道".split()
+        ),
     ),
     _DistrictInfo(
-        "慈溪市", "330282", 2.2, ("慈溪市", "宁波"),
-        tuple("周巷镇 观海卫镇 龙山镇 掌起镇 附海镇 桥头镇 匡堰镇 逍林镇 新浦镇 胜山镇 横河镇 长河镇 崇寿镇 "
-              "庵东镇 天元镇 浒山街道 白沙路街道 古塘街道 坎墩街道 宗汉街道".split()),
+        "慈溪市",
+        "330282",
+        2.2,
+        ("慈溪市", "宁波"),
+        tuple(
+            "周巷镇 观海卫镇 龙山镇 掌起镇 附海镇 桥头镇 匡堰镇 逍林镇 新浦镇 胜山镇 横河镇 长河镇 崇寿镇 "
+            "庵东镇 天元镇 浒山街道 白沙路街道 古塘街道 坎墩街道 宗汉街道".split()
+        ),
     ),
     _DistrictInfo(
-        "余姚市", "330281", 1.6, ("余姚市", "宁波"),
-        tuple("泗门镇 马渚镇 小曹娥镇 临山镇 黄家埠镇 牟山镇 丈亭镇 三七市镇 河姆渡镇 陆埠镇 大隐镇 梁弄镇 "
-              "凤山街道 阳明街道 梨洲街道 兰江街道 朗霞街道 低塘街道 鹿亭乡".split()),
+        "余姚市",
+        "330281",
+        1.6,
+        ("余姚市", "宁波"),
+        tuple(
+            "泗门镇 马渚镇 小曹娥镇 临山镇 黄家埠镇 牟山镇 丈亭镇 三七市镇 河姆渡镇 陆埠镇 大隐镇 梁弄镇 "
+            "凤山街道 阳明街道 梨洲街道 兰江街道 朗霞街道 低塘街道 鹿亭乡".split()
+        ),
     ),
     _DistrictInfo(
-        "北仑区", "330206", 1.2, ("宁波", "宁波市北仑区"),
+        "北仑区",
+        "330206",
+        1.2,
+        ("宁波", "宁波市北仑区"),
         tuple("大碶街道 小港街道 新碶街道 霞浦街道 柴桥街道 戚家山街道 春晓街道 梅山街道 白峰街道 大榭街道".split()),
     ),
     _DistrictInfo(
-        "海曙区", "330203", 1.0, ("宁波", "宁波市海曙"),
+        "海曙区",
+        "330203",
+        1.0,
+        ("宁波", "宁波市海曙"),
         tuple("集士港镇 古林镇 高桥镇 横街镇 鄞江镇 洞桥镇 章水镇 石碶街道 望春街道 龙观乡".split()),
     ),
     _DistrictInfo(
-        "宁海县", "330226", 0.9, ("宁海县", "宁波"),
-        tuple("西店镇 长街镇 力洋镇 深甽镇 黄坛镇 大佳何镇 强蛟镇 前童镇 岔路镇 一市镇 桑洲镇 跃龙街道 "
-              "桃源街道 梅林街道 桥头胡街道 越溪乡 胡陈乡 茶院乡".split()),
+        "宁海县",
+        "330226",
+        0.9,
+        ("宁海县", "宁波"),
+        tuple(
+            "西店镇 长街镇 力洋镇 深甽镇 黄坛镇 大佳何镇 强蛟镇 前童镇 岔路镇 一市镇 桑洲镇 跃龙街道 "
+            "桃源街道 梅林街道 桥头胡街道 越溪乡 胡陈乡 茶院乡".split()
+        ),
     ),
     _DistrictInfo(
-        "奉化区", "330213", 0.8, ("宁波市奉化区", "宁波"),
+        "奉化区",
+        "330213",
+        0.8,
+        ("宁波市奉化区", "宁波"),
         tuple("溪口镇 松岙镇 裘村镇 大堰镇 岳林街道 锦屏街道 江口街道 西坞街道 萧王庙街道 莼湖街道 尚田街道".split()),
     ),
     _DistrictInfo(
-        "镇海区", "330211", 0.7, ("宁波市镇海", "宁波"),
+        "镇海区",
+        "330211",
+        0.7,
+        ("宁波市镇海", "宁波"),
         tuple("澥浦镇 九龙湖镇 骆驼街道 庄市街道 蛟川街道 贵驷街道 招宝山街道".split()),
     ),
     _DistrictInfo(
-        "象山县", "330225", 0.6, ("象山县", "象山"),
+        "象山县",
+        "330225",
+        0.6,
+        ("象山县", "象山"),
         tuple("石浦镇 西周镇 贤庠镇 定塘镇 墙头镇 泗洲头镇 涂茨镇 大徐镇 新桥镇 丹东街道 丹西街道 爵溪街道".split()),
     ),
     _DistrictInfo(
-        "江北区", "330205", 0.6, ("宁波", "宁波市江北"),
+        "江北区",
+        "330205",
+        0.6,
+        ("宁波", "宁波市江北"),
         tuple("慈城镇 庄桥街道 洪塘街道 甬江街道 前江街道 文教街道".split()),
     ),
 )
 
-_VILLAGE_FIRST = "东西南北前后上下新大小中石山河桥塘湖林岙陈王张李周黄胡俞应金丰联胜光明华兴永和安乐福仁红建马洋溪岭江浦港墩堰殿渡庙田"
+_VILLAGE_FIRST = (
+    "东西南北前后上下新大小中石山河桥塘湖林岙陈王张李周黄胡俞应金丰联胜"
+    "光明华兴永和安乐福仁红建马洋溪岭江浦港墩堰殿渡庙田"
+)
 _VILLAGE_SECOND = "家庄桥塘岙山河湖林浦港墩堰殿渡庙田溪岭头里埠湾坝洋宅店园市岸门湖浜泾舍屋"
 _ROAD_WORDS = (
     "科技 工业 兴业 创业 发展 明州 甬江 金山 环镇 东环 西环 南环 北环 振兴 富强 昌盛 建设 人民 通达 滨海 海兴 新兴 "
@@ -129,8 +171,26 @@ _ROAD_SUFFIXES = ("路", "路", "路", "中路", "东路", "西路", "南路", "
 # People
 
 _SURNAMES = (
-    "陈" * 14 + "王" * 10 + "张" * 8 + "李" * 8 + "林" * 6 + "胡" * 6 + "徐" * 6 + "周" * 6 + "俞" * 4 + "应" * 4
-    + "戴" * 4 + "孙" * 4 + "杨" * 4 + "吴" * 5 + "沈" * 3 + "朱" * 3 + "邵" * 3 + "金" * 3 + "叶" * 3 + "汪" * 2
+    "陈" * 14
+    + "王" * 10
+    + "张" * 8
+    + "李" * 8
+    + "林" * 6
+    + "胡" * 6
+    + "徐" * 6
+    + "周" * 6
+    + "俞" * 4
+    + "应" * 4
+    + "戴" * 4
+    + "孙" * 4
+    + "杨" * 4
+    + "吴" * 5
+    + "沈" * 3
+    + "朱" * 3
+    + "邵" * 3
+    + "金" * 3
+    + "叶" * 3
+    + "汪" * 2
     + "罗赵黄刘郑何谢范方蒋钱施冯董许袁夏姚卢毛严鲍虞岑竺傅屠翁裘柴袁楼史邬"
 )
 _GIVEN_SINGLE = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚斌辉鹏飞波宁峰燕亮晨宇浩俊凯琴萍珍玲英兰颖婷琳欣丹栋"
@@ -161,7 +221,9 @@ class _Industry:
 
 
 INDUSTRIES: tuple[_Industry, ...] = (
-    _Industry("五金制品", 18, ("五金制品", "五金工具", "金属制品", "紧固件", "五金"), ("五金", "五金配件", "冲件", "紧固件")),
+    _Industry(
+        "五金制品", 18, ("五金制品", "五金工具", "金属制品", "紧固件", "五金"), ("五金", "五金配件", "冲件", "紧固件")
+    ),
     _Industry("塑料制品（注塑）", 14, ("塑业", "塑胶制品", "塑料制品", "注塑科技"), ("塑料", "注塑", "塑料制品")),
     _Industry("模具", 9, ("模具", "模塑", "精密模具"), ("模具", "模具加工")),
     _Industry("机械加工", 12, ("机械", "精密机械", "机电设备", "轴承", "液压件"), ("机械配件", "机加工", "轴承")),
@@ -257,8 +319,21 @@ class DemoSummary:
             else "出租方 {landlords} 家、承租方 {tenants} 家、园区运营方 {operators} 家，分布于 {townships} 个镇街；"
             "执法人员 {inspectors} 名；检查 {inspections} 次，隐患 {hazards} 条（用时 {seconds:.1f} 秒）"
         )
-        return template.format(**{k: getattr(self, k) for k in (
-            "landlords", "tenants", "operators", "townships", "inspectors", "inspections", "hazards", "seconds")})
+        return template.format(
+            **{
+                k: getattr(self, k)
+                for k in (
+                    "landlords",
+                    "tenants",
+                    "operators",
+                    "townships",
+                    "inspectors",
+                    "inspections",
+                    "hazards",
+                    "seconds",
+                )
+            }
+        )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -534,7 +609,9 @@ def _generate_parks(
             weight = 3.0
         elif kind == "micro":
             phase = sum(1 for p in township.parks if p.kind == "micro")
-            name = f"{township.district.name}{township.name}小微企业园" + (f"（{'一二三四'[phase]}期）" if phase else "")
+            name = f"{township.district.name}{township.name}小微企业园" + (
+                f"（{'一二三四'[phase]}期）" if phase else ""
+            )
             weight = 2.5
         elif kind == "village":
             free = [v for v in township.villages if v[1] not in used_villages] or township.villages
@@ -553,7 +630,9 @@ def _generate_parks(
         township.parks.append(_Park(park_id, name, kind, village, address, weight))
         if kind in ("micro", "brand") and rng.random() < 0.7:
             word = rng.choice(_OPERATOR_WORDS)
-            op_name = drawer.unique(lambda w=word: f"{rng.choice(township.district.prefixes)}{drawer.brand()}{w}有限公司")
+            op_name = drawer.unique(
+                lambda w=word: f"{rng.choice(township.district.prefixes)}{drawer.brand()}{w}有限公司"
+            )
             operator_id = registry.create_enterprise(
                 name=op_name,
                 uscc=drawer.uscc("9", "1", township.district.code, True),
@@ -809,7 +888,9 @@ def _write_tenant(
     elif form == "individual":  # 个体工商户: code for most, some never recorded one
         word = rng.choice(info.factory_words)
         place = prefix if prefix.endswith(("市", "县")) else prefix + township.short
-        name = drawer.unique(lambda: f"{place}{drawer.brand()}{word}{rng.choice(('加工厂', '加工厂', '加工场', '经营部'))}")
+        name = drawer.unique(
+            lambda: f"{place}{drawer.brand()}{word}{rng.choice(('加工厂', '加工厂', '加工场', '经营部'))}"
+        )
         uscc = drawer.uscc("9", "2", district.code, True) if rng.random() < 0.7 else None
         employees = drawer.employees(6, 1, 30)
     else:  # unregistered workshop, known by its owner's name
@@ -892,7 +973,10 @@ def _generate_roster(workspace: Workspace, rng: random.Random, registry: Registr
                 if agency == bureau:
                     cert_no, issuer = f"浙应急执法〔{year}〕{rng.randrange(1, 3000):04d}号", "浙江省应急管理厅"
                 else:
-                    cert_no, issuer = f"浙行政执法〔{year}〕{district.code}{rng.randrange(1, 1000):03d}号", "浙江省人民政府"
+                    cert_no, issuer = (
+                        f"浙行政执法〔{year}〕{district.code}{rng.randrange(1, 1000):03d}号",
+                        "浙江省人民政府",
+                    )
                 if cert_no not in existing:
                     existing.add(cert_no)
                     break
@@ -913,4 +997,3 @@ def _generate_roster(workspace: Workspace, rng: random.Random, registry: Registr
 
 
 __all__ = ["BATCH_SIZE", "REFERENCE_DATE", "DemoSummary", "generate_demo", "landlord_weight", "tenant_counts"]
-

@@ -88,7 +88,9 @@ def generate_inspections(
                 for worker in range(3):
                     asked = 3
                     correct = asked - (rng.random() < 0.15)
-                    ws.assessments.add_awareness_sample(inspection_id, enterprise_id, f"员工{worker + 1}", asked, correct)
+                    ws.assessments.add_awareness_sample(
+                        inspection_id, enterprise_id, f"员工{worker + 1}", asked, correct
+                    )
             if not last:
                 ws.inspections.complete(inspection_id)
     finally:
@@ -106,8 +108,9 @@ def _judge_items(ws: Workspace, rng: random.Random, inspection_id: str, *, parti
         item = checklist.item(code)
         roll = rng.random()
         if roll < P_NONCOMPLIANT:
-            outcome = ws.inspections.record_verdict(inspection_id, enterprise_id, code, "NONCOMPLIANT",
-                                                    _finding(rng, item))
+            outcome = ws.inspections.record_verdict(
+                inspection_id, enterprise_id, code, "NONCOMPLIANT", _finding(rng, item)
+            )
             hazards += 1
             if item.major == "CONDITIONAL" and rng.random() < 0.2:
                 assert outcome.hazard_id
@@ -124,16 +127,18 @@ def _interview(ws: Workspace, rng: random.Random, inspection_id: str, enterprise
     officer = ws.registry.person(enterprise_id, "safety_officer")
     for question_id in content.draw_interview(bank, rng):
         rating = rng.choices((0, 1, 2), weights=(1, 3, 6))[0]
-        ws.assessments.record_interview(inspection_id, enterprise_id, question_id, rating,
-                                        person_id=officer["id"] if officer else None)
+        ws.assessments.record_interview(
+            inspection_id, enterprise_id, question_id, rating, person_id=officer["id"] if officer else None
+        )
 
 
 def _quiz(ws: Workspace, rng: random.Random, inspection_id: str, enterprise_id: str) -> None:
     principal = ws.registry.person(enterprise_id, "principal")
     if principal is None:
         return
-    attempt = ws.assessments.start_quiz(inspection_id, enterprise_id, principal["name"], person_id=principal["id"],
-                                        seed=rng.randrange(2**31))
+    attempt = ws.assessments.start_quiz(
+        inspection_id, enterprise_id, principal["name"], person_id=principal["id"], seed=rng.randrange(2**31)
+    )
     skill = rng.uniform(0.6, 1.0)
     for question in ws.assessments.quiz_questions(attempt):
         answer = question.answer if rng.random() < skill else _wrong_answer(rng, question)

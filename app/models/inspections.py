@@ -104,7 +104,11 @@ class Inspections:
             for n, inspector_id in enumerate(inspector_ids):
                 self.store.insert(
                     "inspection_inspector",
-                    {"inspection_id": inspection_id, "inspector_id": inspector_id, "role": "lead" if n == 0 else "member"},
+                    {
+                        "inspection_id": inspection_id,
+                        "inspector_id": inspector_id,
+                        "role": "lead" if n == 0 else "member",
+                    },
                 )
             for target in dict.fromkeys([enterprise_id, *tenant_ids]):
                 self.add_target(inspection_id, target)
@@ -122,7 +126,9 @@ class Inspections:
             ).fetchone()
             if existing:
                 return str(existing[0])
-            return self.store.insert("inspection_target", {"inspection_id": inspection_id, "enterprise_id": enterprise_id})
+            return self.store.insert(
+                "inspection_target", {"inspection_id": inspection_id, "enterprise_id": enterprise_id}
+            )
 
     def add_inspector(self, inspection_id: str, inspector_id: str) -> None:
         with self.store.transaction():
@@ -143,7 +149,8 @@ class Inspections:
         self.store.db.conn.execute(
             "INSERT INTO inspection_position (inspection_id, enterprise_id, item_code) VALUES (?, ?, ?) "
             "ON CONFLICT (inspection_id) DO UPDATE SET enterprise_id = excluded.enterprise_id, "
-            "item_code = excluded.item_code", (inspection_id, enterprise_id, item_code),
+            "item_code = excluded.item_code",
+            (inspection_id, enterprise_id, item_code),
         )
 
     def position(self, inspection_id: str) -> tuple[str, str] | None:
@@ -176,9 +183,13 @@ class Inspections:
     def resolve(self, ref: str) -> str:
         """An inspection id from a full id or a unique prefix of one (ids are long to type)."""
         ref = ref.strip()
-        rows = self.store.db.conn.execute(
-            "SELECT id FROM inspection WHERE substr(id, 1, ?) = ? AND deleted = 0 LIMIT 2", (len(ref), ref)
-        ).fetchall() if ref else []
+        rows = (
+            self.store.db.conn.execute(
+                "SELECT id FROM inspection WHERE substr(id, 1, ?) = ? AND deleted = 0 LIMIT 2", (len(ref), ref)
+            ).fetchall()
+            if ref
+            else []
+        )
         if not rows:
             raise NotFoundError("inspection.not_found", "找不到检查：{ref}", "No such inspection: {ref}", ref=ref)
         if len(rows) > 1:
@@ -295,7 +306,8 @@ class Inspections:
                 self.store.update("item_result", result_id, values)
             else:
                 result_id = self.store.put_natural(
-                    "item_result", (inspection_id, enterprise_id, item_code),
+                    "item_result",
+                    (inspection_id, enterprise_id, item_code),
                     {"inspection_id": inspection_id, "enterprise_id": enterprise_id, "item_code": item_code, **values},
                 )
             self._put_position(inspection_id, enterprise_id, item_code)
@@ -326,14 +338,20 @@ class Inspections:
             self._item(inspection_id, enterprise_id, item_code)
             current = self.results(inspection_id, enterprise_id).get((enterprise_id, item_code))
             if current and current["verdict"]:
-                return self.record_verdict(inspection_id, enterprise_id, item_code, current["verdict"], note).item_result_id
+                return self.record_verdict(
+                    inspection_id, enterprise_id, item_code, current["verdict"], note
+                ).item_result_id
             if current:
                 self.store.update("item_result", current["id"], {"note": note or None})
                 return str(current["id"])
             return self.store.insert(
                 "item_result",
-                {"inspection_id": inspection_id, "enterprise_id": enterprise_id, "item_code": item_code,
-                 "note": note or None},
+                {
+                    "inspection_id": inspection_id,
+                    "enterprise_id": enterprise_id,
+                    "item_code": item_code,
+                    "note": note or None,
+                },
             )
 
     def _item(self, inspection_id: str, enterprise_id: str, item_code: str) -> content.ChecklistItem:
@@ -445,8 +463,11 @@ class Inspections:
                 data = source.read_bytes()
             except OSError as exc:
                 raise NotFoundError(
-                    "photo.unreadable", "无法读取照片 {file}：{reason}", "Cannot read photo {file}: {reason}",
-                    file=source.name, reason=exc.strerror or exc,
+                    "photo.unreadable",
+                    "无法读取照片 {file}：{reason}",
+                    "Cannot read photo {file}: {reason}",
+                    file=source.name,
+                    reason=exc.strerror or exc,
                 ) from exc
         processed = process_photo(data, name=name)
         # Blobs first: an orphan blob after a crash is harmless, a row pointing at a missing blob is not.
@@ -554,6 +575,8 @@ def _iso_date(value: Any) -> str:
         return date.fromisoformat(str(value)).isoformat()
     except ValueError:
         raise ValidationError(
-            "date.invalid", "日期格式不正确：{value}（应为 YYYY-MM-DD）", "Invalid date: {value} (use YYYY-MM-DD)",
+            "date.invalid",
+            "日期格式不正确：{value}（应为 YYYY-MM-DD）",
+            "Invalid date: {value} (use YYYY-MM-DD)",
             value=value,
         ) from None

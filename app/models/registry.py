@@ -206,7 +206,8 @@ class Registry:
 
     def update_enterprise(self, enterprise_id: str, **fields: Any) -> dict[str, Any]:
         self.store.require("enterprise", enterprise_id)
-        return self.store.update("enterprise", enterprise_id, self._validated(fields, creating=False, own_id=enterprise_id))
+        values = self._validated(fields, creating=False, own_id=enterprise_id)
+        return self.store.update("enterprise", enterprise_id, values)
 
     def get_enterprise(self, enterprise_id: str) -> dict[str, Any]:
         return self.store.require("enterprise", enterprise_id)
@@ -361,23 +362,31 @@ class Registry:
         new = LeaseTerms(new.landlord_id, _clean(new.unit), new.agreement_signed, signed_date)
         if old is not None and old[1] == new:
             return
-        self.add_lease(new.landlord_id, tenant_id, unit=new.unit, agreement_signed=new.agreement_signed,
-                       agreement_date=new.agreement_date)
+        self.add_lease(
+            new.landlord_id,
+            tenant_id,
+            unit=new.unit,
+            agreement_signed=new.agreement_signed,
+            agreement_date=new.agreement_date,
+        )
 
     def merge_enterprises(self, keep_id: str, merged_id: str) -> None:
         """Record that two records (typically created offline on two laptops) are one firm: `merged_id` points at
         `keep_id` and leaves the lists. Ids are never rewritten, so inspections, hazards and documents that name the
         merged record stay as they were signed; the dossier of the surviving record includes them."""
         if keep_id == merged_id:
-            raise ValidationError("enterprise.merge_self", "不能把企业合并到它自己", "An enterprise cannot be merged "
-                                  "into itself")
+            raise ValidationError(
+                "enterprise.merge_self", "不能把企业合并到它自己", "An enterprise cannot be merged into itself"
+            )
         with self.store.transaction():
             keep = self.store.require("enterprise", keep_id)
             self.store.require("enterprise", merged_id)
             if keep["merged_into"]:
                 raise ValidationError(
-                    "enterprise.merge_target_merged", "“{name}”已合并到其他企业，请选择保留的那条记录",
-                    "{name} has itself been merged into another record; choose the surviving one", name=keep["name"],
+                    "enterprise.merge_target_merged",
+                    "“{name}”已合并到其他企业，请选择保留的那条记录",
+                    "{name} has itself been merged into another record; choose the surviving one",
+                    name=keep["name"],
                 )
             for other in self.store.query("SELECT id FROM enterprise WHERE merged_into = ?", (merged_id,)):
                 self.store.update("enterprise", other["id"], {"merged_into": keep_id})
@@ -393,9 +402,11 @@ class Registry:
     # Queries for lists
 
     def count(self) -> int:
-        return int(self.store.db.conn.execute(
-            "SELECT count(*) FROM enterprise WHERE deleted = 0 AND merged_into IS NULL"
-        ).fetchone()[0])
+        return int(
+            self.store.db.conn.execute(
+                "SELECT count(*) FROM enterprise WHERE deleted = 0 AND merged_into IS NULL"
+            ).fetchone()[0]
+        )
 
     def resolve(self, ref: str) -> str:
         """An enterprise id from what a user types on a command line: an id, a credit code or the exact name."""
@@ -405,9 +416,7 @@ class Registry:
         found = self.find_by_uscc(ref) if len(ref) == 18 else None
         found = found or self.find_by_name(ref)
         if found is None:
-            raise NotFoundError(
-                "enterprise.not_found", "找不到企业：{ref}", "No such enterprise: {ref}", ref=ref
-            )
+            raise NotFoundError("enterprise.not_found", "找不到企业：{ref}", "No such enterprise: {ref}", ref=ref)
         return found
 
     def search_ids(
@@ -469,7 +478,9 @@ class Registry:
                 roles = tuple(
                     name for name, flag in zip(("landlord", "tenant", "operator"), r[3:6], strict=True) if flag
                 )
-                found[r[0]] = EnterpriseRow(r[0], r[1], r[2], roles, r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14])
+                found[r[0]] = EnterpriseRow(
+                    r[0], r[1], r[2], roles, r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14]
+                )
         return [found[i] for i in ids if i in found]
 
     def iter_export_rows(self) -> Iterable[dict[str, Any]]:

@@ -24,7 +24,8 @@ def inspection_text(ws: Workspace, inspection_id: str) -> str:
         f"{localized('对象', 'Enterprise')}：{ws.registry.get_enterprise(insp['enterprise_id'])['name']}",
         f"{localized('方式', 'Mode')}：{vocab.label('inspection_modes', insp['mode'])}    "
         f"{localized('目的', 'Purpose')}：{insp['purpose']}",
-        f"{localized('时间', 'Time')}：{insp['started_at'].replace('T', ' ')} — {(insp['ended_at'] or '').replace('T', ' ')}"
+        f"{localized('时间', 'Time')}：{insp['started_at'].replace('T', ' ')} — "
+        f"{(insp['ended_at'] or '').replace('T', ' ')}"
         f"    {localized('状态', 'Status')}：{localized(*_STATUS[insp['status']])}",
         f"{localized('检查表', 'Checklist')}：{checklist.title_zh}（{checklist.code} v{checklist.version}）",
         localized("执法人员：", "Inspectors: ")
@@ -38,38 +39,52 @@ def inspection_text(ws: Workspace, inspection_id: str) -> str:
                 current_aspect = item.aspect
                 lines.append(f"【{aspects[item.aspect].title_zh}】")
             result = results.get((enterprise_id, item.code))
-            verdict = vocab.label("verdicts", result["verdict"]) if result and result["verdict"] else localized("未检查", "—")
+            verdict = (
+                vocab.label("verdicts", result["verdict"]) if result and result["verdict"] else localized("未检查", "—")
+            )
             note = f"  {result['note']}" if result and result["note"] else ""
             lines.append(f"  {item.code} {item.title_zh}：{verdict}{note}")
         interview = ws.assessments.interview_score(inspection_id, enterprise_id)
         if interview is not None:
             lines.append(
-                localized("安全员必问：{total}/{max} 分，{res}", "Safety officer interview: {total}/{max}, {res}").format(
-                    total=interview.total, max=interview.max_total,
-                    res=localized("合格", "passed") if interview.passed else localized("不合格", "failed"))
+                localized(
+                    "安全员必问：{total}/{max} 分，{res}", "Safety officer interview: {total}/{max}, {res}"
+                ).format(
+                    total=interview.total,
+                    max=interview.max_total,
+                    res=localized("合格", "passed") if interview.passed else localized("不合格", "failed"),
+                )
             )
         elif rated := ws.assessments.interview_ratings(inspection_id, enterprise_id):
-            lines.append(localized("安全员必问：已问 {n} 题，未完成", "Safety officer interview: {n} rated, unfinished")
-                         .format(n=len(rated)))
+            lines.append(
+                localized("安全员必问：已问 {n} 题，未完成", "Safety officer interview: {n} rated, unfinished").format(
+                    n=len(rated)
+                )
+            )
         for quiz in ws.assessments.quizzes(inspection_id):
             if quiz["enterprise_id"] != enterprise_id:
                 continue
             result_text = (
-                f"{quiz['score']}/{quiz['max_score']}，{localized('合格', 'passed') if quiz['passed'] else localized('不合格', 'failed')}"
-                if quiz["finished_at"] else localized("未交卷", "not handed in")
+                f"{quiz['score']}/{quiz['max_score']}，"
+                f"{localized('合格', 'passed') if quiz['passed'] else localized('不合格', 'failed')}"
+                if quiz["finished_at"]
+                else localized("未交卷", "not handed in")
             )
             lines.append(localized("负责人必考：", "Principal quiz: ") + f"{quiz['examinee_name']} {result_text}")
         awareness = ws.assessments.awareness(inspection_id, enterprise_id)
         if awareness.rate is not None:
             lines.append(
-                localized("员工抽问：{c}/{a}，知晓率 {r:.0%}（目标 {t:.0%}）", "Worker sampling: {c}/{a}, {r:.0%} (target {t:.0%})")
-                .format(c=awareness.correct, a=awareness.asked, r=awareness.rate, t=awareness.target)
+                localized(
+                    "员工抽问：{c}/{a}，知晓率 {r:.0%}（目标 {t:.0%}）",
+                    "Worker sampling: {c}/{a}, {r:.0%} (target {t:.0%})",
+                ).format(c=awareness.correct, a=awareness.asked, r=awareness.rate, t=awareness.target)
             )
     hazards = ws.inspections.hazards(inspection_id)
     lines += ["", localized("隐患（{n}）", "Hazards ({n})").format(n=len(hazards))]
     for h in hazards:
         lines.append(
-            f"  [{vocab.label('hazard_grades', h['grade'])}] {names.get(h['enterprise_id'], '')} {h['item_code'] or ''}："
+            f"  [{vocab.label('hazard_grades', h['grade'])}] {names.get(h['enterprise_id'], '')} "
+            f"{h['item_code'] or ''}："
             f"{h['description']}；{localized('整改措施', 'measure')}：{h['measure'] or ''}；"
             f"{localized('期限', 'deadline')}：{h['deadline'] or localized('当场整改', 'fixed on site')}；"
             f"{vocab.label('hazard_statuses', h['status'])}"

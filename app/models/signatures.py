@@ -195,7 +195,9 @@ class Signatures:
         reason = (reason or "").strip()
         if not reason:
             raise ValidationError(
-                "signature.reason_required", "请填写拒绝签名的情况说明", "Describe the refusal to sign (a reason is required)"
+                "signature.reason_required",
+                "请填写拒绝签名的情况说明",
+                "Describe the refusal to sign (a reason is required)",
             )
         if len(reason) > MAX_REASON_CHARS:
             raise ValidationError(
@@ -277,7 +279,9 @@ class Signatures:
             person = self.store.require("person", person_id)
             if enterprise_id and person["enterprise_id"] != enterprise_id:
                 raise ValidationError(
-                    "signature.person_enterprise", "该人员不属于所选企业", "That person does not belong to the enterprise"
+                    "signature.person_enterprise",
+                    "该人员不属于所选企业",
+                    "That person does not belong to the enterprise",
                 )
             enterprise_id = person["enterprise_id"]
         if enterprise_id and enterprise_id not in targets:
@@ -319,11 +323,15 @@ class Signatures:
                 )
             return
         if status == "VOID":
-            raise ValidationError("inspection.void", "该检查已作废，不能签名", "This inspection is void; nothing can be signed")
+            raise ValidationError(
+                "inspection.void", "该检查已作废，不能签名", "This inspection is void; nothing can be signed"
+            )
         document = self.store.require("document", document_id)
         if document["inspection_id"] != inspection_id:
             raise ValidationError(
-                "signature.document_mismatch", "该文书不属于本次检查", "That document does not belong to this inspection"
+                "signature.document_mismatch",
+                "该文书不属于本次检查",
+                "That document does not belong to this inspection",
             )
         if document["status"] == "VOID":
             raise ValidationError(
@@ -484,7 +492,9 @@ def _check_strokes(strokes: Any) -> list[list[Point]]:
         )
     if not any(len(s) >= 2 for s in cleaned):
         raise ValidationError(
-            "signature.empty", "签名为空，请先在签名区内签名", "The signature is empty; sign in the signature area first"
+            "signature.empty",
+            "签名为空，请先在签名区内签名",
+            "The signature is empty; sign in the signature area first",
         )
     return cleaned
 
@@ -501,7 +511,9 @@ def _check_canvas(size: Any) -> None:
 
 
 def _check_png(data: Any) -> None:
-    bad = ValidationError("signature.bad_image", "签名图像无效（应为 PNG 图片）", "The signature image is invalid (expected a PNG)")
+    bad = ValidationError(
+        "signature.bad_image", "签名图像无效（应为 PNG 图片）", "The signature image is invalid (expected a PNG)"
+    )
     if not isinstance(data, (bytes, bytearray)) or not bytes(data).startswith(PNG_MAGIC):
         raise bad
     if len(data) > MAX_PNG_BYTES:

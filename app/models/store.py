@@ -59,7 +59,11 @@ class Changes:
 
 def _not_found(table: str, row_id: str) -> NotFoundError:
     return NotFoundError(
-        "store.not_found", "找不到记录：{table} {row_id}", "No such record: {table} {row_id}", table=table, row_id=row_id
+        "store.not_found",
+        "找不到记录：{table} {row_id}",
+        "No such record: {table} {row_id}",
+        table=table,
+        row_id=row_id,
     )
 
 
@@ -76,7 +80,11 @@ class Store:
     """Owns the connection's writes; read helpers are here too because every service needs them."""
 
     def __init__(
-        self, db: sqlite_utils.Database, device_id: str, clock: HybridLogicalClock, author: str = "local",
+        self,
+        db: sqlite_utils.Database,
+        device_id: str,
+        clock: HybridLogicalClock,
+        author: str = "local",
         is_office: Callable[[], bool] = lambda: False,
     ) -> None:
         self.db = db

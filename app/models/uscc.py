@@ -40,7 +40,8 @@ def validate_uscc(raw: str | None) -> str | None:
         raise ValidationError(
             "uscc.characters",
             "统一社会信用代码“{value}”含有不允许的字符：{bad}（不使用 I、O、S、V、Z）",
-            "Unified social credit code '{value}' has characters that are not allowed: {bad} (I, O, S, V, Z are never used)",
+            "Unified social credit code '{value}' has characters that are not allowed: {bad} (I, O, S, V, Z are never "
+            "used)",
             value=code,
             bad=" ".join(bad),
         )

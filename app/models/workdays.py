@@ -93,7 +93,9 @@ class Deadline:
 
 def _date(file: str, where: str, value: Any) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise ContentError(file, where, "应为日期（如 2026-01-01，不带引号）", "expected a date (e.g. 2026-01-01, unquoted)")
+        raise ContentError(
+            file, where, "应为日期（如 2026-01-01，不带引号）", "expected a date (e.g. 2026-01-01, unquoted)"
+        )
     return value
 
 
@@ -142,12 +144,15 @@ def parse_year(data: dict[str, Any], file: str) -> YearCalendar:
         if end < start:
             raise ContentError(file, f"{where}.to", "结束日期早于开始日期", "ends before it starts")
         if (end - start).days > 15:
-            raise ContentError(file, f"{where}.to", "假期超过 16 天，疑为录入错误", "longer than 16 days: a typing error?")
+            raise ContentError(
+                file, f"{where}.to", "假期超过 16 天，疑为录入错误", "longer than 16 days: a typing error?"
+            )
         day = start
         while day <= end:
             if day in holidays:
-                raise ContentError(file, f"{where}.from", f"{day} 与 {holidays[day]} 重复",
-                                   f"{day} repeats {holidays[day]}")
+                raise ContentError(
+                    file, f"{where}.from", f"{day} 与 {holidays[day]} 重复", f"{day} repeats {holidays[day]}"
+                )
             holidays[day] = name
             day += dt.timedelta(days=1)
 
@@ -160,8 +165,12 @@ def parse_year(data: dict[str, Any], file: str) -> YearCalendar:
         day = near(f"{where}.date", _date(file, f"{where}.date", entry.get("date")))
         name = _text(file, f"{where}.name", entry.get("name", "调休上班"))
         if day.weekday() < 5:
-            raise ContentError(file, f"{where}.date", f"{day} 是工作日，调休上班日应为周六或周日",
-                               f"{day} is a weekday; an adjusted working day must be a Saturday or Sunday")
+            raise ContentError(
+                file,
+                f"{where}.date",
+                f"{day} 是工作日，调休上班日应为周六或周日",
+                f"{day} is a weekday; an adjusted working day must be a Saturday or Sunday",
+            )
         if day in holidays:
             raise ContentError(file, f"{where}.date", f"{day} 同时被列为假日", f"{day} is also listed as a holiday")
         if day in workdays:
@@ -174,7 +183,9 @@ def load_year(path: Path) -> YearCalendar:
     cal = parse_year(read_toml(path), path.name)
     expected = f"cn_{cal.year}.toml"
     if path.name.startswith("cn_") and path.name != expected:
-        raise ContentError(path.name, "year", f"与文件名不符（应为 {expected}）", f"does not match the file name ({expected})")
+        raise ContentError(
+            path.name, "year", f"与文件名不符（应为 {expected}）", f"does not match the file name ({expected})"
+        )
     return cal
 
 
@@ -186,8 +197,12 @@ def load_calendar(paths: Iterable[Path] | None = None) -> Calendar:
     for path in paths:
         cal = load_year(path)
         if cal.year in years:
-            raise ContentError(path.name, "year", f"{cal.year} 年已由 {years[cal.year].file} 提供",
-                               f"{cal.year} is already given by {years[cal.year].file}")
+            raise ContentError(
+                path.name,
+                "year",
+                f"{cal.year} 年已由 {years[cal.year].file} 提供",
+                f"{cal.year} is already given by {years[cal.year].file}",
+            )
         years[cal.year] = cal
     return Calendar(years)
 
@@ -202,8 +217,9 @@ def default_calendar() -> Calendar:
 
 def _check_n(n: int) -> None:
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise ValidationError("workdays.days", "期限天数应为非负整数：{n}", "The number of days must be a non-negative "
-                              "integer: {n}", n=n)
+        raise ValidationError(
+            "workdays.days", "期限天数应为非负整数：{n}", "The number of days must be a non-negative integer: {n}", n=n
+        )
 
 
 def add_days(start: dt.date, n: int) -> dt.date:

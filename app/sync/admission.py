@@ -45,10 +45,12 @@ def admit(conn: sqlite3.Connection, sender: Sender) -> None:
         if foreign:
             raise _refuse(
                 "sync.foreign_origin",
-                "同步包由设备 {signer} 签名，却带有声称来自设备 {device} 的变更；只有上级（监管）设备可以转交其他设备的记录",
+                "同步包由设备 {signer} 签名，却带有声称来自设备 {device} 的变更；只有上级（监管）"
+                "设备可以转交其他设备的记录",
                 "The bundle is signed by device {signer} but holds changes claiming to come from device {device}; "
                 "only a supervisor may relay other devices' records",
-                signer=sender.device, device=foreign[0],
+                signer=sender.device,
+                device=foreign[0],
             )
         touched = conn.execute(
             f"SELECT DISTINCT tbl FROM temp.incoming WHERE tbl IN ({marks}) AND tbl != 'number_block'", trust
@@ -60,14 +62,16 @@ def admit(conn: sqlite3.Connection, sender: Sender) -> None:
         return
     outsider = conn.execute(
         f"SELECT tbl, device FROM temp.incoming WHERE tbl IN ({marks}) AND device NOT IN "
-        f"({', '.join('?' * len(sender.authorities))}) LIMIT 1", (*trust, *sorted(sender.authorities)),
+        f"({', '.join('?' * len(sender.authorities))}) LIMIT 1",
+        (*trust, *sorted(sender.authorities)),
     ).fetchone()
     if outsider:
         raise _refuse(
             "sync.trust_relay",
             "同步包转交了非上级设备 {device} 对信任数据（{table}）的修改",
             "The bundle relays a change to trust data ({table}) made by device {device}, which is not a supervisor",
-            table=outsider[0], device=outsider[1],
+            table=outsider[0],
+            device=outsider[1],
         )
 
 
@@ -78,7 +82,8 @@ def _trust_refusal(sender: Sender, table: str) -> UserError:
         "请核实该设备是否被篡改",
         "The bundle comes from device {signer}, which is not a supervisor here, but changes trust data ({table}) "
         "that only a supervisor may change; check whether that device was tampered with",
-        signer=sender.device, table=table,
+        signer=sender.device,
+        table=table,
     )
 
 
@@ -96,7 +101,8 @@ def _own_blocks_only(conn: sqlite3.Connection, sender: Sender) -> None:
             raise _trust_refusal(sender, "number_block")
     others = conn.execute(
         "SELECT 1 FROM change c JOIN temp.incoming i ON c.tbl = i.tbl AND c.row_id = i.row_id "
-        "WHERE i.tbl = 'number_block' AND c.device != ? LIMIT 1", (sender.device,),
+        "WHERE i.tbl = 'number_block' AND c.device != ? LIMIT 1",
+        (sender.device,),
     ).fetchone()
     if others:
         raise _trust_refusal(sender, "number_block")
@@ -116,16 +122,20 @@ def _whole_templates(conn: sqlite3.Connection, sender: Sender) -> None:
             expected = expected_row(table, str(cells.get("content")))
         except Exception:  # noqa: BLE001 - any failure to read the content means it is not a valid template
             expected = {}
-        consistent = expected.get("id") == row_id and cells.get("deleted", 0) == 0 and all(
-            cells.get(k) == v for k, v in expected.items() if k != "id"
+        consistent = (
+            expected.get("id") == row_id
+            and cells.get("deleted", 0) == 0
+            and all(cells.get(k) == v for k, v in expected.items() if k != "id")
         )
         if not consistent:
             raise _refuse(
                 "sync.bad_template",
-                "同步包中的检查表或题库（{table} {row}）不完整或与其内容摘要不符；只有上级（监管）设备可以下发或修改模板",
+                "同步包中的检查表或题库（{table} {row}）不完整或与其内容摘要不符；只有上级（监管）"
+                "设备可以下发或修改模板",
                 "A checklist or question bank in the bundle ({table} {row}) is incomplete or does not match its "
                 "digest; only a supervisor may issue or change templates",
-                table=table, row=row_id,
+                table=table,
+                row=row_id,
             )
 
 

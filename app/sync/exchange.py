@@ -374,12 +374,15 @@ class Sync:
             if not accept_future and clock.is_far_future(entry.hlc, skew):
                 raise UserError(
                     "sync.far_future",
-                    "同步包 {file} 中有变更记录的时间比本机时钟晚 {minutes} 分钟以上（{when}），发出设备的时钟可能有误。"
+                    "同步包 {file} 中有变更记录的时间比本机时钟晚 {minutes} 分钟以上（{when}），"
+                    "发出设备的时钟可能有误。"
                     "请核对两台电脑的日期时间；确认无误后可选择“接受时钟偏差”再导入",
                     "Bundle {file} holds entries stamped more than {minutes} minutes ahead of this machine's clock "
                     "({when}); the sending device's clock may be wrong. Check both clocks; import with 'accept clock "
                     "skew' if it is right",
-                    file=path.name, minutes=skew // 60_000, when=_when(entry.hlc),
+                    file=path.name,
+                    minutes=skew // 60_000,
+                    when=_when(entry.hlc),
                 )
             yield entry
 
@@ -391,7 +394,8 @@ class Sync:
                     "sync.unreferenced_blob",
                     "同步包 {file} 带有没有任何记录引用的文件 {sha}，整个同步包未导入",
                     "Bundle {file} carries a file no record refers to ({sha}); the bundle was not imported",
-                    file=path.name, sha=sha[:12],
+                    file=path.name,
+                    sha=sha[:12],
                 )
             if self.ws.blobs.has(sha):
                 continue
@@ -403,7 +407,8 @@ class Sync:
                     "sync.blob_mismatch",
                     "同步包 {file} 中的文件 {sha} 内容与其名称（摘要）不符，整个同步包未导入",
                     "File {sha} in bundle {file} does not hash to its name; the bundle was not imported",
-                    file=path.name, sha=sha[:12],
+                    file=path.name,
+                    sha=sha[:12],
                 )
             self.ws.blobs.put(data, durable=False)
             new += 1
@@ -467,10 +472,21 @@ class Sync:
             count += 1
         return count
 
-    def _record(self, direction: str, kind: str, bundle_id: str, device: str, peer: str | None, path: Path,
-                covers: dict[str, Any], stats: dict[str, Any], sha: str | None = None) -> None:
-        self.ledger.record(direction, kind, bundle_id, device, peer, sha or container.bundle_sha256(path), covers,
-                           stats)
+    def _record(
+        self,
+        direction: str,
+        kind: str,
+        bundle_id: str,
+        device: str,
+        peer: str | None,
+        path: Path,
+        covers: dict[str, Any],
+        stats: dict[str, Any],
+        sha: str | None = None,
+    ) -> None:
+        self.ledger.record(
+            direction, kind, bundle_id, device, peer, sha or container.bundle_sha256(path), covers, stats
+        )
 
     def bundles(self, direction: str | None = None) -> list[dict[str, Any]]:
         return self.ledger.bundles(direction)

@@ -1,5 +1,5 @@
-"""The main window: 企业 · 检查 · 隐患 · 文书 · 同步 · 冲突 pages, inspections and dossiers opened as tabs, the File menu
-(registry import/export, integrity check, settings), the Sync menu and the status bar (data folder, device, changes
+"""The main window: 企业 · 检查 · 隐患 · 文书 · 同步 · 冲突 pages, inspections and dossiers opened as tabs, the File
+menu (registry import/export, integrity check, settings), the Sync menu and the status bar (data folder, device, changes
 not yet acknowledged by the receiver, conflicts to settle).
 
 At start-up an inspection left unfinished (closed window, crash, flat battery) is offered for resuming.
@@ -39,7 +39,6 @@ from app.ui.widgets.text import elide
 
 FILE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
 STATUS_REFRESH_MS = 5000  # the CLI beside the GUI writes to the same folder without telling the window
-
 
 
 class MainWindow(QMainWindow):
@@ -105,8 +104,9 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if "inspection" in changes.tables:
             opened = self.tabs.currentWidget()
-            self.resume_bar.show_unfinished(self.workspace.inspections.unfinished(),
-                                            opened=getattr(opened, "inspection_id", None))
+            self.resume_bar.show_unfinished(
+                self.workspace.inspections.unfinished(), opened=getattr(opened, "inspection_id", None)
+            )
 
     def refresh_status(self) -> None:
         self.unsynced_label.setText(
@@ -115,8 +115,9 @@ class MainWindow(QMainWindow):
 
     def _show_conflict_count(self, count: int) -> None:
         index = self.tabs.indexOf(self.conflicts_page)
-        self.tabs.setTabText(index, fill(self.tr("Conflicts ({count})"), count=count) if count
-                             else self.tr("Conflicts"))
+        self.tabs.setTabText(
+            index, fill(self.tr("Conflicts ({count})"), count=count) if count else self.tr("Conflicts")
+        )
         self.conflict_label.setText(fill(self.tr("Conflicts: {count}"), count=count))
         self.conflict_label.setVisible(count > 0)
 
@@ -167,8 +168,14 @@ class MainWindow(QMainWindow):
 
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget in (self.registry_page, self.inspections_page, self.hazards_page, self.documents_page,
-                      self.sync_page, self.conflicts_page):
+        if widget in (
+            self.registry_page,
+            self.inspections_page,
+            self.hazards_page,
+            self.documents_page,
+            self.sync_page,
+            self.conflicts_page,
+        ):
             return
         if isinstance(widget, InspectionView):
             widget.flush()
@@ -218,12 +225,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         sync_menu = self.menuBar().addMenu(self.tr("S&ync"))
         self.sync_export_action = self._action(self.tr("&Export sync bundle…"), lambda: self._on_sync_page().export())
-        self.sync_import_action = self._action(self.tr("&Import sync bundles…"),
-                                               lambda: self._on_sync_page().import_bundles())
-        self.sync_receipt_action = self._action(self.tr("Write &receipt…"),
-                                                lambda: self._on_sync_page().write_receipt())
-        self.conflicts_action = self._action(self.tr("&Conflicts"),
-                                             lambda: self.tabs.setCurrentWidget(self.conflicts_page))
+        self.sync_import_action = self._action(
+            self.tr("&Import sync bundles…"), lambda: self._on_sync_page().import_bundles()
+        )
+        self.sync_receipt_action = self._action(
+            self.tr("Write &receipt…"), lambda: self._on_sync_page().write_receipt()
+        )
+        self.conflicts_action = self._action(
+            self.tr("&Conflicts"), lambda: self.tabs.setCurrentWidget(self.conflicts_page)
+        )
         for action in (self.sync_export_action, self.sync_import_action, self.sync_receipt_action):
             sync_menu.addAction(action)
         sync_menu.addSeparator()
@@ -247,9 +257,12 @@ class MainWindow(QMainWindow):
                 return None
             path = Path(name)
         chosen = path
-        return (Op(self, self.workspace, lambda ws, _progress, _cancelled: registry_io.import_registry(ws, chosen))
-                .with_progress(self.tr("Importing the enterprise register…"))
-                .success(self._registry_imported).run_in_background())
+        return (
+            Op(self, self.workspace, lambda ws, _progress, _cancelled: registry_io.import_registry(ws, chosen))
+            .with_progress(self.tr("Importing the enterprise register…"))
+            .success(self._registry_imported)
+            .run_in_background()
+        )
 
     def _registry_imported(self, report: registry_io.ImportReport) -> None:
         details = "\n".join(report.warnings)
@@ -261,29 +274,42 @@ class MainWindow(QMainWindow):
 
     def export_registry(self, path: Path | None = None) -> None:
         if not path:
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export enterprise register"), "企业名录.xlsx",
-                                                  FILE_FILTER)
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export enterprise register"), "企业名录.xlsx", FILE_FILTER
+            )
             if not name:
                 return
             path = Path(name)
         chosen = path
-        (Op(self, self.workspace, lambda ws, _progress, _cancelled: registry_io.export_registry(ws.registry, chosen))
-         .with_progress(self.tr("Exporting the enterprise register…"))
-         .success(lambda count: self.statusBar().showMessage(self.tr("Exported %n enterprise(s)", "", count), 10_000))
-         .run_in_background())
+        (
+            Op(self, self.workspace, lambda ws, _progress, _cancelled: registry_io.export_registry(ws.registry, chosen))
+            .with_progress(self.tr("Exporting the enterprise register…"))
+            .success(
+                lambda count: self.statusBar().showMessage(self.tr("Exported %n enterprise(s)", "", count), 10_000)
+            )
+            .run_in_background()
+        )
 
     def check_integrity(self) -> Op[integrity.IntegrityReport]:
-        return (Op(self, self.workspace, lambda ws, _progress, _cancelled: integrity.check(ws))
-                .with_progress(self.tr("Checking the database…"))
-                .success(self._integrity_checked).run_in_background())
+        return (
+            Op(self, self.workspace, lambda ws, _progress, _cancelled: integrity.check(ws))
+            .with_progress(self.tr("Checking the database…"))
+            .success(self._integrity_checked)
+            .run_in_background()
+        )
 
     def _integrity_checked(self, report: integrity.IntegrityReport) -> None:
         if report.ok:
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Integrity check"),
-                              self.tr("No problems found."), parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("Integrity check"), self.tr("No problems found."), parent=self
+            )
         else:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Integrity check"),
-                              self.tr("%n problem(s) found.", "", len(report.problems)), parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Integrity check"),
+                self.tr("%n problem(s) found.", "", len(report.problems)),
+                parent=self,
+            )
             box.setDetailedText("\n".join(report.problems))
         box.setObjectName("integrityDialog")
         box.open()
@@ -294,6 +320,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About FieldSafe"),
-                          fill(self.tr("FieldSafe {version}\nOffline field safety inspection for multi-tenant factories."),
-                               version=__version__))
+        QMessageBox.about(
+            self,
+            self.tr("About FieldSafe"),
+            fill(
+                self.tr("FieldSafe {version}\nOffline field safety inspection for multi-tenant factories."),
+                version=__version__,
+            ),
+        )

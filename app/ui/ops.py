@@ -302,9 +302,12 @@ class RunsOps:
     def is_running(self) -> bool:
         return self.worker is not None
 
-    def _launch(self, fn: OpFn[Any]) -> Op[Any]:
-        op = (Op(self, self.workspace, fn)  # type: ignore[arg-type] - the mixin is on a QWidget
+    def _launch(self, fn: OpFn[Any], io_failure: tuple[str, str, str] | None = None) -> Op[Any]:
+        """Run `fn`; `io_failure` words its OSError (set before the op starts: it may fail at once)."""
+        op = (Op(self, self.workspace, fn)  # type: ignore[arg-type]  # the mixin is on a QWidget
               .on_progress(self._progressed).success(self._succeeded).failure(self._failed).finally_(self._op_done))
+        if io_failure is not None:
+            op.io_failure(*io_failure)
         self.worker = op
         self.progress.setRange(0, 0)  # busy until a count arrives
         self._set_running(True)

@@ -81,15 +81,54 @@ def test_cancel_stops_early(issued, tmp_path):
 
 def test_cli_issue_and_batch(issued, tmp_path, capsys):
     ws, _docs, _ids = issued
-    pair = ws.store.query("SELECT inspection_id, enterprise_id FROM hazard WHERE deleted = 0 AND rectified_on_site = 0")[0]
+    pair = ws.store.query(
+        "SELECT inspection_id, enterprise_id FROM hazard WHERE deleted = 0 AND rectified_on_site = 0"
+    )[0]
     data = str(ws.data_dir)
     out = tmp_path / "order.pdf"
-    assert main(["--data-dir", data, "issue", "--type", "ORDER", "--inspection", pair["inspection_id"],
-                 "--enterprise", pair["enterprise_id"], "--date", "2026-11-20", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                data,
+                "issue",
+                "--type",
+                "ORDER",
+                "--inspection",
+                pair["inspection_id"],
+                "--enterprise",
+                pair["enterprise_id"],
+                "--date",
+                "2026-11-20",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "（鄞）应急责改〔2026〕" in printed and out.read_bytes().startswith(b"%PDF")
-    assert main(["--data-dir", data, "batch", "--type", "ORDER", "--from", "2020-01-01", "--to", "2030-12-31",
-                 "--out", str(tmp_path / "b"), "--one-file", "--workers", "1"]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                data,
+                "batch",
+                "--type",
+                "ORDER",
+                "--from",
+                "2020-01-01",
+                "--to",
+                "2030-12-31",
+                "--out",
+                str(tmp_path / "b"),
+                "--one-file",
+                "--workers",
+                "1",
+            ]
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     assert "汇总.pdf" in captured.out and "/" in captured.err
     assert main(["--data-dir", data, "batch", "--township", "没有这个镇", "--out", str(tmp_path / "c")]) == 1

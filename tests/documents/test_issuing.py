@@ -80,7 +80,9 @@ def test_qr_payload_carries_the_number_and_content_hash_on_every_page(visit, doc
     from app.documents import qr
 
     real_draw = qr.draw_qr
-    monkeypatch.setattr(qr, "draw_qr", lambda c, payload, *a, **k: (calls.append(payload), real_draw(c, payload, *a, **k)))
+    monkeypatch.setattr(
+        qr, "draw_qr", lambda c, payload, *a, **k: (calls.append(payload), real_draw(c, payload, *a, **k))
+    )
     document_id = docs.issue("RECORD", visit["inspection"], visit["tenant"], issued_on=ISSUED)
     row, pdf = docs.get(document_id), docs.pdf(document_id)
     payload = parse_payload(keywords(pdf))

@@ -96,10 +96,15 @@ def test_the_version_1_fixture_still_upgrades_to_the_current_version(tmp_path):
 
 def test_format_number_follows_the_official_style():
     assert format_number(DEFAULT_TEMPLATE, "鄞", "检记", 2026, 37) == "（鄞）应急检记〔2026〕37号"
-    assert format_number("（{prefix}）应急{word}〔{year}〕{serial}号", "铜山", "责改", 2026, 5) == "（铜山）应急责改〔2026〕5号"
+    assert (
+        format_number("（{prefix}）应急{word}〔{year}〕{serial}号", "铜山", "责改", 2026, 5)
+        == "（铜山）应急责改〔2026〕5号"
+    )
 
 
-@pytest.mark.parametrize("template", ["（{prefix}）应急{word}〔{year}〕号", "{prefix}{word}{year}{serial}{oops}", "{year"])
+@pytest.mark.parametrize(
+    "template", ["（{prefix}）应急{word}〔{year}〕号", "{prefix}{word}{year}{serial}{oops}", "{year"]
+)
 def test_a_bad_template_is_refused(template):
     with pytest.raises(ValidationError) as err:
         format_number(template, "鄞", "检记", 2026, 1)
@@ -122,8 +127,14 @@ def test_blocks_are_logged_rows_and_listed_in_order(ws):
     n.assign_block("ORDER", "鄞", 2026, 1, 100, device="feedfacefeedface")
     assert [b.id for b in n.blocks("RECORD", "鄞", 2026)] == [b1, b2]
     assert [b.device for b in n.blocks("ORDER")] == ["feedfacefeedface"]
-    assert {e.column for e in ws.store.history("number_block", b1)} >= {"doc_type", "issuer", "year", "device",
-                                                                         "first", "last"}
+    assert {e.column for e in ws.store.history("number_block", b1)} >= {
+        "doc_type",
+        "issuer",
+        "year",
+        "device",
+        "first",
+        "last",
+    }
     assert check(ws).ok
 
 
@@ -149,16 +160,19 @@ def test_the_same_range_for_another_type_issuer_or_year_is_fine(ws):
     assert len(n.blocks()) == 4
 
 
-@pytest.mark.parametrize("args,code", [
-    (("RECORD", "鄞", 2026, 0, 10), "numbering.range"),
-    (("RECORD", "鄞", 2026, 10, 9), "numbering.range"),
-    (("RECORD", "鄞", 2026, -5, 10), "numbering.range"),
-    (("RECORD", "鄞", 2026, 1.5, 10), "numbering.range"),
-    (("RECORD", "鄞", 2026, 9000, SELF_BASE + 1), "numbering.reserved"),
-    (("PLAN", "鄞", 2026, 1, 10), "numbering.doc_type"),
-    (("RECORD", " ", 2026, 1, 10), "numbering.issuer"),
-    (("RECORD", "鄞", 26, 1, 10), "numbering.year"),
-])
+@pytest.mark.parametrize(
+    "args,code",
+    [
+        (("RECORD", "鄞", 2026, 0, 10), "numbering.range"),
+        (("RECORD", "鄞", 2026, 10, 9), "numbering.range"),
+        (("RECORD", "鄞", 2026, -5, 10), "numbering.range"),
+        (("RECORD", "鄞", 2026, 1.5, 10), "numbering.range"),
+        (("RECORD", "鄞", 2026, 9000, SELF_BASE + 1), "numbering.reserved"),
+        (("PLAN", "鄞", 2026, 1, 10), "numbering.doc_type"),
+        (("RECORD", " ", 2026, 1, 10), "numbering.issuer"),
+        (("RECORD", "鄞", 26, 1, 10), "numbering.year"),
+    ],
+)
 def test_invalid_blocks_are_refused(ws, args, code):
     with pytest.raises(ValidationError) as err:
         numbering(ws).assign_block(*args)

@@ -36,13 +36,24 @@ def site(ws):
     major = next(i for i in items if i.major == "YES")
     general = next(i for i in items if i.major == "NO")
     h_major = ws.inspections.record_verdict(inspection, tenant, major.code, "NONCOMPLIANT", "安全出口堵塞").hazard_id
-    h_general = ws.inspections.record_verdict(inspection, tenant, general.code, "NONCOMPLIANT", "培训记录缺失").hazard_id
+    h_general = ws.inspections.record_verdict(
+        inspection, tenant, general.code, "NONCOMPLIANT", "培训记录缺失"
+    ).hazard_id
     landlord_item = ws.inspections.applicable_items(inspection, landlord)[0]
     ws.inspections.record_verdict(inspection, landlord, landlord_item.code, "NONCOMPLIANT", "未检查承租方")
     return {
-        "ws": ws, "town": town, "park": park, "landlord": landlord, "tenant": tenant, "other": other,
-        "inspection": inspection, "inspectors": (a, b), "major": major, "general": general,
-        "h_major": h_major, "h_general": h_general,
+        "ws": ws,
+        "town": town,
+        "park": park,
+        "landlord": landlord,
+        "tenant": tenant,
+        "other": other,
+        "inspection": inspection,
+        "inspectors": (a, b),
+        "major": major,
+        "general": general,
+        "h_major": h_major,
+        "h_general": h_general,
     }
 
 
@@ -177,10 +188,14 @@ def test_documents_are_empty_until_documents_exist_then_newest_first(site):
     assert dossier.documents(site["tenant"]) == []
     common = {"inspection_id": site["inspection"], "enterprise_id": site["tenant"], "status": "DRAFT"}
     first = ws.store.insert("document", {**common, "doc_type": "RECORD", "created_at": "2026-11-02T10:00:00"})
-    second = ws.store.insert("document", {**common, "doc_type": "ORDER", "doc_no": "（鄞）应急责改〔2026〕3号",
-                                          "created_at": "2026-11-02T11:00:00"})
-    ws.store.insert("document", {**common, "enterprise_id": site["landlord"], "doc_type": "RECORD",
-                                 "created_at": "2026-11-02T12:00:00"})
+    second = ws.store.insert(
+        "document",
+        {**common, "doc_type": "ORDER", "doc_no": "（鄞）应急责改〔2026〕3号", "created_at": "2026-11-02T11:00:00"},
+    )
+    ws.store.insert(
+        "document",
+        {**common, "enterprise_id": site["landlord"], "doc_type": "RECORD", "created_at": "2026-11-02T12:00:00"},
+    )
     docs = dossier.documents(site["tenant"])
     assert [d.id for d in docs] == [second, first]
     assert docs[0].doc_no == "（鄞）应急责改〔2026〕3号" and docs[0].doc_type == "ORDER"

@@ -356,7 +356,8 @@ def test_match_by_name_and_township_fills_credit_code(ws: Workspace, tmp_path: P
 
 def test_match_by_credit_code_renames(ws: Workspace, tmp_path: Path) -> None:
     eid = ws.registry.create_enterprise(name="旧名称公司", uscc=LANDLORD)
-    report = import_registry(ws, write_csv(tmp_path / "a.csv", [["名称", "统一社会信用代码"], ["新名称公司", LANDLORD]]))
+    renamed = write_csv(tmp_path / "a.csv", [["名称", "统一社会信用代码"], ["新名称公司", LANDLORD]])
+    report = import_registry(ws, renamed)
     assert report.updated == 1 and ws.registry.count() == 1
     assert ws.registry.get_enterprise(eid)["name"] == "新名称公司"
 
@@ -380,13 +381,26 @@ def build_registry(registry: Registry) -> None:
     guanhai = registry.ensure_org_unit("观海卫镇", "township")
     park = registry.ensure_park("龙山小微园", longshan)
     landlord = registry.create_enterprise(
-        name="甲出租公司", uscc=LANDLORD, address="龙山镇某路1号", township_id=longshan, park_id=park, is_landlord=True,
-        employees=5, risk_grade="BLUE",
+        name="甲出租公司",
+        uscc=LANDLORD,
+        address="龙山镇某路1号",
+        township_id=longshan,
+        park_id=park,
+        is_landlord=True,
+        employees=5,
+        risk_grade="BLUE",
     )
     second = registry.create_enterprise(name="丙出租公司", township_id=longshan, park_id=park, is_landlord=True)
     tenant = registry.create_enterprise(
-        name="乙承租公司", uscc=TENANT, address="龙山镇某路2号", township_id=longshan, park_id=park, industry="机械制造",
-        employees=12, risk_grade="RED", is_tenant=True,
+        name="乙承租公司",
+        uscc=TENANT,
+        address="龙山镇某路2号",
+        township_id=longshan,
+        park_id=park,
+        industry="机械制造",
+        employees=12,
+        risk_grade="RED",
+        is_tenant=True,
     )
     operator = registry.create_enterprise(
         name="园区运营公司", uscc=OTHER, township_id=longshan, park_id=park, is_operator=True, phone="057488888888"
@@ -522,12 +536,28 @@ def test_xlsx_renamed_as_csv_gets_a_hint(ws: Workspace, tmp_path: Path) -> None:
 
 
 def test_a_large_register_imports_and_reimports_as_a_no_op(ws: Workspace, tmp_path: Path) -> None:
-    rows: list[list[Any]] = [["名称", "统一社会信用代码", "角色", "镇街", "所属园区", "出租方", "从业人数", "主要负责人", "负责人电话"]]
+    rows: list[list[Any]] = [
+        ["名称", "统一社会信用代码", "角色", "镇街", "所属园区", "出租方", "从业人数", "主要负责人", "负责人电话"]
+    ]
     for i in range(1500):
         if i < 300:
-            rows.append([f"出租{i}", uscc(1000 + i), "出租方", f"镇{i % 7}", f"园区{i % 20}", "", 3, f"张{i}", f"138{i:08d}"])
+            rows.append(
+                [f"出租{i}", uscc(1000 + i), "出租方", f"镇{i % 7}", f"园区{i % 20}", "", 3, f"张{i}", f"138{i:08d}"]
+            )
         else:
-            rows.append([f"承租{i}", uscc(1000 + i), "承租方", f"镇{i % 7}", f"园区{i % 20}", f"出租{i % 300}", 12, f"李{i}", ""])
+            rows.append(
+                [
+                    f"承租{i}",
+                    uscc(1000 + i),
+                    "承租方",
+                    f"镇{i % 7}",
+                    f"园区{i % 20}",
+                    f"出租{i % 300}",
+                    12,
+                    f"李{i}",
+                    "",
+                ]
+            )
     path = write_csv(tmp_path / "big.csv", rows)
     assert import_registry(ws, path).created == 1500
     before = changes(ws)

@@ -106,7 +106,11 @@ def everything(devices: list[SimDevice]) -> list:
     return list(union.values())
 
 
-FAST = settings(max_examples=int(os.environ.get("FIELDSAFE_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=int(os.environ.get("FIELDSAFE_PROPERTY_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @FAST
@@ -143,8 +147,19 @@ def test_devices_converge_once_everyone_has_everything(history):
 def test_merging_databases_is_commutative_and_associative(first, second):
     a, b = everything(run(*first)), everything(run(*second))
     # the two histories used the same device names: keep them apart, as two different districts would be
-    b = [e.__class__(e.hlc, "x" + e.device, e.author, e.table, e.row_id, e.column, e.value,
-                     tuple((h, "x" + d) for h, d in e.pred)) for e in b]
+    b = [
+        e.__class__(
+            e.hlc,
+            "x" + e.device,
+            e.author,
+            e.table,
+            e.row_id,
+            e.column,
+            e.value,
+            tuple((h, "x" + d) for h, d in e.pred),
+        )
+        for e in b
+    ]
     c = a[: len(a) // 2]
     ab = fresh_merge(a)
     ab.receive(b)
@@ -187,8 +202,11 @@ def test_no_import_order_changes_a_signed_document(history, seed):
     for doc_id, signed in signings.items():
         first = min(signed, key=lambda e: (e.hlc, e.device))
         # the signed file is the one the (first) signer wrote in its signing transaction
-        [signed_file] = [e.value for e in entries if e.row_id == doc_id and e.column == "file_sha256"
-                         and e.device == first.device and e.hlc == first.hlc - 1]
+        [signed_file] = [
+            e.value
+            for e in entries
+            if e.row_id == doc_id and e.column == "file_sha256" and e.device == first.device and e.hlc == first.hlc - 1
+        ]
         shown = merged.store.get("document", doc_id)
         assert shown["file_sha256"] == signed_file
         # signed on two laptops: listed until the document is voided

@@ -49,7 +49,9 @@ def test_lists_issued_documents_and_previews_the_selected_one(qtbot, page, visit
     assert page.document_ids() == [visit["order"], visit["record"]]  # newest first
     row = page.documents.get(visit["order"])
     assert cell(page, visit["order"], 0) == row["doc_no"]
-    assert cell(page, visit["order"], 1) == "Rectification order" or cell(page, visit["order"], 1) == "责令限期整改指令书"
+    assert (
+        cell(page, visit["order"], 1) == "Rectification order" or cell(page, visit["order"], 1) == "责令限期整改指令书"
+    )
     assert cell(page, visit["order"], 2) == "宁波恒达五金制品厂"
     assert cell(page, visit["order"], 3) in ("Draft", "草稿")
     assert page.select(visit["record"])

@@ -99,7 +99,11 @@ def test_tenant_dossier(site, page, qtbot, screenshot):
     ]
     leases = page.leases.table
     assert leases.rowCount() == 1
-    assert (cell(leases, 0, 0), cell(leases, 0, 1), cell(leases, 0, 2)) == ("出租方", "集士港村股份经济合作社", "3 幢 2 层")
+    assert (cell(leases, 0, 0), cell(leases, 0, 1), cell(leases, 0, 2)) == (
+        "出租方",
+        "集士港村股份经济合作社",
+        "3 幢 2 层",
+    )
     assert cell(leases, 0, 5) == "2026-03-01" and cell(leases, 0, 6) == "1"  # the landlord's own open hazard
 
     history = page.history.table
@@ -211,9 +215,17 @@ def test_refresh_shows_new_hazards_and_documents(site, page, qtbot):
     assert page.hazards.is_empty() and page.documents.is_empty()
     item = ws.inspections.applicable_items(site["inspection"], site["plastics"])[0]
     ws.inspections.record_verdict(site["inspection"], site["plastics"], item.code, "NONCOMPLIANT", "配电箱未上锁")
-    ws.store.insert("document", {"doc_type": "ORDER", "doc_no": "（鄞）应急责改〔2026〕3号", "status": "DRAFT",
-                                 "inspection_id": site["inspection"], "enterprise_id": site["plastics"],
-                                 "created_at": "2026-10-20T11:00:00"})
+    ws.store.insert(
+        "document",
+        {
+            "doc_type": "ORDER",
+            "doc_no": "（鄞）应急责改〔2026〕3号",
+            "status": "DRAFT",
+            "inspection_id": site["inspection"],
+            "enterprise_id": site["plastics"],
+            "created_at": "2026-10-20T11:00:00",
+        },
+    )
     page.refresh()
     assert page.hazards.table.rowCount() == 1 and cell(page.hazards.table, 0, 1) == "配电箱未上锁"
     assert page.documents.table.rowCount() == 1

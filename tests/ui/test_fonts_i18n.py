@@ -125,7 +125,8 @@ def test_chinese_translator_is_installed(ui_state, qtbot):
     assert i18n.current_language() == "zh_CN"
     assert i18n.current_translators()
     assert QCoreApplication.translate("MainWindow", "Enterprises") == "企业"
-    assert QCoreApplication.translate("RegistryPage", "Search name, credit code or address") == "搜索名称、统一社会信用代码或地址"
+    search = QCoreApplication.translate("RegistryPage", "Search name, credit code or address")
+    assert search == "搜索名称、统一社会信用代码或地址"
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.title() == "企业"

@@ -139,11 +139,14 @@ def _spline(keys: list[tuple[float, float]]) -> list[tuple[float, float, float]]
         for s in range(steps):
             t = s / steps
             dense.append(tuple(0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t * t
-                                      + (-a + 3 * b - 3 * c + d) * t ** 3) for a, b, c, d in zip(p0, p1, p2, p3, strict=True)))
+                                      + (-a + 3 * b - 3 * c + d) * t ** 3)
+                               for a, b, c, d in zip(p0, p1, p2, p3, strict=True)))
     dense.append(keys[-1])
     last = len(dense) - 1
-    return [(x, y, round(0.25 + 0.6 * min(1.0, 5 * i / last) * (1 - 0.75 * (i / last) ** 3), 3))
-            for i, (x, y) in enumerate(dense)]
+    return [
+        (x, y, round(0.25 + 0.6 * min(1.0, 5 * i / last) * (1 - 0.75 * (i / last) ** 3), 3))
+        for i, (x, y) in enumerate(dense)
+    ]
 
 
 def write(widget: QWidget, name: str, **kwargs) -> None:
@@ -386,8 +389,9 @@ def test_the_panel_collects_every_required_signature(site, qtbot, screenshot):
     texts = [(r.role, r.signer.name if r.signer else None) for r in panel.rows]
     assert texts == [("inspector", "张明"), ("inspector", "李华"), ("principal", ""), ("principal", "王建国")]
     assert all(r.sign_button.text() == tr("SignaturesPanel", "Sign") for r in panel.rows)
-    assert panel.summary.text() == fill(tr("SignaturesPanel", "{done} of {total} required signatures collected."),
-                                        done=0, total=4)
+    assert panel.summary.text() == fill(
+        tr("SignaturesPanel", "{done} of {total} required signatures collected."), done=0, total=4
+    )
     screenshot(panel, "signatures_panel_pending")
 
     sign_row(qtbot, panel, 0, "张明")
@@ -414,7 +418,10 @@ def test_the_panel_collects_every_required_signature(site, qtbot, screenshot):
     assert ws.signatures.missing(inspection) == []
     rows = ws.signatures.for_inspection(inspection)
     assert sorted((r["role"], r["signer_name"], r["refused"]) for r in rows) == [
-        ("inspector", "张明", 0), ("inspector", "李华", 0), ("onsite_lead", "陈伟", 1), ("principal", "王建国", 0),
+        ("inspector", "张明", 0),
+        ("inspector", "李华", 0),
+        ("onsite_lead", "陈伟", 1),
+        ("principal", "王建国", 0),
     ]
     status = panel.rows[2].status.text()
     assert "陈伟" in status and "称须请示老板" in status and "李四" in status

@@ -49,8 +49,16 @@ def test_every_text_field_of_a_visit_saves_as_it_is_typed(qtbot, visit):
     dialog = view.summary.signatures.open_extra("witness")
     qtbot.addWidget(dialog)
     # the measures of a decision and the reason of a correction, typed before the document is issued
-    document = ArgsDialog(view, Documents(ws), title="现场处理措施决定书", doc_type="DECISION", inspection_id=inspection,
-                          enterprise_id=firm, submit=lambda _args: False, ask_reason=True)
+    document = ArgsDialog(
+        view,
+        Documents(ws),
+        title="现场处理措施决定书",
+        doc_type="DECISION",
+        inspection_id=inspection,
+        enterprise_id=firm,
+        submit=lambda _args: False,
+        ask_reason=True,
+    )
     qtbot.addWidget(document)
     # the purpose of the next visit and the body camera file, typed in the dialogs around a visit
     starting, camera = StartInspectionDialog(ws, firm), BodycamDialog(ws, inspection)
@@ -60,9 +68,15 @@ def test_every_text_field_of_a_visit_saves_as_it_is_typed(qtbot, visit):
     widgets = (view, dialog, document, starting, camera)
     fields = list({id(f): f for w in widgets for f in text_fields(w)}.values())
     names = {field_name(f) for f in fields}
-    assert {"InspectionView/hazardLocation", "InspectionView/majorBasis", "SignatureDialog/refusalWitness",
-            "ArgsDialog/measures", "ArgsDialog/reason", "StartInspectionDialog/purpose",
-            "BodycamDialog/ref"} <= names, names
+    assert {
+        "InspectionView/hazardLocation",
+        "InspectionView/majorBasis",
+        "SignatureDialog/refusalWitness",
+        "ArgsDialog/measures",
+        "ArgsDialog/reason",
+        "StartInspectionDialog/purpose",
+        "BodycamDialog/ref",
+    } <= names, names
     tokens = {}
     for n, field in enumerate(fields):
         phone = "phone" in field_name(field).lower()

@@ -100,7 +100,9 @@ def _build_item(t: Table, aspect_order: Mapping[str, int]) -> ChecklistItem:
     aspect = t.text("aspect")
     if aspect not in aspect_order:
         known = ", ".join(aspect_order)
-        t.fail("aspect", f"引用了不存在的方面“{aspect}”（已有：{known}）", f"unknown aspect '{aspect}' (known: {known})")
+        t.fail(
+            "aspect", f"引用了不存在的方面“{aspect}”（已有：{known}）", f"unknown aspect '{aspect}' (known: {known})"
+        )
     order = t.integer("order", minimum=1)
     title_zh = t.text("title_zh")
     title_en = t.text("title_en")
@@ -116,7 +118,9 @@ def _build_item(t: Table, aspect_order: Mapping[str, int]) -> ChecklistItem:
     if major == "YES" and not major_basis.strip():
         t.fail("major_basis", "major 为 YES 时必须写明重大隐患判定依据", "required when major is YES")
     if major == "CONDITIONAL" and not major_hint_zh.strip():
-        t.fail("major_hint_zh", "major 为 CONDITIONAL 时必须写明构成重大隐患的条件", "required when major is CONDITIONAL")
+        t.fail(
+            "major_hint_zh", "major 为 CONDITIONAL 时必须写明构成重大隐患的条件", "required when major is CONDITIONAL"
+        )
     lenient = t.choice("lenient", LENIENT_VALUES)
     lenient_note = t.text("lenient_note", required=False)
     default_measure_zh = t.text("default_measure_zh")
@@ -147,8 +151,6 @@ def _build_item(t: Table, aspect_order: Mapping[str, int]) -> ChecklistItem:
         default_measure_zh=default_measure_zh,
         default_deadline_days=deadline,
     )
-
-
 
 
 def checklist_dict(checklist: Checklist) -> dict[str, Any]:

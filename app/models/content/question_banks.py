@@ -44,7 +44,9 @@ def build_bank(data: object, file: str, expected_kind: str | None = None) -> Que
     root = Table(file, "", data)
     kind = root.choice("kind", KINDS)
     if expected_kind is not None and kind != expected_kind:
-        root.fail("kind", f"应为“{expected_kind}”题库，实际为“{kind}”", f"expected a '{expected_kind}' bank, got '{kind}'")
+        root.fail(
+            "kind", f"应为“{expected_kind}”题库，实际为“{kind}”", f"expected a '{expected_kind}' bank, got '{kind}'"
+        )
     version = root.integer("version", minimum=1)
     status = root.choice("status", STATUSES)
     revised = read_revised(root)
@@ -133,9 +135,13 @@ def _build_rules(t: Table, kind: str) -> Rules:
             target=t.number("target"),
         )
         if not 0 < rules.target <= 1:
-            t.fail("target", "知晓率目标应在 0 与 1 之间（如 0.98）", "target must be above 0 and at most 1 (e.g. 0.98)")
+            t.fail(
+                "target", "知晓率目标应在 0 与 1 之间（如 0.98）", "target must be above 0 and at most 1 (e.g. 0.98)"
+            )
         if len(rules.required_topics) > rules.questions_per_worker:
-            t.fail("required_topics", "必抽主题组多于每人抽问数", "more required topic groups than questions per worker")
+            t.fail(
+                "required_topics", "必抽主题组多于每人抽问数", "more required topic groups than questions per worker"
+            )
     t.done()
     return rules
 
@@ -169,7 +175,11 @@ def _build_question(t: Table, kind: str, rules: Rules, status: str) -> Question:
     elif qtype == JUDGE:
         answer = t.boolean("answer")
     else:
-        t.forbid("answer", f"{qtype} 题不设标准答案，请写在 key_points_zh", f"{qtype} questions take key_points_zh, not answer")
+        t.forbid(
+            "answer",
+            f"{qtype} 题不设标准答案，请写在 key_points_zh",
+            f"{qtype} questions take key_points_zh, not answer",
+        )
 
     open_ended = qtype in (ORAL, TASK)
     key_points = t.texts("key_points_zh", required=open_ended, min_items=1 if open_ended else 0)
@@ -177,7 +187,11 @@ def _build_question(t: Table, kind: str, rules: Rules, status: str) -> Question:
     if isinstance(rules, InterviewRules):
         scoring = t.texts("scoring_zh", min_items=len(INTERVIEW_SCORES))
         if len(scoring) != len(INTERVIEW_SCORES):
-            t.fail("scoring_zh", "应恰好有 3 项（0、1、2 分的评分说明）", "needs exactly 3 entries (guidance for 0, 1 and 2 points)")
+            t.fail(
+                "scoring_zh",
+                "应恰好有 3 项（0、1、2 分的评分说明）",
+                "needs exactly 3 entries (guidance for 0, 1 and 2 points)",
+            )
     else:
         t.forbid("scoring_zh", "只有安全员必问题目需要评分说明", "only interview questions take scoring guidance")
     explanation = t.text("explanation_zh", required=False)
@@ -193,7 +207,11 @@ def _build_question(t: Table, kind: str, rules: Rules, status: str) -> Question:
         t.fail("critical", "只有安全员必问题目可以设为关键题", "only interview questions can be critical")
     if critical and (qtype != ORAL or applies_if or region != ("ALL",)):
         # A critical question decides the result, so it must be one that is asked at every interview.
-        t.fail("critical", "关键题必须是适用于所有企业和地区的问答题（ORAL）", "a critical question must be ORAL and apply everywhere")
+        t.fail(
+            "critical",
+            "关键题必须是适用于所有企业和地区的问答题（ORAL）",
+            "a critical question must be ORAL and apply everywhere",
+        )
     enabled = t.boolean("enabled", default=True)
     t.done()
 
@@ -257,7 +275,11 @@ def _applies_if(t: Table) -> tuple[tuple[str, bool], ...]:
     pairs = []
     for key in flags.data:
         if not FLAG_RE.match(key):
-            flags.fail(key, f"“{key}”不是有效的企业特征名（小写字母、数字和下划线）", f"'{key}' is not a valid profile flag name")
+            flags.fail(
+                key,
+                f"“{key}”不是有效的企业特征名（小写字母、数字和下划线）",
+                f"'{key}' is not a valid profile flag name",
+            )
         pairs.append((key, flags.boolean(key)))
     flags.done()
     return tuple(sorted(pairs))
@@ -307,8 +329,6 @@ def _check_bank(t: Table, rules: Rules, questions: Sequence[Question]) -> None:
                 f"适用于所有企业的现场出示题只有 {len(tasks)} 道，不足 {rules.task_count} 道",
                 f"only {len(tasks)} show-me tasks apply to every enterprise; {rules.task_count} are needed",
             )
-
-
 
 
 def bank_dict(bank: QuestionBank) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Reading cells and rows: headers mapped to fields, values parsed (dates, counts, roles, yes/no), one parsed row per line."""
+"""Reading cells and rows: headers mapped to fields, values parsed (dates, counts, roles, yes/no), one row per line."""
 
 from __future__ import annotations
 
@@ -280,7 +280,8 @@ def _map_columns(number: int, header: list[Any]) -> _Columns:
             if text and _header_key(cell) not in IGNORED:
                 notes.append(
                     note(
-                        number, text,
+                        number,
+                        text,
                         "未识别的列，已忽略" if found is None else "重复的电话列，已忽略",
                         "unknown column, ignored" if found is None else "duplicate phone column, ignored",
                         "registry.unknown_column",
@@ -291,7 +292,8 @@ def _map_columns(number: int, header: list[Any]) -> _Columns:
         if found in headers:
             notes.append(
                 note(
-                    number, text,
+                    number,
+                    text,
                     f"与“{headers[found]}”列重复，已忽略",
                     f"duplicates column {headers[found]}, ignored",
                     "registry.duplicate_column",
@@ -362,7 +364,13 @@ def parse_row(number: int, cells: dict[str, Any], headers: dict[str, str], error
     row.uscc = guard("uscc", lambda v: validate_uscc(unicodedata.normalize("NFKC", raw_uscc)) if raw_uscc else None)
     row.roles = guard("roles", _parse_roles)
     for name in (
-        "address", "township", "park", "industry", "principal", "principal_phone", "safety_officer",
+        "address",
+        "township",
+        "park",
+        "industry",
+        "principal",
+        "principal_phone",
+        "safety_officer",
         "safety_officer_phone",
     ):
         setattr(row, name, _text(cells.get(name)))

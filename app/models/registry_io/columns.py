@@ -78,7 +78,16 @@ ROLE_ALIASES: dict[str, str] = {
     **{a: "tenant" for a in ("承租方", "承租企业", "承租单位", "承租人", "承租", "租户", "入驻企业")},
     **{
         a: "operator"
-        for a in ("园区运营方", "运营方", "经营方", "园区经营方", "运营管理单位", "园区运营管理单位", "物业", "物业服务企业")
+        for a in (
+            "园区运营方",
+            "运营方",
+            "经营方",
+            "园区经营方",
+            "运营管理单位",
+            "园区运营管理单位",
+            "物业",
+            "物业服务企业",
+        )
     },
 }
 TRUE = frozenset({"是", "已签", "已签订", "签订", "已签署", "有", "y", "yes", "true", "1", "√", "✓", "✔"})
@@ -92,6 +101,8 @@ RISK_SHORT: dict[str, str] = {
 SPLIT_LANDLORDS = re.compile(r"[、;；\n]+")
 SPLIT_TERMS = re.compile(r"[、;；]")
 SPLIT_ROLES = re.compile(r"[、,，/;；\s]+")
-DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+DATE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
 HEADER_SCAN_ROWS = 10
 MAX_LISTED_ERRORS = 50

@@ -35,7 +35,10 @@ def read_table(path: Path) -> list[tuple[int, list[Any]]]:
         )
     if path.is_dir():
         raise file_error(
-            "registry.unreadable", path, "无法读取 {file}：这是文件夹而不是文件", "Cannot read {file}: it is a folder, not a file"
+            "registry.unreadable",
+            path,
+            "无法读取 {file}：这是文件夹而不是文件",
+            "Cannot read {file}: it is a folder, not a file",
         )
     try:
         data = path.read_bytes() if suffix in (".csv", ".txt") else None
@@ -55,7 +58,9 @@ def read_table(path: Path) -> list[tuple[int, list[Any]]]:
 
 
 def empty(path: Path) -> UserError:
-    return file_error("registry.empty", path, "文件 {file} 是空的，没有可导入的企业", "File {file} is empty: no enterprises to import")
+    return file_error(
+        "registry.empty", path, "文件 {file} 是空的，没有可导入的企业", "File {file} is empty: no enterprises to import"
+    )
 
 
 def _bad_file(path: Path, zh_reason: str, en_reason: str) -> UserError:
@@ -71,7 +76,9 @@ def _bad_file(path: Path, zh_reason: str, en_reason: str) -> UserError:
 
 def _decode(path: Path, data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
-        raise _bad_file(path, "这是一个 Excel 工作簿，请把扩展名改为 .xlsx", "it is an Excel workbook; rename it to .xlsx")
+        raise _bad_file(
+            path, "这是一个 Excel 工作簿，请把扩展名改为 .xlsx", "it is an Excel workbook; rename it to .xlsx"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings: tuple[str, ...] = ("utf-16",)
     elif data.startswith(b"\xef\xbb\xbf"):
@@ -103,7 +110,11 @@ def _read_csv(path: Path, data: bytes) -> list[tuple[int, list[Any]]]:
 
 def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
     if not zipfile.is_zipfile(path):
-        raise _bad_file(path, "不是有效的 .xlsx 文件（文件已损坏或并非 Excel 工作簿）", "not a valid .xlsx file (damaged, or not an Excel workbook)")
+        raise _bad_file(
+            path,
+            "不是有效的 .xlsx 文件（文件已损坏或并非 Excel 工作簿）",
+            "not a valid .xlsx file (damaged, or not an Excel workbook)",
+        )
     import openpyxl  # local: only import needs it, and it is slow to load
 
     try:

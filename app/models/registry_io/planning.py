@@ -49,7 +49,8 @@ class Plan:
         self.lease_tenants: set[str] = set()
         self.leases: dict[tuple[str, str], dict[str, Any]] = {}
         for lid, landlord_id, tenant_id, signed, date in conn.execute(
-            "SELECT id, landlord_id, tenant_id, agreement_signed, agreement_date FROM lease WHERE deleted = 0 ORDER BY id"
+            "SELECT id, landlord_id, tenant_id, agreement_signed, agreement_date FROM lease WHERE deleted = 0 ORDER "
+            "BY id"
         ):
             self.lease_landlords.add(landlord_id)
             self.lease_tenants.add(tenant_id)
@@ -233,7 +234,11 @@ class Plan:
                     self.error(
                         row.number,
                         column,
-                        problem("lease.self", "出租方和承租方不能是同一家企业", "Landlord and tenant cannot be the same enterprise"),
+                        problem(
+                            "lease.self",
+                            "出租方和承租方不能是同一家企业",
+                            "Landlord and tenant cannot be the same enterprise",
+                        ),
                     )
                     return
             for target in targets:
@@ -275,7 +280,8 @@ class Plan:
             self.column(fld),
             problem(
                 "registry.agreement_count",
-                "有 {landlords} 个出租方，却填写了 {values} 个值；请只填一个值，或按出租方顺序每个出租方填一个（用“、”分隔）",
+                "有 {landlords} 个出租方，却填写了 {values} 个值；请只填一个值，或按出租方顺序每个出租方填一个（用“、"
+                "”分隔）",
                 "There are {landlords} landlords but {values} values; give one value, or one per landlord in the "
                 "order of the landlord column (separated by '、')",
                 landlords=count,
@@ -308,14 +314,17 @@ class Plan:
                 signed = self._spread(row, "agreement_signed", row.agreement_signed, count)
                 dates = self._spread(row, "agreement_date", row.agreement_date, count)
                 if signed is not None and dates is not None:
-                    row.terms = [(s if s is not None or d is None else True, d) for s, d in zip(signed, dates, strict=False)]
+                    row.terms = [
+                        (s if s is not None or d is None else True, d) for s, d in zip(signed, dates, strict=False)
+                    ]
                 continue
             if row.agreement_signed is None and row.agreement_date is None:
                 continue
             column = self.column("agreement_signed" if "agreement_signed" in self.headers else "agreement_date")
             self.warnings.append(
                 note(
-                    row.number, column,
+                    row.number,
+                    column,
                     "没有填写出租方，安全协议信息已忽略",
                     "no landlord given, so the safety agreement is ignored",
                     "registry.agreement_without_landlord",

@@ -222,8 +222,9 @@ class BatchDialog(RunsOps, QDialog):
         self.files.clear()
         self.summary.setText(self.tr("Printing…"))
         return self._launch(
-            lambda ws, progress, cancelled: print_batch(ws, **asdict(request), progress=progress, cancel=cancelled)
-        ).io_failure("batch.write_failed", "无法写入输出目录：{error}", "Cannot write to the output folder: {error}")
+            lambda ws, progress, cancelled: print_batch(ws, **asdict(request), progress=progress, cancel=cancelled),
+            io_failure=("batch.write_failed", "无法写入输出目录：{error}", "Cannot write to the output folder: {error}"),
+        )
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -247,11 +248,24 @@ class BatchDialog(RunsOps, QDialog):
         if not result.total:
             text = self.tr("No documents match; nothing was written.")
         elif result.cancelled:
-            text = (fill(self.tr("Cancelled after {done} of {total} document(s); {files} file(s) written in {seconds} s."),
-                         done=result.documents, total=result.total, files=len(result.files), seconds=seconds))
+            text = fill(
+                self.tr("Cancelled after {done} of {total} document(s); {files} file(s) written in {seconds} s."),
+                done=result.documents,
+                total=result.total,
+                files=len(result.files),
+                seconds=seconds,
+            )
         else:
-            text = (fill(self.tr("Printed {documents} document(s) of {enterprises} enterprise(s) into {files} file(s) in {seconds} s."),
-                         documents=result.documents, enterprises=result.enterprises, files=len(result.files), seconds=seconds))
+            text = fill(
+                self.tr(
+                    "Printed {documents} document(s) of {enterprises} enterprise(s) into {files} file(s) in {seconds} "
+                    "s."
+                ),
+                documents=result.documents,
+                enterprises=result.enterprises,
+                files=len(result.files),
+                seconds=seconds,
+            )
         self.summary.setText(text)
         self.files.addItems([str(f) for f in result.files])
 

@@ -62,10 +62,17 @@ class DocumentButtons(QWidget):
 
         rows = self.documents.list(inspection_id=self.inspection_id)
         self.existing.setText(
-            self.tr("Issued for this inspection: none yet.") if not rows else
-            self.tr("Issued for this inspection:") + "<br>" + "<br>".join(
-                f"{r['doc_no'] or ''}　{vocab.label('document_types', r['doc_type'])}　{self._name(r['enterprise_id'])}　"
-                f"{vocab.label('document_statuses', r['status'])}" for r in rows))
+            self.tr("Issued for this inspection: none yet.")
+            if not rows
+            else self.tr("Issued for this inspection:")
+            + "<br>"
+            + "<br>".join(
+                f"{r['doc_no'] or ''}　{vocab.label('document_types', r['doc_type'])}　"
+                f"{self._name(r['enterprise_id'])}　"
+                f"{vocab.label('document_statuses', r['status'])}"
+                for r in rows
+            )
+        )
 
     def _name(self, enterprise_id: str | None) -> str:
         return self.workspace.registry.get_enterprise(enterprise_id)["name"] if enterprise_id else ""
@@ -88,14 +95,21 @@ class DocumentButtons(QWidget):
                 self.decision_buttons[enterprise_id] = button
                 self.rows.addWidget(button, row, 1)
 
-    def issue(self, doc_type: str, enterprise_id: str | None, *, error_parent: QWidget | None = None,
-              **args: object) -> Op[str]:
+    def issue(
+        self, doc_type: str, enterprise_id: str | None, *, error_parent: QWidget | None = None, **args: object
+    ) -> Op[str]:
         """Issue a DRAFT on the op thread (it is rendered); `issued` follows; errors go over `error_parent`."""
         documents, inspection_id = self.documents, self.inspection_id
-        return (Op(error_parent or self, self.workspace,
-                   lambda _ws, _progress, _cancelled: documents.issue(doc_type, inspection_id, enterprise_id, **args))
-                .with_progress(self.tr("Issuing the document…"))
-                .success(self._issued).run_in_background())
+        return (
+            Op(
+                error_parent or self,
+                self.workspace,
+                lambda _ws, _progress, _cancelled: documents.issue(doc_type, inspection_id, enterprise_id, **args),
+            )
+            .with_progress(self.tr("Issuing the document…"))
+            .success(self._issued)
+            .run_in_background()
+        )
 
     def _issued(self, document_id: str) -> None:
         self.refresh()
@@ -103,8 +117,12 @@ class DocumentButtons(QWidget):
 
     def decision_dialog(self, enterprise_id: str) -> ArgsDialog:
         self.dialog = ArgsDialog(
-            self, self.documents, title=self.tr("On-site measures decision"), doc_type="DECISION",
-            inspection_id=self.inspection_id, enterprise_id=enterprise_id,
+            self,
+            self.documents,
+            title=self.tr("On-site measures decision"),
+            doc_type="DECISION",
+            inspection_id=self.inspection_id,
+            enterprise_id=enterprise_id,
             heading=fill(self.tr("Measures decided on site for {enterprise}:"), enterprise=self._name(enterprise_id)),
             submit=lambda args: self.issue("DECISION", enterprise_id, error_parent=self.dialog, **args),
         )

@@ -355,9 +355,14 @@ class DocumentsPage(Reloads, QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [row["doc_no"] or "", vocab.label("document_types", row["doc_type"]), self._enterprise_name(row["enterprise_id"]),
-                      vocab.label("document_statuses", row["status"]), (row["created_at"] or "")[:16].replace("T", " "),
-                      self._note(row, numbers)]
+            values = [
+                row["doc_no"] or "",
+                vocab.label("document_types", row["doc_type"]),
+                self._enterprise_name(row["enterprise_id"]),
+                vocab.label("document_statuses", row["status"]),
+                (row["created_at"] or "")[:16].replace("T", " "),
+                self._note(row, numbers),
+            ]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row["id"])
@@ -430,15 +435,28 @@ class DocumentsPage(Reloads, QWidget):
         dialog.open()
         return dialog
 
-    def issue_for(self, inspection_id: str, enterprise_id: str | None, doc_type: str, *,
-                  error_parent: QWidget | None = None, **args: Any) -> Op[str]:
+    def issue_for(
+        self,
+        inspection_id: str,
+        enterprise_id: str | None,
+        doc_type: str,
+        *,
+        error_parent: QWidget | None = None,
+        **args: Any,
+    ) -> Op[str]:
         """Issue a DRAFT of `doc_type` for this inspection and enterprise on the op thread (it is rendered), then
         select it. `args`: what the type needs besides the database (DocumentArgs); errors go over `error_parent`."""
         documents = self.documents
-        return (Op(error_parent or self, self.workspace,
-                   lambda _ws, _progress, _cancelled: documents.issue(doc_type, inspection_id, enterprise_id, **args))
-                .with_progress(self.tr("Issuing the document…"))
-                .success(self.select).run_in_background())
+        return (
+            Op(
+                error_parent or self,
+                self.workspace,
+                lambda _ws, _progress, _cancelled: documents.issue(doc_type, inspection_id, enterprise_id, **args),
+            )
+            .with_progress(self.tr("Issuing the document…"))
+            .success(self.select)
+            .run_in_background()
+        )
 
     # Sign
 
@@ -479,25 +497,40 @@ class DocumentsPage(Reloads, QWidget):
             return None
         row = self.documents.get(document_id)
         dialog = ArgsDialog(
-            self, self.documents, title=self.tr("Correct document"), doc_type=row["doc_type"],
-            inspection_id=row["inspection_id"], enterprise_id=row["enterprise_id"], ask_reason=True,
-            heading=fill(self.tr("{number} will be voided with the reason below and a corrected {doc_type} issued as a new draft."),
-                         number=row["doc_no"] or "", doc_type=vocab.label("document_types", row["doc_type"])),
+            self,
+            self.documents,
+            title=self.tr("Correct document"),
+            doc_type=row["doc_type"],
+            inspection_id=row["inspection_id"],
+            enterprise_id=row["enterprise_id"],
+            ask_reason=True,
+            heading=fill(
+                self.tr(
+                    "{number} will be voided with the reason below and a corrected {doc_type} issued as a new draft."
+                ),
+                number=row["doc_no"] or "",
+                doc_type=vocab.label("document_types", row["doc_type"]),
+            ),
             submit=lambda args: self.supersede(document_id, error_parent=dialog, **args),
         )
         dialog.setObjectName("supersedeDialog")
         dialog.open()
         return dialog
 
-    def supersede(self, document_id: str, reason: str, *, error_parent: QWidget | None = None,
-                  **args: Any) -> Op[str]:
+    def supersede(self, document_id: str, reason: str, *, error_parent: QWidget | None = None, **args: Any) -> Op[str]:
         """Void the document with `reason` and issue its correction on the op thread, then select the new one;
         errors go over `error_parent`."""
         documents = self.documents
-        return (Op(error_parent or self, self.workspace,
-                   lambda _ws, _progress, _cancelled: documents.supersede(document_id, reason, **args))
-                .with_progress(self.tr("Issuing the corrected document…"))
-                .success(self.select).run_in_background())
+        return (
+            Op(
+                error_parent or self,
+                self.workspace,
+                lambda _ws, _progress, _cancelled: documents.supersede(document_id, reason, **args),
+            )
+            .with_progress(self.tr("Issuing the corrected document…"))
+            .success(self.select)
+            .run_in_background()
+        )
 
     # Batch
 
@@ -525,10 +558,12 @@ class DocumentsPage(Reloads, QWidget):
             return None
         documents, dpi = self.documents, min(PRINT_DPI, max(72, printer.resolution()))
         name = documents.get(document_id)["doc_no"] or document_id
-        return (Op(self, self.workspace,
-                   lambda _ws, _progress, _cancelled: render_pages(documents.pdf(document_id), dpi))
-                .with_progress(self.tr("Preparing the pages for the printer…"))
-                .success(lambda images: self._paint(printer, name, images)).run_in_background())
+        return (
+            Op(self, self.workspace, lambda _ws, _progress, _cancelled: render_pages(documents.pdf(document_id), dpi))
+            .with_progress(self.tr("Preparing the pages for the printer…"))
+            .success(lambda images: self._paint(printer, name, images))
+            .run_in_background()
+        )
 
     def _paint(self, printer: QPrinter, name: str, images: list[QImage]) -> None:
         printer.setFullPage(True)  # the PDF pages carry their own margins
@@ -574,8 +609,10 @@ class DocumentsPage(Reloads, QWidget):
             show_error(self, exc)
             return False
         except OSError as exc:
-            show_error(self, UserError("ui.save_failed", "无法保存文件：{error}", "Could not save the file: {error}",
-                                       error=exc))
+            show_error(
+                self,
+                UserError("ui.save_failed", "无法保存文件：{error}", "Could not save the file: {error}", error=exc),
+            )
             return False
         return True
 

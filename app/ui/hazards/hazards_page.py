@@ -47,7 +47,9 @@ class HazardsPage(Reloads, QWidget):
         rows = self.workspace.inspections.hazard_list(open_only=self.open_only.isChecked())
         self.table.setRowCount(len(rows))
         for r, h in enumerate(rows):
-            overdue = h["status"] not in ("CLOSED", "VOID", "SUBMITTED") and h["deadline"] and h["deadline"] < today_text
+            overdue = (
+                h["status"] not in ("CLOSED", "VOID", "SUBMITTED") and h["deadline"] and h["deadline"] < today_text
+            )
             values = [
                 h["enterprise_name"],
                 h["item_code"] or "",

@@ -55,15 +55,24 @@ class AwarenessPage(QWidget):
 
         title = make_label(self.tr("Worker awareness sampling"), point_size=14, bold=True)
         self.plan_label = make_label(
-            fill(self.tr("Ask {workers} workers {questions_per_worker} questions each, at least one on the ten must-knows. "
-                        "Target awareness rate: {target} or more."), workers=self.rules.workers, questions_per_worker=self.rules.questions_per_worker, target=f"{self.rules.target:.0%}"),
-            name="muted", wrap=True,
+            fill(
+                self.tr(
+                    "Ask {workers} workers {questions_per_worker} questions each, at least one on the ten must-knows. "
+                    "Target awareness rate: {target} or more."
+                ),
+                workers=self.rules.workers,
+                questions_per_worker=self.rules.questions_per_worker,
+                target=f"{self.rules.target:.0%}",
+            ),
+            name="muted",
+            wrap=True,
         )
 
         self.worker_edit = QLineEdit()
         self.worker_edit.setPlaceholderText(self.tr("Optional"))
-        self.worker_draft = DraftField(self.worker_edit, workspace.drafts,
-                                       f"awareness.worker/{inspection_id}/{enterprise_id}")
+        self.worker_draft = DraftField(
+            self.worker_edit, workspace.drafts, f"awareness.worker/{inspection_id}/{enterprise_id}"
+        )
         self.asked_spin = QSpinBox()
         self.asked_spin.setRange(1, 99)
         self.correct_spin = QSpinBox()
@@ -160,7 +169,8 @@ class AwarenessPage(QWidget):
             points = "；".join(q.key_points_zh)
             tags = "".join(
                 f" <span style='color:{ACCENT_COLOR}'>[{_html(label)}]</span>"
-                for topic, label in groups.items() if topic in q.topics
+                for topic, label in groups.items()
+                if topic in q.topics
             )
             parts.append(
                 f"<p style='margin:0 0 8px 0'><b>{n}. {_html(q.text_zh)}</b>{tags}<br>"
@@ -202,8 +212,13 @@ class AwarenessPage(QWidget):
             color = MUTED_COLOR
         else:
             self.rate_label.setText(
-                fill(self.tr("Awareness rate: {correct}/{asked} = {rate} (target {target})"),
-                     correct=result.correct, asked=result.asked, rate=f"{result.rate:.1%}", target=target)
+                fill(
+                    self.tr("Awareness rate: {correct}/{asked} = {rate} (target {target})"),
+                    correct=result.correct,
+                    asked=result.asked,
+                    rate=f"{result.rate:.1%}",
+                    target=target,
+                )
             )
             if result.passed:
                 self.verdict_label.setText(self.tr("Target met"))
@@ -217,7 +232,10 @@ class AwarenessPage(QWidget):
     def add_sample(self) -> bool:
         try:
             self.assessments.add_awareness_sample(
-                self.inspection_id, self.enterprise_id, self.worker_edit.text(), self.asked_spin.value(),
+                self.inspection_id,
+                self.enterprise_id,
+                self.worker_edit.text(),
+                self.asked_spin.value(),
                 self.correct_spin.value(),
             )
         except UserError as error:

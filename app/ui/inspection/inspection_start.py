@@ -105,8 +105,15 @@ class StartInspectionDialog(QDialog):
         ready = chosen >= MIN_INSPECTORS
         self.ok_button.setEnabled(ready)
         self.reason.setText(
-            "" if ready else fill(self.tr("Choose at least {minimum} inspectors ({chosen} chosen): inspections are made by two officers."),
-                                  minimum=MIN_INSPECTORS, chosen=chosen)
+            ""
+            if ready
+            else fill(
+                self.tr(
+                    "Choose at least {minimum} inspectors ({chosen} chosen): inspections are made by two officers."
+                ),
+                minimum=MIN_INSPECTORS,
+                chosen=chosen,
+            )
         )
 
     def reject(self) -> None:

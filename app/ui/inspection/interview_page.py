@@ -262,8 +262,17 @@ class InterviewPage(QWidget):
         else:
             self.officer_label.setText(self.tr("Safety officer: not in the register"))
         self.rules_label.setText(
-            fill(self.tr("{oral_count} oral questions and {task_count} on-site check(s), each rated 0, 1 or 2. Passed with at least {pass_total} of "
-                        "{max_total} points and no 0 on a critical question. Keys: 0/1/2 rate, Up/Down move."), oral_count=rules.oral_count, task_count=rules.task_count, pass_total=rules.pass_total, max_total=rules.max_total)
+            fill(
+                self.tr(
+                    "{oral_count} oral questions and {task_count} on-site check(s), each rated 0, 1 or 2. Passed with "
+                    "at least {pass_total} of "
+                    "{max_total} points and no 0 on a critical question. Keys: 0/1/2 rate, Up/Down move."
+                ),
+                oral_count=rules.oral_count,
+                task_count=rules.task_count,
+                pass_total=rules.pass_total,
+                max_total=rules.max_total,
+            )
         )
         try:
             questions = self.assessments.interview_questions(self.inspection_id, self.enterprise_id)
@@ -305,7 +314,11 @@ class InterviewPage(QWidget):
         note = card.note_edit.text().strip()
         try:
             self.assessments.record_interview(
-                self.inspection_id, self.enterprise_id, card.question.id, score, answer=note,
+                self.inspection_id,
+                self.enterprise_id,
+                card.question.id,
+                score,
+                answer=note,
                 person_id=self._person_id(),
             )
         except UserError as error:
@@ -328,7 +341,11 @@ class InterviewPage(QWidget):
                 )
             else:
                 self.assessments.record_interview(
-                    self.inspection_id, self.enterprise_id, card.question.id, card.rating, answer=note,
+                    self.inspection_id,
+                    self.enterprise_id,
+                    card.question.id,
+                    card.rating,
+                    answer=note,
                     person_id=self._person_id(),
                 )
         except UserError as error:
@@ -374,7 +391,8 @@ class InterviewPage(QWidget):
             verdict, color, maximum = self.tr("Incomplete"), MUTED_COLOR, self.rules.max_total
             if critical_zero:
                 reasons = self.tr("A critical question scored 0: the interview will fail.")
-        self.total_label.setText(fill(self.tr("Score {total}/{maximum} · {verdict}"),
-                                      total=total, maximum=maximum, verdict=verdict))
+        self.total_label.setText(
+            fill(self.tr("Score {total}/{maximum} · {verdict}"), total=total, maximum=maximum, verdict=verdict)
+        )
         colored(self.total_label, color)
         self.warning_label.setText(reasons)

@@ -307,8 +307,16 @@ class QuizPage(QWidget):
             rules = bank.rules
             assert isinstance(rules, content.QuizRules)
             self.start_rules.setText(
-                fill(self.tr("Please hand the computer to the principal. The test has {count} questions worth {points} points "
-                            "each; {pass_mark} points or more pass."), count=rules.draw, points=rules.points_per_question, pass_mark=rules.pass_mark)
+                fill(
+                    self.tr(
+                        "Please hand the computer to the principal. The test has {count} questions worth {points} "
+                        "points "
+                        "each; {pass_mark} points or more pass."
+                    ),
+                    count=rules.draw,
+                    points=rules.points_per_question,
+                    pass_mark=rules.pass_mark,
+                )
             )
             self.start_bank.setText(f"{bank.title_zh}　{bank.notice_zh}")
         lines = []
@@ -317,7 +325,9 @@ class QuizPage(QWidget):
                 verdict = self.tr("passed") if attempt["passed"] else self.tr("failed")
                 lines.append(f"{attempt['examinee_name']}　{attempt['score']}/{attempt['max_score']}　{verdict}")
         self.history_label.setText(
-            fill(self.tr("Earlier attempts in this inspection:\n{attempts}"), attempts="\n".join(lines)) if lines else ""
+            fill(self.tr("Earlier attempts in this inspection:\n{attempts}"), attempts="\n".join(lines))
+            if lines
+            else ""
         )
         self.history_label.setVisible(bool(lines))
         self.stack.setCurrentWidget(self.start_screen)
@@ -329,9 +339,7 @@ class QuizPage(QWidget):
         principal = self._principal()
         person_id = str(principal["id"]) if principal and principal["name"] == name else None
         try:
-            attempt_id = self.assessments.start_quiz(
-                self.inspection_id, self.enterprise_id, name, person_id=person_id
-            )
+            attempt_id = self.assessments.start_quiz(self.inspection_id, self.enterprise_id, name, person_id=person_id)
         except UserError as error:
             show_error(self, error)
             return False
@@ -375,8 +383,9 @@ class QuizPage(QWidget):
         self.index = index
         question = self.questions[index]
         self.examinee_label.setText(fill(self.tr("Examinee: {examinee}"), examinee=self.examinee))
-        self.progress_label.setText(fill(self.tr("Question {number} of {count}"),
-                                         number=index + 1, count=len(self.questions)))
+        self.progress_label.setText(
+            fill(self.tr("Question {number} of {count}"), number=index + 1, count=len(self.questions))
+        )
         type_texts = {
             content.SINGLE: self.tr("Single choice"),
             content.MULTI: self.tr("Multiple choice: select every correct answer"),
@@ -387,8 +396,11 @@ class QuizPage(QWidget):
         self._build_choices(question)
         count = len(self.choices)
         self.keys_label.setText(
-            fill(self.tr("Keys: A–{last_key} or 1–{count} choose, Enter next question"),
-                 last_key=content.OPTION_KEYS[count - 1], count=count)
+            fill(
+                self.tr("Keys: A–{last_key} or 1–{count} choose, Enter next question"),
+                last_key=content.OPTION_KEYS[count - 1],
+                count=count,
+            )
         )
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.questions) - 1)
@@ -533,10 +545,12 @@ class QuizPage(QWidget):
         self.examinee = attempt["examinee_name"] or ""
         self.questions, self.answers = questions, dict(attempt["answers"])
         finished = (attempt["finished_at"] or "")[:16].replace("T", " ")
-        self.result_who.setText(fill(self.tr("Examinee: {examinee}    Handed in: {finished}"),
-                                     examinee=self.examinee, finished=finished))
-        self.score_label.setText(fill(self.tr("{score} / {max_score} points"),
-                                      score=score.score, max_score=score.max_score))
+        self.result_who.setText(
+            fill(self.tr("Examinee: {examinee}    Handed in: {finished}"), examinee=self.examinee, finished=finished)
+        )
+        self.score_label.setText(
+            fill(self.tr("{score} / {max_score} points"), score=score.score, max_score=score.max_score)
+        )
         self.verdict_label.setText(self.tr("Passed") if score.passed else self.tr("Failed"))
         set_property(self.verdict_label, "passed", "true" if score.passed else "false")
         colored(self.score_label, PASS_COLOR if score.passed else FAIL_COLOR)

@@ -43,7 +43,9 @@ class _SignerRow(QFrame):
         chip.setObjectName("roleChip")
         chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
         chip.setFixedWidth(96)
-        lines = [f"<b>{html.escape(name)}</b>" if name else f"<span style='color:#8a5a00;'>{html.escape(unnamed)}</span>"]
+        lines = [
+            f"<b>{html.escape(name)}</b>" if name else f"<span style='color:#8a5a00;'>{html.escape(unnamed)}</span>"
+        ]
         if context:
             lines.append(f"<span style='color:#5f6368;'>{html.escape(context)}</span>")
         self.who = QLabel("<br>".join(lines))
@@ -144,8 +146,9 @@ class SignaturesPanel(QWidget):
         elif done == total:
             self._say(self.tr("Everyone required has signed (or refused)."), "#1e7d32")
         else:
-            self._say(fill(self.tr("{done} of {total} required signatures collected."), done=done, total=total),
-                      "#8a5a00")
+            self._say(
+                fill(self.tr("{done} of {total} required signatures collected."), done=done, total=total), "#8a5a00"
+            )
 
     def _say(self, text: str, colour: str) -> None:
         self.summary.setText(text)
@@ -195,15 +198,18 @@ class SignaturesPanel(QWidget):
         data = self.service.image(signature["id"])
         if data and pixmap.loadFromData(data, "PNG"):
             ratio = self.devicePixelRatioF()
-            scaled = pixmap.scaled(row.THUMB * ratio, Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
+            scaled = pixmap.scaled(
+                row.THUMB * ratio, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
             scaled.setDevicePixelRatio(ratio)
             row.show_slot("", "#000000", "#ffffff", "solid #e1e4e8")
             row.thumbnail.setPixmap(scaled)
             row.thumbnail.setToolTip(signature["signed_at"].replace("T", " "))
         signed = "✓ " + fill(self.tr("Signed {when}"), when=when)
-        row.status.setText(f"<span style='color:#1e7d32;'>{html.escape(signed)}</span>"
-                           + (f"<br><span style='color:#5f6368;'>{html.escape(by[0])}</span>" if by else ""))
+        row.status.setText(
+            f"<span style='color:#1e7d32;'>{html.escape(signed)}</span>"
+            + (f"<br><span style='color:#5f6368;'>{html.escape(by[0])}</span>" if by else "")
+        )
 
     def _enterprise_name(self, enterprise_id: str | None) -> str:
         return self.workspace.registry.get_enterprise(enterprise_id)["name"] if enterprise_id else ""
@@ -236,7 +242,12 @@ class SignaturesPanel(QWidget):
         return self._open(role, "", "", True, False, lambda outcome: self._save(role, outcome, {}))
 
     def _open(
-        self, role: str, name: str, context: str, name_editable: bool, allow_refusal: bool,
+        self,
+        role: str,
+        name: str,
+        context: str,
+        name_editable: bool,
+        allow_refusal: bool,
         submit: Callable[[SignatureOutcome], None],
     ) -> SignatureDialog:
         dialog = SignatureDialog(
@@ -253,13 +264,23 @@ class SignaturesPanel(QWidget):
     def _save(self, role: str, outcome: SignatureOutcome, ids: dict[str, Any]) -> None:
         if outcome.refused:
             self.service.refuse(
-                self.inspection_id, role, outcome.signer_name, outcome.reason or "", outcome.witness_name,
-                ids.get("person_id"), enterprise_id=ids.get("enterprise_id"),
+                self.inspection_id,
+                role,
+                outcome.signer_name,
+                outcome.reason or "",
+                outcome.witness_name,
+                ids.get("person_id"),
+                enterprise_id=ids.get("enterprise_id"),
             )
         else:
             self.service.sign(
-                self.inspection_id, role, outcome.signer_name, image_png=outcome.png or b"", strokes=outcome.strokes,
-                canvas_size=outcome.canvas_size, **ids,
+                self.inspection_id,
+                role,
+                outcome.signer_name,
+                image_png=outcome.png or b"",
+                strokes=outcome.strokes,
+                canvas_size=outcome.canvas_size,
+                **ids,
             )
 
     def _saved(self) -> None:

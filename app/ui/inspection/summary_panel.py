@@ -103,25 +103,47 @@ class SummaryPanel(QWidget):
         missing = inspections.missing_items(inspection_id)
         total = len(verdicts) + len(missing)
         self.counts.setText(
-            fill(self.tr("Items judged: {judged} of {total} — compliant {compliant}, non-compliant {noncompliant}, not applicable {not_applicable}."),
-                 judged=len(verdicts), total=total, compliant=verdicts.count("COMPLIANT"), noncompliant=verdicts.count("NONCOMPLIANT"), not_applicable=verdicts.count("NOT_APPLICABLE"))
+            fill(
+                self.tr(
+                    "Items judged: {judged} of {total} — compliant {compliant}, non-compliant {noncompliant}, not "
+                    "applicable {not_applicable}."
+                ),
+                judged=len(verdicts),
+                total=total,
+                compliant=verdicts.count("COMPLIANT"),
+                noncompliant=verdicts.count("NONCOMPLIANT"),
+                not_applicable=verdicts.count("NOT_APPLICABLE"),
+            )
         )
         names = {e: ws.registry.get_enterprise(e)["name"] for e in inspections.target_ids(inspection_id)}
         lines = []
         for enterprise_id, name in names.items():
             interview = ws.assessments.interview_score(inspection_id, enterprise_id)
-            quizzes = [q for q in ws.assessments.quizzes(inspection_id)
-                       if q["enterprise_id"] == enterprise_id and q["finished_at"]]
+            quizzes = [
+                q
+                for q in ws.assessments.quizzes(inspection_id)
+                if q["enterprise_id"] == enterprise_id and q["finished_at"]
+            ]
             awareness = ws.assessments.awareness(inspection_id, enterprise_id)
             parts = [
-                self.tr("interview not finished") if interview is None else
-                fill(self.tr("interview {total}/{max_total} {verdict}"),
-                     total=interview.total, max_total=interview.max_total, verdict=self.tr("passed") if interview.passed else self.tr("failed")),
-                self.tr("no quiz yet") if not quizzes else
-                fill(self.tr("quiz {score} {verdict}"),
-                     score=quizzes[-1]["score"], verdict=self.tr("passed") if quizzes[-1]["passed"] else self.tr("failed")),
-                self.tr("no workers asked") if awareness.rate is None else
-                fill(self.tr("awareness {rate}%"), rate=f"{awareness.rate * 100:.0f}"),
+                self.tr("interview not finished")
+                if interview is None
+                else fill(
+                    self.tr("interview {total}/{max_total} {verdict}"),
+                    total=interview.total,
+                    max_total=interview.max_total,
+                    verdict=self.tr("passed") if interview.passed else self.tr("failed"),
+                ),
+                self.tr("no quiz yet")
+                if not quizzes
+                else fill(
+                    self.tr("quiz {score} {verdict}"),
+                    score=quizzes[-1]["score"],
+                    verdict=self.tr("passed") if quizzes[-1]["passed"] else self.tr("failed"),
+                ),
+                self.tr("no workers asked")
+                if awareness.rate is None
+                else fill(self.tr("awareness {rate}%"), rate=f"{awareness.rate * 100:.0f}"),
             ]
             lines.append(f"<b>{name}</b>：{'；'.join(parts)}")
         self.assessments.setText("<br>".join(lines))
@@ -130,7 +152,8 @@ class SummaryPanel(QWidget):
         for h in inspections.hazards(inspection_id):
             deadline = h["deadline"] or self.tr("fixed on site")
             self.hazards.addItem(
-                f"[{vocab.label('hazard_grades', h['grade'])}] {names.get(h['enterprise_id'], '')} {h['item_code'] or ''}："
+                f"[{vocab.label('hazard_grades', h['grade'])}] {names.get(h['enterprise_id'], '')} "
+                f"{h['item_code'] or ''}："
                 f"{h['description']}（{self.tr('deadline')} {deadline}）"
             )
         checklist = inspections.checklist(inspection_id)

@@ -529,8 +529,10 @@ class EnterpriseDialog(QDialog):
         if len(code) < 18 and not final:
             bad = sorted({ch for ch in code if ch not in ALPHABET})
             if bad:
-                _show(self.uscc_message, fill(self.tr("Characters not allowed: {bad} (I, O, S, V and Z are never used)"),
-                                              bad=" ".join(bad)))
+                _show(
+                    self.uscc_message,
+                    fill(self.tr("Characters not allowed: {bad} (I, O, S, V and Z are never used)"), bad=" ".join(bad)),
+                )
             else:
                 _show(self.uscc_message, fill(self.tr("{count} of 18 characters"), count=len(code)), HINT_STYLE)
             return False
@@ -553,8 +555,14 @@ class EnterpriseDialog(QDialog):
             _show(message, self.tr("Enter the name that goes with this phone number"))
             return False
         if not phone_looks_valid(phone.text()):
-            _show(message, self.tr("Unusual number: a mobile has 11 digits starting 13–19, a landline needs its "
-                                   "area code (e.g. 0574-87654321). It will be saved as typed."), WARNING_STYLE)
+            _show(
+                message,
+                self.tr(
+                    "Unusual number: a mobile has 11 digits starting 13–19, a landline needs its "
+                    "area code (e.g. 0574-87654321). It will be saved as typed."
+                ),
+                WARNING_STYLE,
+            )
         else:
             _show(message, None)
         return True
@@ -563,11 +571,13 @@ class EnterpriseDialog(QDialog):
 
     def save(self) -> str | None:
         """Write the form (all or nothing); the enterprise id, or None when something was refused."""
-        ok = all([
-            self._check_person(self.principal_name, self.principal_phone, self.principal_message, final=True),
-            self._check_person(self.officer_name, self.officer_phone, self.officer_message, final=True),
-            self._check_landlord(),
-        ])
+        ok = all(
+            [
+                self._check_person(self.principal_name, self.principal_phone, self.principal_message, final=True),
+                self._check_person(self.officer_name, self.officer_phone, self.officer_message, final=True),
+                self._check_landlord(),
+            ]
+        )
         if not ok:
             return None
         try:
@@ -586,8 +596,16 @@ class EnterpriseDialog(QDialog):
     def _check_landlord(self) -> bool:
         picker = self.landlord_picker
         if self.role_checks["tenant"].isChecked() and picker.text() and picker.landlord_id() is None:
-            _show(picker.status, fill(self.tr("No registered landlord is called “{name}”. Choose one from the list, or "
-                                         "register the landlord first."), name=picker.text()))
+            _show(
+                picker.status,
+                fill(
+                    self.tr(
+                        "No registered landlord is called “{name}”. Choose one from the list, or "
+                        "register the landlord first."
+                    ),
+                    name=picker.text(),
+                ),
+            )
             picker.edit.setFocus()
             return False
         return True
@@ -625,8 +643,12 @@ class EnterpriseDialog(QDialog):
         lease = None
         if landlord_id is not None:
             signed = self.agreement_check.isChecked()
-            lease = LeaseTerms(landlord_id, _text(self.unit_edit.text()), signed,
-                               self.agreement_date.date().toString("yyyy-MM-dd") if signed else None)
+            lease = LeaseTerms(
+                landlord_id,
+                _text(self.unit_edit.text()),
+                signed,
+                self.agreement_date.date().toString("yyyy-MM-dd") if signed else None,
+            )
         return EnterpriseEdit(
             fields=self._fields(),
             township=_place(self.township_combo),
@@ -637,9 +659,17 @@ class EnterpriseDialog(QDialog):
             },
             original=self._original,
             original_people=self._original_people,
-            original_lease=None if old is None else (old.id, LeaseTerms(
-                old.landlord_id, old.unit, old.agreement_signed, old.agreement_date if old.agreement_signed else None
-            )),
+            original_lease=None
+            if old is None
+            else (
+                old.id,
+                LeaseTerms(
+                    old.landlord_id,
+                    old.unit,
+                    old.agreement_signed,
+                    old.agreement_date if old.agreement_signed else None,
+                ),
+            ),
             lease=lease,
         )
 

@@ -287,7 +287,9 @@ class ConflictsPage(Reloads, QWidget):
             return
         self.heading.setText(conflict.title)
         self.subheading.setText(fill(self.tr("{kind} · {table} · {column}"),
-                                     kind=vocab.label("conflict_kinds", conflict.kind), table=vocab.label("record_kinds", conflict.table), column=field_label(conflict.column)))
+                                     kind=vocab.label("conflict_kinds", conflict.kind),
+                                     table=vocab.label("record_kinds", conflict.table),
+                                     column=field_label(conflict.column)))
         self.explain.setText(kind_help(conflict.kind))
         if conflict.kind == "DUPLICATE_USCC":
             self._fill_enterprises(conflict)
@@ -311,8 +313,9 @@ class ConflictsPage(Reloads, QWidget):
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         for c in range(len(headers)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if c == stretch
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(
+                c, QHeaderView.ResizeMode.Stretch if c == stretch else QHeaderView.ResizeMode.ResizeToContents
+            )
         table.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
@@ -323,13 +326,26 @@ class ConflictsPage(Reloads, QWidget):
         rows = []
         signed = conflict.detail.get("signed") if conflict.kind == "NOT_IN_SIGNED" else None
         if signed:
-            rows.append([fill(self.tr("{value} (signed version, shown)"),
-                              value=value_text(ws, conflict.column, signed["value"])),
-                         author_name(ws, signed["author"]), device_name(ws, signed["device"]),
-                         stamp_text(signed["hlc"])])
+            rows.append(
+                [
+                    fill(
+                        self.tr("{value} (signed version, shown)"),
+                        value=value_text(ws, conflict.column, signed["value"]),
+                    ),
+                    author_name(ws, signed["author"]),
+                    device_name(ws, signed["device"]),
+                    stamp_text(signed["hlc"]),
+                ]
+            )
         for choice in conflict.choices:
-            rows.append([value_text(ws, conflict.column, choice.value), author_name(ws, choice.author),
-                         device_name(ws, choice.device), stamp_text(choice.hlc)])
+            rows.append(
+                [
+                    value_text(ws, conflict.column, choice.value),
+                    author_name(ws, choice.author),
+                    device_name(ws, choice.device),
+                    stamp_text(choice.hlc),
+                ]
+            )
         self._set_rows([self.tr("Value"), self.tr("Author"), self.tr("Device"), self.tr("Time")], rows, 0)
         if conflict.kind == "CONCURRENT":
             shown = Sync(ws).conflicts.shown_value(conflict)
@@ -343,8 +359,13 @@ class ConflictsPage(Reloads, QWidget):
         rows = {row.id: row for row in self.workspace.registry.rows(conflict.ids)}
         self._set_rows(
             [self.tr("Name"), self.tr("Credit code"), self.tr("Address"), self.tr("Township"), self.tr("Role")],
-            [[r.name, r.uscc or "—", r.address or "—", r.township or "—", r.roles_label or "—"]
-             for i in conflict.ids if (r := rows.get(i))], 2)
+            [
+                [r.name, r.uscc or "—", r.address or "—", r.township or "—", r.roles_label or "—"]
+                for i in conflict.ids
+                if (r := rows.get(i))
+            ],
+            2,
+        )
         self._row_ids = [i for i in conflict.ids if i in rows]
 
     def _fill_documents(self, ids: list[str]) -> None:
@@ -355,13 +376,31 @@ class ConflictsPage(Reloads, QWidget):
             if row is None:
                 continue
             first = conflicts.first_change("document", document_id)  # who numbered it, on which laptop
-            rows.append([row["doc_no"] or "—", vocab.label("document_types", row["doc_type"]),
-                         conflicts.title("enterprise", row["enterprise_id"]) if row["enterprise_id"] else "—", vocab.label("document_statuses", row["status"]),
-                         iso_text(row.get("created_at")), author_name(self.workspace, first.author) if first else "—",
-                         device_name(self.workspace, first.device) if first else "—"])
+            rows.append(
+                [
+                    row["doc_no"] or "—",
+                    vocab.label("document_types", row["doc_type"]),
+                    conflicts.title("enterprise", row["enterprise_id"]) if row["enterprise_id"] else "—",
+                    vocab.label("document_statuses", row["status"]),
+                    iso_text(row.get("created_at")),
+                    author_name(self.workspace, first.author) if first else "—",
+                    device_name(self.workspace, first.device) if first else "—",
+                ]
+            )
             kept.append(document_id)
-        self._set_rows([self.tr("Document number"), self.tr("Type"), self.tr("Enterprise"), self.tr("Status"),
-                        self.tr("Created"), self.tr("Author"), self.tr("Device")], rows, 2)
+        self._set_rows(
+            [
+                self.tr("Document number"),
+                self.tr("Type"),
+                self.tr("Enterprise"),
+                self.tr("Status"),
+                self.tr("Created"),
+                self.tr("Author"),
+                self.tr("Device"),
+            ],
+            rows,
+            2,
+        )
         self._row_ids = kept
 
     def selected_row(self) -> int | None:

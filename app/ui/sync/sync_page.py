@@ -426,8 +426,13 @@ class SyncPage(Reloads, RunsOps, QWidget):
             fingerprint = key_fingerprint(bytes.fromhex(row["public_key"])) if row["public_key"] else "—"
             own = row["device_id"] == self.workspace.device.id
             name = row["label"] or row["device_id"]
-            values = [name + (self.tr(" (this device)") if own else ""), row["device_id"], vocab.label("device_roles", row["role"]),
-                      self.tr("Revoked") if row["revoked"] else self.tr("Active"), fingerprint]
+            values = [
+                name + (self.tr(" (this device)") if own else ""),
+                row["device_id"],
+                vocab.label("device_roles", row["role"]),
+                self.tr("Revoked") if row["revoked"] else self.tr("Active"),
+                fingerprint,
+            ]
             for c, value in enumerate(values):
                 item = _item(value)
                 if c in (1, 4):
@@ -443,8 +448,9 @@ class SyncPage(Reloads, RunsOps, QWidget):
 
     def _update_revoke(self) -> None:
         row = self.selected_device()
-        self.revoke_button.setEnabled(row is not None and not row["revoked"]
-                                      and row["device_id"] != self.workspace.device.id)
+        self.revoke_button.setEnabled(
+            row is not None and not row["revoked"] and row["device_id"] != self.workspace.device.id
+        )
 
     # Running a job
 
@@ -463,8 +469,14 @@ class SyncPage(Reloads, RunsOps, QWidget):
             self.status.setText(self.tr("Cancelling after the current file…"))
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.export_button, self.import_button, self.unacked_radio, self.everything_radio,
-                       self.accept_skew, self.peer_combo):
+        for widget in (
+            self.export_button,
+            self.import_button,
+            self.unacked_radio,
+            self.everything_radio,
+            self.accept_skew,
+            self.peer_combo,
+        ):
             widget.setEnabled(not running)
         self.receipt_button.setEnabled(not running and self.peer_combo.count() > 0)
         self.cancel_button.setEnabled(running and self._cancellable)
@@ -528,11 +540,19 @@ class SyncPage(Reloads, RunsOps, QWidget):
         return self._start(export_job(folder, everything, label), self._exported, self.tr("Exporting…"))
 
     def _exported(self, result: ExportResult) -> None:
-        text = (fill(self.tr("Exported {entries} change(s) and {blobs} file(s) ({size} MB) to {path}"),
-                     entries=f"{result.entries:,}", blobs=f"{result.blobs:,}", size=f"{result.size / 1e6:.1f}", path=result.path))
+        text = fill(
+            self.tr("Exported {entries} change(s) and {blobs} file(s) ({size} MB) to {path}"),
+            entries=f"{result.entries:,}",
+            blobs=f"{result.blobs:,}",
+            size=f"{result.size / 1e6:.1f}",
+            path=result.path,
+        )
         if result.missing_blobs:
-            text += "\n" + self.tr("%n referenced file(s) are missing on this computer and were not included", "",
-                                   len(result.missing_blobs))
+            text += "\n" + self.tr(
+                "%n referenced file(s) are missing on this computer and were not included",
+                "",
+                len(result.missing_blobs),
+            )
         self.status.setText(text)
 
     # Import
@@ -541,16 +561,21 @@ class SyncPage(Reloads, RunsOps, QWidget):
         if self.is_running():
             return None
         if paths is None:
-            names, _ = QFileDialog.getOpenFileNames(self, self.tr("Import sync bundles"), self._last_folder(),
-                                                    BUNDLE_FILTER)
+            names, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Import sync bundles"), self._last_folder(), BUNDLE_FILTER
+            )
             if not names:
                 return None
             paths = [Path(n) for n in names]
             self._remember_folder(paths[0].parent)
         self.reports = []
         self._accept_future = self.accept_skew.isChecked()
-        return self._start(import_job(list(paths), self._accept_future), self._imported,
-                           self.tr("Importing %n file(s)…", "", len(paths)), cancellable=True)
+        return self._start(
+            import_job(list(paths), self._accept_future),
+            self._imported,
+            self.tr("Importing %n file(s)…", "", len(paths)),
+            cancellable=True,
+        )
 
     def _imported(self, outcome: ImportOutcome) -> None:
         self.reports = list(outcome.reports)
@@ -572,8 +597,12 @@ class SyncPage(Reloads, RunsOps, QWidget):
         if not files:
             return
         # The reports of the refused files are replaced by those of the second pass.
-        self._start(import_job(files, self._accept_future, dialog.enrolments()), self._reimported,
-                    self.tr("Enrolling and importing %n file(s)…", "", len(files)), cancellable=True)
+        self._start(
+            import_job(files, self._accept_future, dialog.enrolments()),
+            self._reimported,
+            self.tr("Enrolling and importing %n file(s)…", "", len(files)),
+            cancellable=True,
+        )
 
     def _reimported(self, outcome: ImportOutcome) -> None:
         by_path = {r.path: r for r in outcome.reports}
@@ -588,19 +617,31 @@ class SyncPage(Reloads, RunsOps, QWidget):
             stats = report.stats
             numbers: list[Any] = (
                 [stats.new, stats.known, report.blobs_new, stats.pending, stats.conflicts_after]
-                if stats else ["", "", "", "", ""]
+                if stats
+                else ["", "", "", "", ""]
             )
             sender = device_name(ws, report.device) if report.device else "—"
-            values = [report.path.name, sender, vocab.label("import_outcomes", report.status), *numbers, report_message(report)]
+            values = [
+                report.path.name,
+                sender,
+                vocab.label("import_outcomes", report.status),
+                *numbers,
+                report_message(report),
+            ]
             for c, value in enumerate(values):
-                item = _item(value, align_right=3 <= c <= 7,
-                             tooltip=str(report.path) if c == 0 else (value if c == 8 and value else None))
+                item = _item(
+                    value,
+                    align_right=3 <= c <= 7,
+                    tooltip=str(report.path) if c == 0 else (value if c == 8 and value else None),
+                )
                 if report.status == REFUSED and c in (2, 8):
                     item.setForeground(QBrush(REFUSED_COLOR))
                 table.setItem(r, c, item)
         table.resizeRowsToContents()
-        counts = {status: sum(r.status == status for r in self.reports)
-                  for status in (IMPORTED, ALREADY, REFUSED, RECEIPT_APPLIED)}
+        counts = {
+            status: sum(r.status == status for r in self.reports)
+            for status in (IMPORTED, ALREADY, REFUSED, RECEIPT_APPLIED)
+        }
         new = sum(r.stats.new for r in self.reports if r.stats)
         conflicts = max((r.stats.conflicts_after for r in self.reports if r.stats), default=None)
         parts = [self.tr("%n file(s):", "", len(self.reports)), self.tr("%n imported", "", counts[IMPORTED])]
@@ -642,16 +683,27 @@ class SyncPage(Reloads, RunsOps, QWidget):
         row = self.selected_device()
         if row is None or row["revoked"] or row["device_id"] == self.workspace.device.id:
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Revoke device"),
-                          fill(self.tr("Revoke {device}? Its bundles will be refused from now on; the revocation travels to "
-                                  "other devices with the next bundle."), device=device_name(self.workspace, row["device_id"])),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Revoke device"),
+            fill(
+                self.tr(
+                    "Revoke {device}? Its bundles will be refused from now on; the revocation travels to "
+                    "other devices with the next bundle."
+                ),
+                device=device_name(self.workspace, row["device_id"]),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setObjectName("revokeDialog")
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Revoke"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.buttonClicked.connect(
-            lambda button: box.standardButton(button) == QMessageBox.StandardButton.Yes
-            and self._revoke(row["device_id"]))
+            lambda button: (
+                box.standardButton(button) == QMessageBox.StandardButton.Yes and self._revoke(row["device_id"])
+            )
+        )
         box.open()
         return box
 

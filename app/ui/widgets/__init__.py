@@ -1,1 +1,1 @@
-"""Widgets the pages share: autosaving text, dialogs, tables, elision, the signature pad, the photo strip, the PDF preview."""
+"""Widgets the pages share: autosaving text, dialogs, tables, elision, the signature pad, photo strip, PDF preview."""

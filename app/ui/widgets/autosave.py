@@ -1,11 +1,11 @@
 """Text saved as it is typed: at most SAVE_DELAY_MS of typing is lost when the laptop dies.
 
 `AutoSave(widget, save)` calls `save(text)` at most SAVE_DELAY_MS after a key (while typing goes on, too), when the
-user leaves the field, and on `flush()` (before the form shows another record or closes). Text put in by the program (`set_text`) is not saved
-back. Every field bound this way carries the property `autosave`; a text field of a visit page without it must be
-marked `autosave=False` on purpose (a search box), which is how tests/ui/test_typed_work.py finds a field that
-forgot to save. `DraftField` binds a field to a draft (app/models/drafts.py) for text that belongs to a record not
-made yet.
+user leaves the field, and on `flush()` (before the form shows another record or closes). Text put in by the program
+(`set_text`) is not saved back. Every field bound this way carries the property `autosave`; a text field of a visit
+page without it must be marked `autosave=False` on purpose (a search box), which is how tests/ui/test_typed_work.py
+finds a field that forgot to save. `DraftField` binds a field to a draft (app/models/drafts.py) for text that belongs
+to a record not made yet.
 """
 
 from __future__ import annotations
