@@ -1,6 +1,6 @@
 # Set-up and everyday commands. Everything is installed into .venv inside the checkout.
 #   make run    install and start the app (fills an empty database with a small demo)
-#   make test   install and run the whole test suite headless
+#   make test   install, then lint (ruff), type-check (mypy) and run the whole test suite headless
 #   make bench  print the speed and size benchmarks
 
 PYTHON ?= python3
@@ -20,6 +20,8 @@ run: $(STAMP)
 	$(PY) -m app --demo
 
 test: $(STAMP)
+	$(PY) -m ruff check app tests benchmarks scripts
+	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)

@@ -290,7 +290,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 ref=args.document,
             )
         docs.serve(matches[0]["id"], served_on=args.date, served_to=args.to or "", method=args.method)
-        print(localized("已登记送达：", "Recorded as served: ") + docs.service(matches[0]["id"]).summary())
+        service = docs.service(matches[0]["id"])
+        assert service is not None  # just recorded
+        print(localized("已登记送达：", "Recorded as served: ") + service.summary())
     return 0
 
 

@@ -200,8 +200,8 @@ def print_batch(
         result.documents += count
         if data is not None:
             parts[index] = data
-        elif jobs[index].target:
-            result.files.append(Path(jobs[index].target))
+        elif (target := jobs[index].target) is not None:
+            result.files.append(Path(target))
         if progress:
             progress(result.documents, result.total)
 
@@ -215,7 +215,8 @@ def print_batch(
         import multiprocessing
 
         # spawn, not fork: the caller may be the GUI (threads, Qt) or hold an open database.
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)),
+        pool_size = min(workers, len(jobs))
+        with ProcessPoolExecutor(max_workers=pool_size,
                                  mp_context=multiprocessing.get_context("spawn")) as pool:
             pending_jobs = list(enumerate(jobs))
             running: dict[Future[tuple[int, bytes | None]], int] = {}
@@ -225,7 +226,7 @@ def print_batch(
                         result.cancelled = True
                         break
                     # Keep only a few jobs queued per worker, so a cancel takes effect soon.
-                    while pending_jobs and len(running) < 2 * pool._max_workers:
+                    while pending_jobs and len(running) < 2 * pool_size:
                         index, job = pending_jobs.pop(0)
                         running[pool.submit(_run, job)] = index
                     done, _ = wait(running, return_when=FIRST_COMPLETED)

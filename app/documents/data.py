@@ -451,7 +451,8 @@ def gather_recheck(
             code = "FIXED" if row["status"] == "CLOSED" else "NOT_FIXED"
         if code not in RECHECK_RESULTS:
             raise ValidationError(
-                "document.recheck_result", "复查结论无效：{code}", "Invalid re-inspection result: {code}", code=code
+                "document.recheck_result", "复查结论无效：{result}", "Invalid re-inspection result: {result}",
+                result=code,
             )
         lines.append(_replace(line, recheck_result=code, recheck_note=note))
     return _replace(data, hazards=tuple(lines))

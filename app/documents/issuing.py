@@ -30,7 +30,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -78,7 +78,7 @@ class Service:
         return " ".join(part for part in (self.served_on.isoformat(), self.method_label, self.served_to) if part)
 
 
-_GATHER = {
+_GATHER: dict[str, Callable[..., d.DocumentData]] = {
     "RECORD": d.gather_record,
     "ORDER": d.gather_order,
     "DECISION": d.gather_decision,

@@ -154,7 +154,7 @@ def verify_pdf(pdf_bytes: bytes, trusted_roots: Sequence[bytes]) -> Verification
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    roots = []
+    roots: list[asn1_x509.Certificate] = []
     for pem in trusted_roots:
         roots.extend(asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
                      for c in load_certificates(pem))

@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from app.errors import language
@@ -340,6 +341,10 @@ class DemoSummary:
 # Entry point
 
 
+def _operator_name(rng: random.Random, drawer: _Drawer, prefixes: Sequence[str], word: str) -> str:
+    return f"{rng.choice(prefixes)}{drawer.brand()}{word}有限公司"
+
+
 def generate_demo(
     workspace: Workspace,
     *,
@@ -629,10 +634,8 @@ def _generate_parks(
         park_id = registry.ensure_park(name, township.id, address)
         township.parks.append(_Park(park_id, name, kind, village, address, weight))
         if kind in ("micro", "brand") and rng.random() < 0.7:
-            word = rng.choice(_OPERATOR_WORDS)
-            op_name = drawer.unique(
-                lambda w=word: f"{rng.choice(township.district.prefixes)}{drawer.brand()}{w}有限公司"
-            )
+            prefixes, word = township.district.prefixes, rng.choice(_OPERATOR_WORDS)
+            op_name = drawer.unique(partial(_operator_name, rng, drawer, prefixes, word))
             operator_id = registry.create_enterprise(
                 name=op_name,
                 uscc=drawer.uscc("9", "1", township.district.code, True),
@@ -818,7 +821,7 @@ def _write_landlord(
         else:
             word = rng.choice(_LANDLORD_COMPANY_WORDS)
             industry, employees = RENTAL_INDUSTRY, drawer.employees(6, 2, 30)
-        name = drawer.unique(lambda: f"{rng.choice(district.prefixes)}{drawer.brand()}{word}有限公司")
+        name = drawer.unique(partial(_operator_name, rng, drawer, district.prefixes, word))
         uscc = drawer.uscc("9", "1", area, rng.random() < 0.35)
         phone = drawer.landline() if rng.random() < 0.5 else None
         site_name = f"{name.replace('有限公司', '')}厂区"

@@ -19,6 +19,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
@@ -256,7 +257,7 @@ def _derived_exif(src: Image.Exif | None, with_gps: bool) -> Image.Exif:
         if tag in src:
             out[tag] = src[tag]
     src_exif = src.get_ifd(ExifTags.IFD.Exif)
-    kept = {tag: src_exif[tag] for tag in _EXIF_KEEP if tag in src_exif}
+    kept: dict[int, Any] = {int(tag): src_exif[tag] for tag in _EXIF_KEEP if tag in src_exif}
     if kept:
         out.get_ifd(ExifTags.IFD.Exif).update(kept)
     gps = src.get_ifd(ExifTags.IFD.GPSInfo) if with_gps else None

@@ -6,6 +6,7 @@ explicit verdict, and nothing typed is lost by a crash).
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -451,7 +452,9 @@ class Inspections:
         `source` is a file, or the bytes of an image pasted from the clipboard (then `name` labels it)."""
         if (item_result_id is None) == (hazard_id is None):
             raise ValueError("attach to exactly one of item_result_id / hazard_id")
-        owner = self.store.require("item_result" if item_result_id else "hazard", item_result_id or hazard_id)
+        owner_id = item_result_id or hazard_id
+        assert owner_id is not None
+        owner = self.store.require("item_result" if item_result_id else "hazard", owner_id)
         inspection_id = owner["inspection_id"]
         if item_result_id:
             self._open(inspection_id)
@@ -504,7 +507,7 @@ class Inspections:
 
     # Completion
 
-    def missing_items(self, inspection_id: str) -> list[tuple[str, str]]:
+    def missing_items(self, inspection_id: str) -> builtins.list[tuple[str, str]]:
         """(enterprise id, item code) of every applicable item still without a verdict, in checklist order."""
         results = self.results(inspection_id)
         missing = []
@@ -515,7 +518,7 @@ class Inspections:
                     missing.append((enterprise_id, item.code))
         return missing
 
-    def completion_problems(self, inspection_id: str) -> list[str]:
+    def completion_problems(self, inspection_id: str) -> builtins.list[str]:
         problems = []
         team = len(self.inspector_ids(inspection_id))
         if team < MIN_INSPECTORS:

@@ -81,14 +81,14 @@ def _check_table(conn: Any, table: str, report: IntegrityReport, own_device: str
     for row in cursor:
         report.rows_checked += 1
         row_id, values = row[0], dict(zip(columns, row[1:], strict=True))
-        cells = logged.pop(row_id, None)
-        if cells is None:
+        logged_cells = logged.pop(row_id, None)
+        if logged_cells is None:
             report.problems.append(f"{table} {row_id}: row has no change entries")
             continue
         if row_id in pending:
             report.problems.append(f"{table} {row_id}: row is shown but listed as pending")
         for column, value in values.items():
-            expected = cells.get(column, defaults[column])
+            expected = logged_cells.get(column, defaults[column])
             if value != expected:
                 report.problems.append(f"{table} {row_id}.{column}: row has {value!r}, change log has {expected!r}")
     for row_id in logged:

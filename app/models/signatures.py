@@ -32,7 +32,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, overload
 
 from PIL import Image, UnidentifiedImageError
 
@@ -425,6 +425,14 @@ class Signatures:
 
 
 # Validation of the inputs (no database needed)
+
+
+@overload
+def _name(value: str | None, required: Literal[True] = True) -> str: ...
+
+
+@overload
+def _name(value: str | None, required: bool) -> str | None: ...
 
 
 def _name(value: str | None, required: bool = True) -> str | None:

@@ -62,7 +62,7 @@ class Calendar:
         return day.weekday() < 5
 
     def holiday_name(self, day: dt.date) -> str | None:
-        return self._holidays.get(day)  # type: ignore[attr-defined, no-any-return]
+        return self._holidays.get(day)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def read_header(raw: dict[str, Any], path: Path) -> Header:
     if kind not in (CHANGES, RECEIPT):
         raise _bad(path, "kind")
     version = raw.get("schema_version")
-    if type(version) is not int or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _bad(path, "schema_version")
     created = raw.get("created_hlc")
     if not is_stamp(created):

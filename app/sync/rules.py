@@ -15,7 +15,7 @@ import sqlite3
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, TypeGuard
 
 from app.errors import UserError
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
@@ -66,7 +66,7 @@ def strict_json(text: str) -> Any:
         raise ValueError("nested too deeply") from exc
 
 
-def is_stamp(value: Any) -> bool:
+def is_stamp(value: Any) -> TypeGuard[int]:
     return type(value) is int and 0 < value <= MAX_STAMP
 
 

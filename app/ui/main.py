@@ -23,10 +23,10 @@ def run_gui(override: Path | None = None, demo_if_new: bool = False, language: s
 
     stored = settings()
     if language is None and not os.environ.get("FIELDSAFE_LANG"):
-        language = stored.value("language", "", str) or None
+        language = str(stored.value("language", "", str)) or None
     app = create_application(sys.argv, language=language)
     if override is None and not os.environ.get(ENV_VAR) and stored.value("data_dir", "", str):
-        override = Path(stored.value("data_dir", "", str))
+        override = Path(str(stored.value("data_dir", "", str)))
     folder = data_dir(override)
     is_new = not (folder / DB_NAME).exists()
     try:

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self._show_conflict_count(self.conflicts_page.count())
         self.runner = OpRunner.of(self.workspace)
         self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
-        self._status_timer.timeout.connect(lambda: self.runner.idle and self.refresh_status())
+        self._status_timer.timeout.connect(self._refresh_status_when_idle)
         self._status_timer.start()
         self.runner.changes.connect(self._changed)  # every committed change (a verdict, a note typed)
         self.refresh_status()
@@ -107,6 +107,10 @@ class MainWindow(QMainWindow):
             self.resume_bar.show_unfinished(
                 self.workspace.inspections.unfinished(), opened=getattr(opened, "inspection_id", None)
             )
+
+    def _refresh_status_when_idle(self) -> None:
+        if self.runner.idle:  # an op may hold the connection; its `changes` refresh the status when it ends
+            self.refresh_status()
 
     def refresh_status(self) -> None:
         self.unsynced_label.setText(

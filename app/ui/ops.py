@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QWidget
 
 from app.errors import UserError
@@ -342,7 +342,7 @@ def error_details(error: UserError) -> str:
     return "\n".join(str(e) for e in rows) if rows else ""
 
 
-def changes_of(workspace: Workspace) -> Signal:
+def changes_of(workspace: Workspace) -> SignalInstance:
     """The `changes` signal of the Workspace's runner (connect a page to it)."""
     return OpRunner.of(workspace).changes
 

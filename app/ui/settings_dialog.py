@@ -31,7 +31,7 @@ def settings() -> QSettings:
 
 def apply_inspector(workspace: Workspace) -> None:
     """Stamp this session's changes with the chosen inspector (the change log's author)."""
-    inspector_id = settings().value("inspector_id", "", str)
+    inspector_id = str(settings().value("inspector_id", "", str))
     if inspector_id:
         workspace.act_as(inspector_id)
 
@@ -51,7 +51,7 @@ class SettingsDialog(QDialog):
         for row in workspace.roster.inspectors():
             self.inspector.addItem(f"{row['name']}　{row['cert_no']}", row["id"])
         self.inspector.setCurrentIndex(max(0, self.inspector.findData(stored.value("inspector_id", "", str))))
-        self.folder = QLineEdit(stored.value("data_dir", str(workspace.data_dir), str))
+        self.folder = QLineEdit(str(stored.value("data_dir", str(workspace.data_dir), str)))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()

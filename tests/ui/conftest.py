@@ -38,3 +38,22 @@ def screenshot(qtbot) -> Callable[[QWidget, str], Path]:
         return path
 
     return save
+
+
+
+@pytest.fixture(autouse=True)
+def no_timer_left_running():
+    """No QTimer still fires in a widget that outlives its test: it would act on a later test's data."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    yield
+    app = QApplication.instance()
+    if app is None:
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    timers = [f"{type(w).__name__}.{t.objectName() or 'timer'}"
+              for w in QApplication.allWidgets() if w.isVisible()
+              for t in w.findChildren(QTimer) if t.isActive()]
+    assert timers == [], f"timers still running in open widgets: {timers}"

@@ -55,7 +55,7 @@ def test_one_pdf_per_enterprise_with_progress_and_summary(qtbot, dialog, issued,
     seen = []
     dialog.progress.valueChanged.connect(seen.append)
     result = run(qtbot, dialog)
-    assert result is dialog.result and not result.cancelled
+    assert result is dialog.outcome and not result.cancelled
     assert result.documents == result.total == len(live)
     assert len(result.files) == result.enterprises == len({r["enterprise_id"] for r in live})
     assert all(f.exists() and f.parent == tmp_path / "镇街打印" for f in result.files)
@@ -134,7 +134,7 @@ def test_closing_while_running_cancels_then_closes(qtbot, dialog, tmp_path, monk
     finally:
         release.set()
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert dialog.result.cancelled and dialog.worker is None
+    assert dialog.outcome.cancelled and dialog.worker is None
 
 
 def errors(widget):

@@ -71,7 +71,7 @@ class BatchDialog(RunsOps, QDialog):
         self.workspace = workspace
         self.workers: int | None = None  # all cores
         self.worker: Op[BatchResult] | None = None
-        self.result: BatchResult | None = None
+        self.outcome: BatchResult | None = None
         self._close_when_stopped = False
 
 
@@ -153,8 +153,8 @@ class BatchDialog(RunsOps, QDialog):
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.start_button, self.cancel_button, self.close_button):
-            buttons.addWidget(button)
+        for push in (self.start_button, self.cancel_button, self.close_button):
+            buttons.addWidget(push)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)
@@ -218,12 +218,13 @@ class BatchDialog(RunsOps, QDialog):
         except UserError as exc:
             show_error(self, exc)
             return None
-        self.result = None
+        self.outcome = None
         self.files.clear()
         self.summary.setText(self.tr("Printing…"))
         return self._launch(
             lambda ws, progress, cancelled: print_batch(ws, **asdict(request), progress=progress, cancel=cancelled),
-            io_failure=("batch.write_failed", "无法写入输出目录：{error}", "Cannot write to the output folder: {error}"),
+            io_failure=("batch.write_failed", "无法写入输出目录：{error}",
+                        "Cannot write to the output folder: {error}"),
         )
 
     def cancel(self) -> None:
@@ -241,7 +242,7 @@ class BatchDialog(RunsOps, QDialog):
         self.cancel_button.setEnabled(running)
 
     def _succeeded(self, result: BatchResult) -> None:
-        self.result = result
+        self.outcome = result
         self.progress.setRange(0, max(result.total, 1))
         self.progress.setValue(result.documents if result.total else 1)
         seconds = f"{result.seconds:.1f}"
@@ -276,7 +277,7 @@ class BatchDialog(RunsOps, QDialog):
         show_error(self, error)
 
     def _stopped(self) -> None:
-        self.batch_finished.emit(self.result)
+        self.batch_finished.emit(self.outcome)
         if self._close_when_stopped:
             super().reject()
 

@@ -5,6 +5,8 @@ measures typed in) for each enterprise with hazards. Each button issues a DRAFT 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -96,7 +98,7 @@ class DocumentButtons(QWidget):
                 self.rows.addWidget(button, row, 1)
 
     def issue(
-        self, doc_type: str, enterprise_id: str | None, *, error_parent: QWidget | None = None, **args: object
+        self, doc_type: str, enterprise_id: str | None, *, error_parent: QWidget | None = None, **args: Any
     ) -> Op[str]:
         """Issue a DRAFT on the op thread (it is rendered); `issued` follows; errors go over `error_parent`."""
         documents, inspection_id = self.documents, self.inspection_id

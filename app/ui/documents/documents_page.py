@@ -5,12 +5,13 @@ non-blocking (open()); errors go through show_error."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDateEdit,
@@ -116,10 +117,14 @@ class SignDialog(QDialog):
         self.create_button = box.addButton(self.tr("Create personal signing certificate"),
                                            QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
-        box.buttonClicked.connect(lambda button: button is self.create_button and self.create_and_sign())
+        box.buttonClicked.connect(self._offer_answered)
         self.offer = box
         box.open()
 
+
+    def _offer_answered(self, button: QAbstractButton) -> None:
+        if button is self.create_button:
+            self.create_and_sign()
     def create_and_sign(self) -> None:
         inspector_id, passphrase = self.inspector_id(), self.passphrase.text()
         documents = self.page.documents
@@ -136,11 +141,19 @@ def _plain(text: str) -> QWidget:
     return label
 
 
+class Voids(Protocol):
+    """A page a VoidDialog can serve: the documents page, the conflict queue."""
+
+    documents: Documents
+
+    def reload(self) -> None: ...
+
+
 class VoidDialog(QDialog):
     """The reason for voiding (required). accept() voids; the dialog stays open on an error."""
 
-    def __init__(self, page: DocumentsPage, document_id: str) -> None:
-        super().__init__(page)
+    def __init__(self, page: Voids, document_id: str) -> None:
+        super().__init__(page if isinstance(page, QWidget) else None)
         self.setObjectName("voidDialog")
         self.setWindowTitle(self.tr("Void document"))
         self.page, self.document_id = page, document_id
@@ -547,7 +560,7 @@ class DocumentsPage(Reloads, QWidget):
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(self.printer, self)
         dialog.accepted.connect(lambda: self.print_to(self.printer))
-        dialog.open()
+        dialog.open()  # type: ignore[call-arg]  # the stub wants the optional receiver
         return dialog
 
     def print_to(self, printer: QPrinter, document_id: str | None = None) -> Op[list[QImage]] | None:

@@ -113,12 +113,14 @@ def colored(label: QLabel, color: str) -> None:
 def clear_layout(layout: QVBoxLayout | QHBoxLayout | QGridLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        if item is None:
+            break
+        widget, inner = item.widget(), item.layout()
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())  # type: ignore[arg-type]
+        elif isinstance(inner, (QVBoxLayout, QHBoxLayout, QGridLayout)):
+            clear_layout(inner)
 
 
 def enterprise_name(workspace: Workspace, enterprise_id: str) -> str:

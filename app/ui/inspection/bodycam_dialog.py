@@ -24,7 +24,8 @@ class BodycamDialog(QDialog):
         self.inspection_id = inspection_id
         row = workspace.inspections.get(inspection_id)
         self.setWindowTitle(self.tr("Body camera"))
-        self.ref = QLineEdit(row["bodycam_ref"] or "", objectName="ref")
+        self.ref = QLineEdit(str(row["bodycam_ref"] or ""))
+        self.ref.setObjectName("ref")
         self.ref.setPlaceholderText(self.tr("Device number or video file name"))
         self.ref_draft = DraftField(self.ref, workspace.drafts, f"bodycam/{inspection_id}")
         self.start = _time_edit(row["bodycam_from"] or row["started_at"][11:16])

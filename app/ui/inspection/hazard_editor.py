@@ -12,6 +12,7 @@ for its own premises and the landlord for common areas (exits, fire lanes, hydra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
@@ -193,7 +194,8 @@ class HazardEditor(QWidget):
             box.addWidget(error)
             self.errors[key] = error
             caption = QLabel(label)
-            caption.setBuddy(field if field.focusPolicy() != Qt.FocusPolicy.NoFocus else None)
+            if field.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                caption.setBuddy(field)
             form.addRow(caption, cell)
             return cell
 
@@ -255,7 +257,7 @@ class HazardEditor(QWidget):
         # Saving
         # Each text field saves on its own pause in typing (a shared timer would wait while the user moves on to
         # the next field without a pause).
-        self._savers = [AutoSave(self._widget(field), lambda _text, f=field: self._save_typed(f))
+        self._savers = [AutoSave(self._widget(field), self._saver(field))
                         for field in _TEXT_FIELDS]
         self.description.editingFinished.connect(lambda: self._save_text("description"))
         self.interim_controls.editingFinished.connect(lambda: self._save_text("interim_controls"))
@@ -417,10 +419,10 @@ class HazardEditor(QWidget):
         major = loaded and row["grade"] == "MAJOR"
         for widget in (self.description, self.interim_controls, self.measure):
             widget.setReadOnly(not editable)
-        for widget in (self.location, self.major_basis, self.person, self.phone):
-            widget.setReadOnly(not editable)
-        for widget in (self.grade_general, self.grade_major, self.on_site, self.responsible):
-            widget.setEnabled(editable)
+        for line in (self.location, self.major_basis, self.person, self.phone):
+            line.setReadOnly(not editable)
+        for choice in (self.grade_general, self.grade_major, self.on_site, self.responsible):
+            choice.setEnabled(editable)
         self.responsible.setEnabled(editable and self.responsible.count() > 1)
         self.major_basis.setEnabled(editable and major)
         self.major_basis.setPlaceholderText(
@@ -505,6 +507,9 @@ class HazardEditor(QWidget):
         if self.hazard_id is None or self._loading:
             return
         self._update(field, {field: self._widget_text(field)}, keep=field if keep else None)
+
+    def _saver(self, field: str) -> Callable[[str], None]:
+        return lambda _text: self._save_typed(field)
 
     def _save_typed(self, field: str) -> None:
         """A pause in typing: save the field, except an empty description (that waits for leaving the box). A value

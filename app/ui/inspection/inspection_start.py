@@ -67,9 +67,11 @@ class StartInspectionDialog(QDialog):
         self.mode = QComboBox()
         for code in START_MODES:
             self.mode.addItem(vocab.label("inspection_modes", code), code)
-        self.purpose = QLineEdit(objectName="purpose")
+        self.purpose = QLineEdit()
+        self.purpose.setObjectName("purpose")
         self.purpose.setPlaceholderText(self.tr("e.g. campaign against hazards in multi-tenant factories"))
-        self.bodycam = QLineEdit(objectName="bodycam")
+        self.bodycam = QLineEdit()
+        self.bodycam.setObjectName("bodycam")
         self.bodycam.setPlaceholderText(self.tr("Body camera file or device number (optional)"))
         self.drafts = [DraftField(self.purpose, workspace.drafts, f"start/{enterprise_id}/purpose"),
                        DraftField(self.bodycam, workspace.drafts, f"start/{enterprise_id}/bodycam")]

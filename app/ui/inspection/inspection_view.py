@@ -102,7 +102,8 @@ class InspectionView(QWidget):
             for page, title in zip(pages, (self.tr("Safety officer questioned"), self.tr("Principal tested"),
                                            self.tr("Workers asked")), strict=True):
                 inner.addTab(page, title)
-                page.changed.connect(self.refresh_marks)
+            for changed in (pages[0].changed, pages[1].changed, pages[2].changed):
+                changed.connect(self.refresh_marks)
             self.assessment_pages[enterprise_id] = pages
             self.tabs.addTab(inner, fill(self.tr("Questions: {enterprise}"),
                                          enterprise=elide(self.names[enterprise_id], 10)))

@@ -222,7 +222,7 @@ class InterviewPage(QWidget):
         self.cards_layout = QVBoxLayout(self.body)
         self.cards_layout.setContentsMargins(16, 6, 16, 12)
         self.cards_layout.setSpacing(10)
-        self.scroll = scrolled(self.body)
+        self.scroll_area = scrolled(self.body)
 
         footer = QFrame()
         footer.setObjectName("footer")
@@ -241,7 +241,7 @@ class InterviewPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(header)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(footer)
         self.reload()
 
@@ -362,7 +362,7 @@ class InterviewPage(QWidget):
         if 0 <= index < len(self.cards):
             target = self.cards[index]
             target.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(target, 0, 20)
+            self.scroll_area.ensureWidgetVisible(target, 0, 20)
 
     def _update_total(self) -> None:
         rated = [c for c in self.cards if c.rating is not None]

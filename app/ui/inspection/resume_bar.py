@@ -20,7 +20,7 @@ class ResumeBar(QFrame):
         self.label = QLabel()
         self.button = QPushButton(self.tr("Resume inspection"))
         self.button.setObjectName("resumeButton")
-        self.button.clicked.connect(lambda: self._target and self.resume.emit(self._target))
+        self.button.clicked.connect(self._resume)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.label, 1)
@@ -43,3 +43,7 @@ class ResumeBar(QFrame):
             text += " " + fill(self.tr("({count} more in the Inspections list)"), count=len(waiting) - 1)
         self.label.setText(text)
         self.show()
+
+    def _resume(self) -> None:
+        if self._target:
+            self.resume.emit(self._target)

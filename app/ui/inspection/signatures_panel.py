@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -60,7 +61,7 @@ class _SignerRow(QFrame):
         self.status.setObjectName("signerStatus")
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setWordWrap(True)
-        self.actions = QHBoxLayout()
+        self.buttons = QHBoxLayout()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(14)
@@ -68,7 +69,7 @@ class _SignerRow(QFrame):
         layout.addWidget(self.who, 2)
         layout.addWidget(self.thumbnail)
         layout.addWidget(self.status, 3)
-        layout.addLayout(self.actions)
+        layout.addLayout(self.buttons)
 
     def show_slot(self, text: str, colour: str, background: str, border: str) -> None:
         self.thumbnail.setText(text)
@@ -172,10 +173,10 @@ class SignaturesPanel(QWidget):
         if signer.role == "principal":
             menu = QMenu(button)
             instead = self.tr("On-site lead signs instead…")
-            menu.addAction(instead, lambda s=signer: self.open_required(s, "onsite_lead"))
+            menu.addAction(instead, partial(self.open_required, signer, "onsite_lead"))
             button.setMenu(menu)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        row.actions.addWidget(button)
+        row.buttons.addWidget(button)
         row.sign_button = button
         self._add(row)
 

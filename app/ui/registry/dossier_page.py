@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -384,9 +384,9 @@ class DossierPage(Reloads, QWidget):
         notes = QLabel(profile.notes or "")
         notes.setWordWrap(True)
         if profile.notes:
-            label = QLabel(self.tr("Notes"))
-            label.setStyleSheet(MUTED)
-            self.info_grid.addWidget(label, len(left), 0, Qt.AlignmentFlag.AlignTop)
+            caption = QLabel(self.tr("Notes"))
+            caption.setStyleSheet(MUTED)
+            self.info_grid.addWidget(caption, len(left), 0, Qt.AlignmentFlag.AlignTop)
             self.info_grid.addWidget(notes, len(left), 1, 1, 3)
         self.info_grid.setRowStretch(len(left) + 1, 1)
 
@@ -469,11 +469,11 @@ class DossierPage(Reloads, QWidget):
         self._emit_row(self.leases, row, self.open_enterprise, column)
 
     @staticmethod
-    def _emit_row(section: _Section, row: int, signal: Signal, column: int = 0) -> None:
+    def _emit_row(section: _Section, row: int, signal: SignalInstance, column: int = 0) -> None:
         item = section.table.item(row, column)
         row_id = item.data(_ID_ROLE) if item is not None else None
         if row_id:
-            signal.emit(str(row_id))  # type: ignore[attr-defined]
+            signal.emit(str(row_id))
 
     def _start(self) -> None:
         if self.enterprise_id is not None:

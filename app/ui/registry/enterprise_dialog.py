@@ -139,7 +139,7 @@ class LandlordPicker(QWidget):
         self.completer.setMaxVisibleItems(12)
         self.completer.popup().setMinimumWidth(POPUP_MIN_WIDTH)  # room for the township and address after the name
         self.edit.setCompleter(self.completer)
-        self.completer.activated[QModelIndex].connect(self._chosen)
+        self.completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]  # overloaded signal
         self.edit.textChanged.connect(self._text_changed)
         self.status = _message_label()
         layout = QVBoxLayout(self)

@@ -3,7 +3,7 @@ two rows selected can be merged into one enterprise (the same firm entered twice
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -158,7 +158,7 @@ class RegistryPage(Reloads, QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
-    def _emit_for_current(self, signal: Signal) -> None:
+    def _emit_for_current(self, signal: SignalInstance) -> None:
         enterprise_id = self.current_enterprise_id()
         if enterprise_id:
             signal.emit(enterprise_id)

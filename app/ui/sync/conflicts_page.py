@@ -264,9 +264,12 @@ class ConflictsPage(Reloads, QWidget):
         for top in range(self.tree.topLevelItemCount()):
             parent = self.tree.topLevelItem(top)
             for n in range(parent.childCount()):
-                conflict = self.conflicts[parent.child(n).data(0, KEY_ROLE)]
+                child = parent.child(n)
+                if child is None:
+                    continue
+                conflict = self.conflicts[child.data(0, KEY_ROLE)]
                 if conflict.kind == kind and conflict.row_id == row_id and column in (None, conflict.column):
-                    self.tree.setCurrentItem(parent.child(n))
+                    self.tree.setCurrentItem(child)
                     return True
         return False
 
@@ -465,6 +468,6 @@ class ConflictsPage(Reloads, QWidget):
             document_id = row["id"]
         else:
             return None
-        dialog = VoidDialog(self, document_id)  # type: ignore[arg-type] - the page offers documents and reload()
+        dialog = VoidDialog(self, document_id)
         dialog.open()
         return dialog

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -699,11 +700,11 @@ class SyncPage(Reloads, RunsOps, QWidget):
         box.setObjectName("revokeDialog")
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Revoke"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.buttonClicked.connect(
-            lambda button: (
-                box.standardButton(button) == QMessageBox.StandardButton.Yes and self._revoke(row["device_id"])
-            )
-        )
+        def answered(button: QAbstractButton) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                self._revoke(row["device_id"])
+
+        box.buttonClicked.connect(answered)
         box.open()
         return box
 

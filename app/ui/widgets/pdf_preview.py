@@ -116,15 +116,15 @@ class PdfPreview(QWidget):
         self.pages_layout.setSpacing(PAGE_GAP)
         self.pages_layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         self.pages_layout.addStretch(1)
-        self.scroll = _Viewport(self)
-        self.scroll.setWidget(self.pages)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        self.scroll.setStyleSheet("QWidget#pdfPages { background: #808080; }")
-        self.scroll.verticalScrollBar().valueChanged.connect(self._update_page_label)
+        self.scroll_area = _Viewport(self)
+        self.scroll_area.setWidget(self.pages)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll_area.setStyleSheet("QWidget#pdfPages { background: #808080; }")
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._update_page_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.page_label)
         self.clear()
 
@@ -155,7 +155,7 @@ class PdfPreview(QWidget):
             self._labels.append(label)
         self._fitted_width = 0
         self.fit_width()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._update_page_label()
         if not self.rendering:
             self.rendered.emit()
@@ -169,7 +169,7 @@ class PdfPreview(QWidget):
 
     def current_page(self) -> int:
         """The 0-based page at the top of the view."""
-        top = self.scroll.verticalScrollBar().value()
+        top = self.scroll_area.verticalScrollBar().value()
         for index, label in enumerate(self._labels):
             if label.geometry().bottom() >= top + PAGE_GAP:
                 return index
@@ -178,7 +178,7 @@ class PdfPreview(QWidget):
     # Zoom: fit width
 
     def fit_width(self) -> None:
-        width = max(50, self.scroll.viewport().width() - 2 * PAGE_GAP)
+        width = max(50, self.scroll_area.viewport().width() - 2 * PAGE_GAP)
         if width == self._fitted_width or not self._images:
             return
         self._fitted_width = width
