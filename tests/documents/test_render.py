@@ -168,6 +168,15 @@ def test_decision_needs_measures_and_order_needs_hazards(visit):
         d.gather_order(ws, inspection, visit["landlord"], doc_no="x", issued_on=date(2026, 11, 23))
 
 
+def test_a_recheck_result_outside_the_list_is_refused_naming_it(visit):
+    ws, hazard = visit["ws"], visit["hazard"]
+    with pytest.raises(ValidationError) as err:
+        d.gather_recheck(ws, visit["inspection"], visit["tenant"], doc_no="x", issued_on=date(2026, 12, 24),
+                         reference_no="（鄞）应急责改〔2026〕12号", reference_date=date(2026, 11, 23),
+                         results={hazard["id"]: ("DONE-ISH", "")})
+    assert err.value.code == "document.recheck_result" and "DONE-ISH" in err.value.zh
+
+
 @pytest.mark.parametrize("doc_type", sorted(BUILDERS))
 def test_golden_file(doc_type):
     """Fixed data renders to the committed bytes (invariant mode). Regenerate: python -m tests.documents.make_golden
