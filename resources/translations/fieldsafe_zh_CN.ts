@@ -22,17 +22,17 @@
         <translation>员工抽问</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Ask {workers} workers {questions_per_worker} questions each, at least one on the ten must-knows. Target awareness rate: {target} or more.</source>
         <translation>抽问 {workers} 名员工，每人 {questions_per_worker} 题，其中至少 1 题出自“十必会”。知晓率目标：不低于 {target}。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Optional</source>
         <translation>可不填</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -108,7 +108,7 @@
         <translation>十必会</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Worker {number}</source>
         <translation>员工 {number}</translation>
     </message>
@@ -123,12 +123,12 @@
         <translation>尚未抽问</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Awareness rate: {correct}/{asked} = {rate} (target {target})</source>
         <translation>知晓率：{correct}/{asked} = {rate}（目标 {target}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Target met</source>
         <translation>达标</translation>
     </message>
@@ -244,7 +244,7 @@
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -254,12 +254,12 @@
         <translation>没有符合条件的文书，未生成文件。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cancelled after {done} of {total} document(s); {files} file(s) written in {seconds} s.</source>
         <translation>已取消：完成 {done}/{total} 份文书，已写出 {files} 个文件，用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Printed {documents} document(s) of {enterprises} enterprise(s) into {files} file(s) in {seconds} s.</source>
         <translation>已打印 {enterprises} 家企业的 {documents} 份文书，共 {files} 个文件，用时 {seconds} 秒。</translation>
     </message>
@@ -272,7 +272,7 @@
         <translation>执法记录仪</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Device number or video file name</source>
         <translation>记录仪编号或视频文件名</translation>
     </message>
@@ -332,35 +332,35 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>{kind} · {table} · {column}</source>
         <translation>{kind} · {table} · {column}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>{value} (signed version, shown)</source>
         <translation>{value}（签名版本，正在显示）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+31"/>
+        <location line="+49"/>
         <source>Author</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location line="-263"/>
-        <location line="+232"/>
-        <location line="+31"/>
+        <location line="-300"/>
+        <location line="+251"/>
+        <location line="+50"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-347"/>
         <source>Two devices changed this field without seeing each other&apos;s change. Choose the value to keep; the choice travels to the other devices with the next bundle.</source>
         <translation>两台设备在互不知情的情况下修改了此字段。请选择要保留的取值；该选择会随下一个同步包传到其他设备。</translation>
     </message>
@@ -480,7 +480,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <location line="+224"/>
+        <location line="+243"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -490,20 +490,20 @@
         <translation>{value}（当前显示）</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+264"/>
+        <location line="-278"/>
+        <location line="+283"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-262"/>
-        <location line="+262"/>
+        <location line="-281"/>
+        <location line="+281"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location line="-263"/>
-        <location line="+263"/>
+        <location line="-282"/>
+        <location line="+282"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -518,25 +518,25 @@
         <translation>角色</translation>
     </message>
     <message>
-        <location line="-247"/>
-        <location line="+265"/>
+        <location line="-266"/>
+        <location line="+298"/>
         <source>Document number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+271"/>
+        <location line="-305"/>
+        <location line="+306"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location line="-272"/>
-        <location line="+272"/>
+        <location line="-307"/>
+        <location line="+308"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -590,7 +590,7 @@
 <context>
     <name>DocumentButtons</name>
     <message>
-        <location filename="../../app/ui/documents/document_buttons.py" line="+27"/>
+        <location filename="../../app/ui/documents/document_buttons.py" line="+29"/>
         <source>Issue on-site inspection record</source>
         <translation>出具现场检查记录</translation>
     </message>
@@ -605,12 +605,12 @@
         <translation>本次检查已出具的文书：暂无。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Issued for this inspection:</source>
         <translation>本次检查已出具的文书：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Issue rectification order: {name}</source>
         <translation>出具责令限期整改指令书：{name}</translation>
     </message>
@@ -620,17 +620,17 @@
         <translation>出具现场处理措施决定书：{name}…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Issuing the document…</source>
         <translation>正在开具文书…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>On-site measures decision</source>
         <translation>现场处理措施决定书</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Measures decided on site for {enterprise}:</source>
         <translation>对 {enterprise} 现场决定的处理措施：</translation>
     </message>
@@ -638,7 +638,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="+306"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="+319"/>
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
@@ -718,7 +718,7 @@
         <translation>批量打印…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
@@ -733,32 +733,32 @@
         <translation>更正 {number}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+71"/>
         <source>Issuing the document…</source>
         <translation>正在开具文书…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Correct document</source>
         <translation>更正文书</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>{number} will be voided with the reason below and a corrected {doc_type} issued as a new draft.</source>
         <translation>{number} 将按下列原因作废，并出具一份更正后的{doc_type}（草稿）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Issuing the corrected document…</source>
         <translation>正在开具更正后的文书…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Preparing the pages for the printer…</source>
         <translation>正在为打印机准备页面…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Save document as</source>
         <translation>文书另存为</translation>
     </message>
@@ -1471,7 +1471,7 @@
         <translation>保存后将解除与“{landlord_name}”的租赁关系</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Characters not allowed: {bad} (I, O, S, V and Z are never used)</source>
         <translation>含有不允许的字符：{bad}（不使用 I、O、S、V、Z）</translation>
     </message>
@@ -1496,12 +1496,12 @@
         <translation>请填写该电话对应的姓名</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Unusual number: a mobile has 11 digits starting 13–19, a landline needs its area code (e.g. 0574-87654321). It will be saved as typed.</source>
         <translation>号码格式不常见：手机号为 13–19 开头的 11 位数字，座机需带区号（如 0574-87654321）。将按原样保存。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>No registered landlord is called “{name}”. Choose one from the list, or register the landlord first.</source>
         <translation>没有名为“{name}”的已登记出租方。请从列表中选择，或先登记该出租方。</translation>
     </message>
@@ -1509,7 +1509,15 @@
 <context>
     <name>HazardEditor</name>
     <message>
-        <location filename="../../app/ui/inspection/hazard_editor.py" line="+98"/>
+        <location filename="../../app/ui/inspection/hazard_editor.py" line="+207"/>
+        <source>{message} (the saved value was restored)</source>
+        <translation>{message}（已恢复为已保存的内容）</translation>
+    </message>
+</context>
+<context>
+    <name>HazardForm</name>
+    <message>
+        <location filename="../../app/ui/inspection/hazard_form.py" line="+75"/>
         <source>What was seen, in objective words</source>
         <translation>客观描述现场所见情况</translation>
     </message>
@@ -1564,7 +1572,7 @@
         <translation>尚无隐患照片：请至少添加一张（按钮、拖入图片文件或 Ctrl+V 粘贴）。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Person</source>
         <translation>责任人</translation>
     </message>
@@ -1619,17 +1627,7 @@
         <translation>隐患照片</translation>
     </message>
     <message>
-        <location line="+112"/>
-        <source>{name} (tenant, own premises)</source>
-        <translation>{name}（承租方，自有场所）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{name} (landlord, common areas)</source>
-        <translation>{name}（出租方，共用部位）</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+53"/>
         <source>This hazard is {status} and can no longer be changed.</source>
         <translation>该隐患{status}，不能再修改。</translation>
     </message>
@@ -1673,9 +1671,14 @@
         </translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>{message} (the saved value was restored)</source>
-        <translation>{message}（已恢复为已保存的内容）</translation>
+        <location line="+9"/>
+        <source>{name} (tenant, own premises)</source>
+        <translation>{name}（承租方，自有场所）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} (landlord, common areas)</source>
+        <translation>{name}（出租方，共用部位）</translation>
     </message>
 </context>
 <context>
@@ -1721,7 +1724,7 @@
         <translation>发现日期</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>fixed on site</source>
         <translation>当场整改</translation>
     </message>
@@ -1754,7 +1757,7 @@
         <translation>员工抽问</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Questions: {enterprise}</source>
         <translation>必问必考：{enterprise}</translation>
     </message>
@@ -1860,7 +1863,7 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../app/ui/inspection/interview_page.py" line="+206"/>
+        <location filename="../../app/ui/inspection/interview_page.py" line="+207"/>
         <source>Safety officer interview</source>
         <translation>安全员必问</translation>
     </message>
@@ -1875,12 +1878,12 @@
         <translation>安全员：名录中未登记</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{oral_count} oral questions and {task_count} on-site check(s), each rated 0, 1 or 2. Passed with at least {pass_total} of {max_total} points and no 0 on a critical question. Keys: 0/1/2 rate, Up/Down move.</source>
         <translation>问答题 {oral_count} 道、现场出示 {task_count} 项，每题按 0、1、2 分评分；总分不低于 {pass_total} 分（满分 {max_total} 分）且关键题不得 0 分为合格。键盘：0/1/2 评分，↑/↓ 切换题目。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Oral question</source>
         <translation>问答题</translation>
     </message>
@@ -1910,7 +1913,7 @@
         <translation>安全员的回答或出示的材料（自动保存）</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+81"/>
         <source>Not rated</source>
         <translation>未评分</translation>
     </message>
@@ -1945,7 +1948,7 @@
         <translation>关键题得 0 分，本次必问将判定为不合格。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Score {total}/{maximum} · {verdict}</source>
         <translation>得分 {total}/{maximum} · {verdict}</translation>
     </message>
@@ -1953,7 +1956,7 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="-329"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="-364"/>
         <source>Issue document</source>
         <translation>出具文书</translation>
     </message>
@@ -2054,7 +2057,7 @@
 <context>
     <name>LandlordPicker</name>
     <message>
-        <location filename="../../app/ui/registry/enterprise_dialog.py" line="-457"/>
+        <location filename="../../app/ui/registry/enterprise_dialog.py" line="-471"/>
         <source>Type to search landlords by name, credit code or address</source>
         <translation>输入名称、统一社会信用代码或地址搜索出租方</translation>
     </message>
@@ -2072,7 +2075,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+59"/>
+        <location filename="../../app/ui/main_window.py" line="+58"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -2103,12 +2106,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-36"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -2118,12 +2121,12 @@
         <translation>本机：{device}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Unsynced changes: {count}</source>
         <translation>未同步变更：{count}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
@@ -2143,7 +2146,7 @@
         <translation>档案：{name}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2183,17 +2186,17 @@
         <translation>导出同步包(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Import sync bundles…</source>
         <translation>导入同步包(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Write &amp;receipt…</source>
         <translation>出具回执(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Conflicts</source>
         <translation>冲突(&amp;C)</translation>
     </message>
@@ -2213,62 +2216,62 @@
         <translation>导入企业名录</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Importing the enterprise register…</source>
         <translation>正在导入企业名录…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Export enterprise register</source>
         <translation>导出企业名录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Exporting the enterprise register…</source>
         <translation>正在导出企业名录…</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Exported %n enterprise(s)</source>
         <translation>
             <numerusform>已导出 %n 家企业</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
+        <location line="+8"/>
         <location line="+5"/>
-        <location line="+3"/>
         <source>Integrity check</source>
         <translation>完整性检查</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-5"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>发现 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>About FieldSafe</source>
         <translation>关于 FieldSafe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>FieldSafe {version}
 Offline field safety inspection for multi-tenant factories.</source>
         <translation>FieldSafe {version}
@@ -2539,13 +2542,13 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+291"/>
+        <location line="+303"/>
         <location line="+6"/>
         <source>Hand in</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-276"/>
         <source>Test result</source>
         <translation>考试结果</translation>
     </message>
@@ -2555,12 +2558,12 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>重新考试</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Please hand the computer to the principal. The test has {count} questions worth {points} points each; {pass_mark} points or more pass.</source>
         <translation>请将电脑交给主要负责人作答。共 {count} 题，每题 {points} 分，{pass_mark} 分及以上为合格。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>passed</source>
         <translation>合格</translation>
     </message>
@@ -2582,7 +2585,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>应考人：{examinee}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Question {number} of {count}</source>
         <translation>第 {number} 题 / 共 {count} 题</translation>
     </message>
@@ -2602,24 +2605,24 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Keys: A–{last_key} or 1–{count} choose, Enter next question</source>
         <translation>按 A–{last_key} 或 1–{count} 选择，回车进入下一题</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+158"/>
+        <location line="+20"/>
+        <location line="+160"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+157"/>
+        <location line="-159"/>
+        <location line="+159"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message numerus="yes">
-        <location line="-70"/>
+        <location line="-72"/>
         <source>%n question(s) not answered yet. Hand in anyway?</source>
         <translation>
             <numerusform>还有 %n 道题未作答，确定交卷吗？</numerusform>
@@ -2631,12 +2634,12 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>继续答题</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Examinee: {examinee}    Handed in: {finished}</source>
         <translation>应考人：{examinee}    交卷时间：{finished}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{score} / {max_score} points</source>
         <translation>{score} / {max_score} 分</translation>
     </message>
@@ -2986,7 +2989,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="-157"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="-169"/>
         <source>Sign document</source>
         <translation>签名文书</translation>
     </message>
@@ -3036,7 +3039,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>创建个人签名证书</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Creating the signing certificate…</source>
         <translation>正在创建签名证书…</translation>
     </message>
@@ -3195,7 +3198,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignaturesPanel</name>
     <message>
-        <location filename="../../app/ui/inspection/signatures_panel.py" line="+109"/>
+        <location filename="../../app/ui/inspection/signatures_panel.py" line="+112"/>
         <source>Add witness or expert…</source>
         <translation>添加见证人或专家…</translation>
     </message>
@@ -3220,7 +3223,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>应签人员均已签名（或拒签）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{done} of {total} required signatures collected.</source>
         <translation>已签 {done}/{total} 人。</translation>
     </message>
@@ -3265,7 +3268,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>（见证人：{witness}）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Signed {when}</source>
         <translation>已签名 {when}</translation>
     </message>
@@ -3278,12 +3281,12 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>e.g. campaign against hazards in multi-tenant factories</source>
         <translation>如：“厂中厂”安全隐患专项检查</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Body camera file or device number (optional)</source>
         <translation>执法记录仪编号或视频文件号（可选）</translation>
     </message>
@@ -3323,7 +3326,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Choose at least {minimum} inspectors ({chosen} chosen): inspections are made by two officers.</source>
         <translation>请至少选择 {minimum} 名执法人员（已选 {chosen} 名）：检查须由两名以上执法人员进行。</translation>
     </message>
@@ -3361,49 +3364,49 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>尚未签名：{names}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Items judged: {judged} of {total} — compliant {compliant}, non-compliant {noncompliant}, not applicable {not_applicable}.</source>
         <translation>已检查 {judged}/{total} 项：符合 {compliant}，不符合 {noncompliant}，不涉及 {not_applicable}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>interview not finished</source>
         <translation>必问未完成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>interview {total}/{max_total} {verdict}</source>
         <translation>必问 {total}/{max_total} 分 {verdict}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <location line="+3"/>
+        <location line="+7"/>
         <source>passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="-7"/>
+        <location line="+7"/>
         <source>failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-5"/>
         <source>no quiz yet</source>
         <translation>尚未考试</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>quiz {score} {verdict}</source>
         <translation>考试 {score} 分 {verdict}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>no workers asked</source>
         <translation>未抽问员工</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>awareness {rate}%</source>
         <translation>知晓率 {rate}%</translation>
     </message>
@@ -3413,7 +3416,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>当场整改</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>This inspection is completed.</source>
         <translation>本次检查已结束。</translation>
     </message>
@@ -3421,7 +3424,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="+241"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="+242"/>
         <source>The public key, for enrolling this device by hand (command line)</source>
         <translation>公钥，用于手工登记本设备（命令行）</translation>
     </message>
@@ -3729,12 +3732,12 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>同步包 {bundle_id}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source> (this device)</source>
         <translation>（本机）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
@@ -3744,12 +3747,12 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Cancelling after the current file…</source>
         <translation>当前文件完成后取消…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Export bundle to folder</source>
         <translation>导出同步包到文件夹</translation>
     </message>
@@ -3759,38 +3762,38 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Exported {entries} change(s) and {blobs} file(s) ({size} MB) to {path}</source>
         <translation>已导出变更 {entries} 条、文件 {blobs} 个（{size} MB）到 {path}</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+8"/>
         <source>%n referenced file(s) are missing on this computer and were not included</source>
         <translation>
             <numerusform>本机缺少 %n 个被引用的文件，未能放入同步包</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Import sync bundles</source>
         <translation>导入同步包</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Importing %n file(s)…</source>
         <translation>
             <numerusform>正在导入 %n 个文件…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Enrolling and importing %n file(s)…</source>
         <translation>
             <numerusform>正在登记设备并导入 %n 个文件…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+44"/>
         <source>%n file(s):</source>
         <translation>
             <numerusform>%n 个文件：</numerusform>
@@ -3864,17 +3867,17 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>回执已生成：{path}。请在发出同步包的设备上导入。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Revoke device</source>
         <translation>注销设备</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Revoke {device}? Its bundles will be refused from now on; the revocation travels to other devices with the next bundle.</source>
         <translation>注销 {device}？今后将拒绝其同步包；注销信息会随下一个同步包传到其他设备。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Revoke</source>
         <translation>注销</translation>
     </message>
@@ -3882,7 +3885,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="+17"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="+25"/>
         <source>Void document</source>
         <translation>作废文书</translation>
     </message>

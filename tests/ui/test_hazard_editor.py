@@ -70,157 +70,157 @@ def stored(site, hazard_id: str) -> dict:
 
 def test_a_major_yes_item_opens_as_major_with_hint_and_prefilled_fields(site, editor, major):
     key01 = item(site, MAJOR_ITEM)
-    assert editor.grade_major.isChecked() and not editor.grade_general.isChecked()
-    assert editor.major_hint.isVisible()
-    assert editor.major_hint.text().startswith(editor.tr("A failure of this item is a major accident hazard"))
-    assert key01.major_basis in editor.major_hint.text()
-    assert editor.major_basis.isEnabled() and editor.major_basis.placeholderText() == key01.major_basis
-    assert editor.description.toPlainText() == "电焊作业人员无特种作业操作证"
-    assert editor.measure.toPlainText() == key01.default_measure_zh
+    assert editor.form.grade_major.isChecked() and not editor.form.grade_general.isChecked()
+    assert editor.form.major_hint.isVisible()
+    assert editor.form.major_hint.text().startswith(editor.form.tr("A failure of this item is a major accident hazard"))
+    assert key01.major_basis in editor.form.major_hint.text()
+    assert editor.form.major_basis.isEnabled() and editor.form.major_basis.placeholderText() == key01.major_basis
+    assert editor.form.description.toPlainText() == "电焊作业人员无特种作业操作证"
+    assert editor.form.measure.toPlainText() == key01.default_measure_zh
     due = TODAY.date() + timedelta(days=key01.default_deadline_days.major)
-    assert editor.deadline.date().toPython() == due and editor.deadline.isEnabled()
-    assert str(key01.default_deadline_days.major) in editor.deadline_note.text()
-    assert editor.interim_controls.isVisible() and editor.interim_warning.isVisible()  # required, still empty
-    assert (editor.person.text(), editor.phone.text()) == ("王建国", "13805741234")
-    assert editor.responsible.count() == 2 and editor.responsible.currentData() == site.tenant
-    assert editor.photos.isEnabled() and editor.photos.hint.property("warn") is True  # a photo is expected
+    assert editor.form.deadline.date().toPython() == due and editor.form.deadline.isEnabled()
+    assert str(key01.default_deadline_days.major) in editor.form.deadline_note.text()
+    assert editor.form.interim_controls.isVisible() and editor.form.interim_warning.isVisible()  # required, still empty
+    assert (editor.form.person.text(), editor.form.phone.text()) == ("王建国", "13805741234")
+    assert editor.form.responsible.count() == 2 and editor.form.responsible.currentData() == site.tenant
+    assert editor.form.photos.isEnabled() and editor.form.photos.hint.property("warn") is True  # a photo is expected
     assert editor.heading().startswith(MAJOR_ITEM)
 
 
 def test_hints_follow_the_item(site, editor):
     editor.set_hazard(hazard_for(site, CONDITIONAL_ITEM, "二楼东侧安全出口被货物堵塞"))
-    assert editor.grade_general.isChecked()
-    assert editor.major_hint.isVisible() and editor.major_hint.text() == item(site, CONDITIONAL_ITEM).major_hint_zh
-    assert not editor.major_basis.isEnabled() and not editor.interim_controls.isVisible()
+    assert editor.form.grade_general.isChecked()
+    assert editor.form.major_hint.isVisible() and editor.form.major_hint.text() == item(site, CONDITIONAL_ITEM).major_hint_zh
+    assert not editor.form.major_basis.isEnabled() and not editor.form.interim_controls.isVisible()
     editor.set_hazard(hazard_for(site, GENERAL_ITEM, "未制定安全生产责任制"))
-    assert not editor.major_hint.isVisible() and editor.major_hint.text() == ""
+    assert not editor.form.major_hint.isVisible() and editor.form.major_hint.text() == ""
 
 
 def test_text_fields_save_when_left_and_after_a_pause(site, editor, major, qtbot):
     ws = site.ws
-    editor.description.setPlainText("两名电焊工无特种作业操作证上岗作业")  # keyClicks cannot type Chinese offscreen
+    editor.form.description.setPlainText("两名电焊工无特种作业操作证上岗作业")  # keyClicks cannot type Chinese offscreen
     with qtbot.waitSignal(editor.changed, timeout=3000):
         pass  # the pause timer saves it
     assert stored(site, major)["description"] == "两名电焊工无特种作业操作证上岗作业"
 
-    editor.location.setFocus()
-    qtbot.keyClicks(editor.location, "2F east, welding bay")
+    editor.form.location.setFocus()
+    qtbot.keyClicks(editor.form.location, "2F east, welding bay")
     with qtbot.waitSignal(editor.changed):
-        qtbot.keyClick(editor.location, Qt.Key.Key_Return)
+        qtbot.keyClick(editor.form.location, Qt.Key.Key_Return)
     assert stored(site, major)["location"] == "2F east, welding bay"
 
-    editor.interim_controls.setPlainText("已责令停止电焊作业，现场设置警戒")
-    editor.interim_controls.editingFinished.emit()  # what leaving the box does
+    editor.form.interim_controls.setPlainText("已责令停止电焊作业，现场设置警戒")
+    editor.form.interim_controls.editingFinished.emit()  # what leaving the box does
     row = stored(site, major)
     assert row["interim_controls"] == "已责令停止电焊作业，现场设置警戒"
-    assert not editor.interim_warning.isVisible()
+    assert not editor.form.interim_warning.isVisible()
 
-    editor.phone.setText("0574-88123456")
-    editor.phone.editingFinished.emit()
-    editor.person.setText("  ")
-    editor.person.editingFinished.emit()
+    editor.form.phone.setText("0574-88123456")
+    editor.form.phone.editingFinished.emit()
+    editor.form.person.setText("  ")
+    editor.form.person.editingFinished.emit()
     row = stored(site, major)
     assert row["responsible_phone"] == "0574-88123456" and row["responsible_person"] is None
 
     before = change_count(ws)
-    editor.location.editingFinished.emit()  # nothing changed: nothing written
+    editor.form.location.editingFinished.emit()  # nothing changed: nothing written
     assert change_count(ws) == before
 
 
 def test_an_empty_description_is_refused_inline_and_reverted(site, editor, major, qtbot):
     ws = site.ws
     before = change_count(ws)
-    editor.description.setPlainText("   ")
+    editor.form.description.setPlainText("   ")
     qtbot.wait(1000)  # the pause timer leaves an empty description alone
-    editor.description.editingFinished.emit()
-    error = editor.errors["description"]
+    editor.form.description.editingFinished.emit()
+    error = editor.form.errors["description"]
     assert error.isVisible() and "隐患描述不能为空" in error.text()
-    assert editor.description.toPlainText() == "电焊作业人员无特种作业操作证"
+    assert editor.form.description.toPlainText() == "电焊作业人员无特种作业操作证"
     assert change_count(ws) == before
-    editor.description.setPlainText("电焊工无证")
-    editor.description.editingFinished.emit()
+    editor.form.description.setPlainText("电焊工无证")
+    editor.form.description.editingFinished.emit()
     assert not error.isVisible() and stored(site, major)["description"] == "电焊工无证"
 
 
 def test_grade_change_moves_the_default_deadline_and_fills_the_basis(site, editor, major, qtbot):
     key01 = item(site, MAJOR_ITEM)
     with qtbot.waitSignal(editor.changed):
-        editor.grade_general.click()
+        editor.form.grade_general.click()
     row = stored(site, major)
     assert row["grade"] == "GENERAL"
     general_due = TODAY.date() + timedelta(days=key01.default_deadline_days.general)
-    assert row["deadline"] == general_due.isoformat() and editor.deadline.date().toPython() == general_due
-    assert not editor.major_basis.isEnabled() and not editor.interim_controls.isVisible()
-    assert editor.major_hint.isVisible()  # the item still says it is major
+    assert row["deadline"] == general_due.isoformat() and editor.form.deadline.date().toPython() == general_due
+    assert not editor.form.major_basis.isEnabled() and not editor.form.interim_controls.isVisible()
+    assert editor.form.major_hint.isVisible()  # the item still says it is major
 
-    editor.grade_major.click()
+    editor.form.grade_major.click()
     row = stored(site, major)
     assert row["grade"] == "MAJOR" and row["major_basis"] == key01.major_basis
-    assert editor.major_basis.text() == key01.major_basis and editor.interim_warning.isVisible()
+    assert editor.form.major_basis.text() == key01.major_basis and editor.form.interim_warning.isVisible()
 
     hand_picked = TODAY.date() + timedelta(days=5)
-    editor.deadline.setDate(QDate(hand_picked))
-    editor.grade_general.click()
+    editor.form.deadline.setDate(QDate(hand_picked))
+    editor.form.grade_general.click()
     assert stored(site, major)["deadline"] == hand_picked.isoformat()  # a chosen deadline is kept
 
 
 def test_rectified_on_site_clears_and_restores_the_deadline(site, editor, major, qtbot):
     with qtbot.waitSignal(editor.changed):
-        editor.on_site.click()
+        editor.form.on_site.click()
     row = stored(site, major)
     assert row["rectified_on_site"] == 1 and row["deadline"] is None
-    assert not editor.deadline.isEnabled() and editor.deadline.text() == editor.deadline.specialValueText()
-    editor.on_site.click()
+    assert not editor.form.deadline.isEnabled() and editor.form.deadline.text() == editor.form.deadline.specialValueText()
+    editor.form.on_site.click()
     row = stored(site, major)
     due = TODAY.date() + timedelta(days=item(site, MAJOR_ITEM).default_deadline_days.major)
     assert row["rectified_on_site"] == 0 and row["deadline"] == due.isoformat()
-    assert editor.deadline.isEnabled() and editor.deadline.date().toPython() == due
+    assert editor.form.deadline.isEnabled() and editor.form.deadline.date().toPython() == due
 
 
 def test_a_past_deadline_shows_the_error_and_stores_nothing(site, editor, major, qtbot, screenshot):
     ws = site.ws
-    editor.description.setPlainText("两名电焊工无特种作业操作证上岗作业")
-    editor.description.editingFinished.emit()
-    editor.location.setText("2号厂房东侧电焊区")
-    editor.location.editingFinished.emit()
+    editor.form.description.setPlainText("两名电焊工无特种作业操作证上岗作业")
+    editor.form.description.editingFinished.emit()
+    editor.form.location.setText("2号厂房东侧电焊区")
+    editor.form.location.editingFinished.emit()
     saved = stored(site, major)["deadline"]
     before = change_count(ws)
-    editor.deadline.clearFocus()
-    editor.deadline.setDate(QDate(date(2026, 11, 20)))
-    error = editor.errors["deadline"]
+    editor.form.deadline.clearFocus()
+    editor.form.deadline.setDate(QDate(date(2026, 11, 20)))
+    error = editor.form.errors["deadline"]
     assert error.isVisible() and "2026-11-20" in error.text() and "早于今天" in error.text()
-    assert editor.deadline.date().toString("yyyy-MM-dd") == saved
+    assert editor.form.deadline.date().toString("yyyy-MM-dd") == saved
     assert change_count(ws) == before and stored(site, major)["deadline"] == saved
     shoot(screenshot, editor, "hazard_editor_error")
 
     tomorrow = TODAY.date() + timedelta(days=1)
-    editor.deadline.setDate(QDate(tomorrow))
+    editor.form.deadline.setDate(QDate(tomorrow))
     assert not error.isVisible() and stored(site, major)["deadline"] == tomorrow.isoformat()
-    assert editor.deadline_note.text() == editor.tr("%n day(s) left", "", 1)
+    assert editor.form.deadline_note.text() == editor.form.tr("%n day(s) left", "", 1)
 
 
 def test_typing_a_date_waits_for_enter(site, editor, major, qtbot):
     saved = stored(site, major)["deadline"]
-    editor.deadline.setFocus()
-    qtbot.waitUntil(editor.deadline.hasFocus)
-    editor.deadline.setDate(QDate(2026, 11, 30))  # as each typed digit would
+    editor.form.deadline.setFocus()
+    qtbot.waitUntil(editor.form.deadline.hasFocus)
+    editor.form.deadline.setDate(QDate(2026, 11, 30))  # as each typed digit would
     assert stored(site, major)["deadline"] == saved
-    qtbot.keyClick(editor.deadline, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.form.deadline, Qt.Key.Key_Return)
     assert stored(site, major)["deadline"] == "2026-11-30"
 
 
 def test_responsibility_moves_to_the_landlord_with_its_principal(site, editor, major, qtbot):
-    combo = editor.responsible
+    combo = editor.form.responsible
     assert "宁波恒达五金制品厂" in combo.itemText(0) and "集士港村股份经济合作社" in combo.itemText(1)
     with qtbot.waitSignal(editor.changed):
         combo.setCurrentIndex(combo.findData(site.landlord))
     row = stored(site, major)
     assert row["enterprise_id"] == site.landlord
     assert (row["responsible_person"], row["responsible_phone"]) == ("陈志强", "13905748765")
-    assert (editor.person.text(), editor.phone.text()) == ("陈志强", "13905748765")
+    assert (editor.form.person.text(), editor.form.phone.text()) == ("陈志强", "13905748765")
 
-    editor.person.setText("刘师傅")  # a person typed by hand stays when the party changes back
-    editor.person.editingFinished.emit()
+    editor.form.person.setText("刘师傅")  # a person typed by hand stays when the party changes back
+    editor.form.person.editingFinished.emit()
     combo.setCurrentIndex(combo.findData(site.tenant))
     row = stored(site, major)
     assert row["enterprise_id"] == site.tenant and row["responsible_person"] == "刘师傅"
@@ -233,55 +233,55 @@ def test_hazard_photos_are_attached_to_the_hazard(site, editor, major, qtbot, tm
     path = tmp_path / "weld.jpg"
     Image.new("RGB", (400, 300), "#8899aa").save(path, "JPEG")
     with qtbot.waitSignal(editor.changed):
-        editor.photos.add_files([path])
+        editor.form.photos.add_files([path])
     assert [p["original_name"] for p in site.ws.inspections.photos(hazard_id=major)] == ["weld.jpg"]
-    assert editor.photos.hint.property("warn") is False
+    assert editor.form.photos.hint.property("warn") is False
 
 
 def test_switching_hazards_saves_what_was_typed(site, editor, major):
     other = hazard_for(site, CONDITIONAL_ITEM, "安全出口堵塞")
-    editor.location.setText("typed, not yet left")
+    editor.form.location.setText("typed, not yet left")
     editor.set_hazard(other)
     assert stored(site, major)["location"] == "typed, not yet left"
-    assert editor.location.text() == "" and editor.description.toPlainText() == "安全出口堵塞"
+    assert editor.form.location.text() == "" and editor.form.description.toPlainText() == "安全出口堵塞"
 
 
 def test_a_void_hazard_is_read_only_and_clear_empties(site, editor, major):
     site.ws.inspections.record_verdict(site.inspection, site.tenant, MAJOR_ITEM, "COMPLIANT")
     editor.set_hazard(major)
-    assert editor.status_label.isVisible()
-    assert editor.description.isReadOnly() and not editor.grade_general.isEnabled()
-    assert not editor.on_site.isEnabled() and not editor.responsible.isEnabled()
-    assert editor.photos.has_owner and not editor.photos.editable and not editor.photos.add_button.isEnabled()
+    assert editor.form.status_label.isVisible()
+    assert editor.form.description.isReadOnly() and not editor.form.grade_general.isEnabled()
+    assert not editor.form.on_site.isEnabled() and not editor.form.responsible.isEnabled()
+    assert editor.form.photos.has_owner and not editor.form.photos.editable and not editor.form.photos.add_button.isEnabled()
     editor.clear()
-    assert editor.hazard_id is None and editor.description.toPlainText() == ""
-    assert not editor.photos.has_owner
+    assert editor.hazard_id is None and editor.form.description.toPlainText() == ""
+    assert not editor.form.photos.has_owner
 
 
 def test_read_only_for_a_finished_inspection(site, editor, major):
     before = change_count(site.ws)
     editor.set_read_only(True)
-    assert editor.location.isReadOnly() and not editor.grade_general.isEnabled() and not editor.photos.editable
-    editor.location.setText("typed anyway")
-    editor.location.editingFinished.emit()
+    assert editor.form.location.isReadOnly() and not editor.form.grade_general.isEnabled() and not editor.form.photos.editable
+    editor.form.location.setText("typed anyway")
+    editor.form.location.editingFinished.emit()
     editor.flush()
     assert change_count(site.ws) == before
     editor.set_read_only(False)
-    assert not editor.location.isReadOnly() and editor.photos.editable
+    assert not editor.form.location.isReadOnly() and editor.form.photos.editable
 
 
 def test_tab_order_follows_the_form(editor, major, qtbot):
     # Tab enters the grade group at its checked button (arrow keys move within it).
-    chain = [editor.description, editor.location, editor.grade_major, editor.major_basis, editor.interim_controls,
-             editor.measure, editor.deadline, editor.on_site, editor.responsible, editor.person, editor.phone,
-             editor.photos.view]
+    chain = [editor.form.description, editor.form.location, editor.form.grade_major, editor.form.major_basis, editor.form.interim_controls,
+             editor.form.measure, editor.form.deadline, editor.form.on_site, editor.form.responsible, editor.form.person, editor.form.phone,
+             editor.form.photos.view]
     editor.activateWindow()
-    editor.description.setFocus()
-    qtbot.waitUntil(editor.description.hasFocus)
+    editor.form.description.setFocus()
+    qtbot.waitUntil(editor.form.description.hasFocus)
     for expected in chain[1:]:
         current = QApplication.focusWidget()
         # Inside the date, Tab first walks year, month and day (Qt's date edit), then leaves.
-        for _ in range(3 if current is editor.deadline else 1):
+        for _ in range(3 if current is editor.form.deadline else 1):
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
             if QApplication.focusWidget() is not current:
                 break
@@ -289,10 +289,10 @@ def test_tab_order_follows_the_form(editor, major, qtbot):
 
 
 def test_screenshot_major(site, editor, major, qtbot, tmp_path, screenshot):
-    editor.description.setPlainText("2号厂房东侧电焊区两名作业人员无特种作业操作证进行电焊作业")
-    editor.description.editingFinished.emit()
-    editor.location.setText("2号厂房一层东侧电焊区")
-    editor.location.editingFinished.emit()
+    editor.form.description.setPlainText("2号厂房东侧电焊区两名作业人员无特种作业操作证进行电焊作业")
+    editor.form.description.editingFinished.emit()
+    editor.form.location.setText("2号厂房一层东侧电焊区")
+    editor.form.location.editingFinished.emit()
     path = tmp_path / "IMG_0412.jpg"
     picture = Image.new("RGB", (640, 480), "#7a8ba0")
     draw = ImageDraw.Draw(picture)
@@ -300,5 +300,5 @@ def test_screenshot_major(site, editor, major, qtbot, tmp_path, screenshot):
     draw.rectangle([180, 160, 300, 380], fill="#d9822b", outline="black", width=4)
     draw.ellipse([380, 220, 470, 310], fill="#ffdd55")
     picture.save(path, "JPEG")
-    editor.photos.add_files([path])
+    editor.form.photos.add_files([path])
     shoot(screenshot, editor, "hazard_editor_major")

@@ -14,66 +14,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QRegularExpressionValidator
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QRadioButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import UserError
-from app.models import content, vocab
+from app.models import content
 from app.models.store import to_db
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
+from app.ui.inspection.hazard_form import NO_DATE, HazardForm
 from app.ui.widgets.autosave import AutoSave, text_of
-from app.ui.widgets.photo_strip import PhotoStrip
 
 _TEXT_FIELDS = ("description", "location", "major_basis", "interim_controls", "measure", "responsible_person",
                 "responsible_phone")
-ERROR_STYLE = "color: #b3261e;"
-WARNING_STYLE = "color: #b3261e; background: #fdecea; padding: 3px 6px; border-radius: 3px;"
-NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as its special "none" text
-
-
-class _TextBox(QPlainTextEdit):
-    """A multi-line field that reports, like QLineEdit, when the user leaves it; Tab moves on."""
-
-    editingFinished = Signal()
-
-    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        height = self.fontMetrics().lineSpacing() * lines + 14
-        self.setFixedHeight(height)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        if event.reason() != Qt.FocusReason.PopupFocusReason:  # its own context menu is not leaving it
-            self.editingFinished.emit()
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
 
 
 class HazardEditor(QWidget):
-    """The fields of one hazard. `changed` is emitted after anything about the hazard (or its photos) was saved."""
+    """Loads one hazard into its form (`form`, app/ui/inspection/hazard_form.py) and saves what is changed there.
+    `changed` is emitted after anything about the hazard (or its photos) was saved."""
 
     changed = Signal()
 
@@ -88,191 +54,30 @@ class HazardEditor(QWidget):
         self._loading = False
         self._read_only = False
 
-        # Fields
-        self.status_label = QLabel()
-        self.status_label.setObjectName("hazardStatus")
-        self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet(WARNING_STYLE)
-        self.status_label.hide()
-
-        self.description = _TextBox(3)
-        self.description.setObjectName("hazardDescription")
-        self.description.setPlaceholderText(self.tr("What was seen, in objective words"))
-        self.location = QLineEdit()
-        self.location.setObjectName("hazardLocation")
-        self.location.setPlaceholderText(self.tr("e.g. 2F east, near exit B"))
-
-        self.grade_general = QRadioButton(self.tr("General hazard"))
-        self.grade_general.setObjectName("gradeGeneral")
-        self.grade_major = QRadioButton(self.tr("Major hazard"))
-        self.grade_major.setObjectName("gradeMajor")
-        self.grade_group = QButtonGroup(self)
-        self.grade_group.addButton(self.grade_general)
-        self.grade_group.addButton(self.grade_major)
-        self.major_hint = QLabel()
-        self.major_hint.setObjectName("majorHint")
-        self.major_hint.setWordWrap(True)
-        self.major_hint.setStyleSheet("color: #b3261e;")
-        self.major_hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-
-        self.major_basis = QLineEdit()
-        self.major_basis.setObjectName("majorBasis")
-        self.interim_controls = _TextBox(2)
-        self.interim_controls.setObjectName("interimControls")
-        self.interim_controls.setPlaceholderText(
-            self.tr("e.g. area cordoned off, equipment out of use, a person on watch")
-        )
-        self.interim_warning = QLabel(
-            self.tr("A major hazard needs interim controls until it is removed: fill them in.")
-        )
-        self.interim_warning.setObjectName("interimWarning")
-        self.interim_warning.setWordWrap(True)
-        self.interim_warning.setStyleSheet(WARNING_STYLE)
-
-        self.measure = _TextBox(2)
-        self.measure.setObjectName("hazardMeasure")
-
-        self.deadline = QDateEdit()
-        self.deadline.setObjectName("hazardDeadline")
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy-MM-dd")
-        self.deadline.setMinimumDate(NO_DATE)
-        self.deadline.setSpecialValueText(self.tr("none"))
-        self.deadline.setMinimumWidth(130)
-        self.deadline_note = QLabel()
-        self.deadline_note.setObjectName("deadlineNote")
-        self.deadline_note.setStyleSheet("color: #555;")
-        self.on_site = QCheckBox(self.tr("Rectified on site"))
-        self.on_site.setObjectName("rectifiedOnSite")
-        self.on_site.setToolTip(self.tr("Fixed while the inspectors watched: no deadline is set"))
-
-        self.responsible = QComboBox()
-        self.responsible.setObjectName("responsibleEnterprise")
-        self.responsible.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.responsible.setMinimumContentsLength(16)
-        self.responsible.setToolTip(
-            self.tr("The tenant answers for its own premises; the landlord for common areas such as exits, fire "
-                    "lanes and hydrants.")
-        )
-        self.person = QLineEdit()
-        self.person.setObjectName("responsiblePerson")
-        self.phone = QLineEdit()
-        self.phone.setObjectName("responsiblePhone")
-        self.phone.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9+\-() ]{0,24}"), self.phone))
-        self.person.setMinimumWidth(80)
-        self.phone.setMinimumWidth(120)
-
-        self.photos = PhotoStrip(workspace, self)
-        self.photos.set_empty_text(
-            self.tr("No photo of the hazard yet: add at least one (button, drop image files here, or Ctrl+V)."),
-            warn=True,
-        )
-
-        # One red line under each field for a refused value.
-        self.errors: dict[str, QLabel] = {}
-
-        # Layout
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.setVerticalSpacing(4)
-        self.form = form
-
-        def row(label: str, field: QWidget, key: str, *extra: QWidget) -> QWidget:
-            cell = QWidget()
-            box = QVBoxLayout(cell)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(2)
-            box.addWidget(field)
-            for widget in extra:
-                box.addWidget(widget)
-            error = QLabel()
-            error.setObjectName(f"error_{key}")
-            error.setWordWrap(True)
-            error.setStyleSheet(ERROR_STYLE)
-            error.hide()
-            box.addWidget(error)
-            self.errors[key] = error
-            caption = QLabel(label)
-            if field.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                caption.setBuddy(field)
-            form.addRow(caption, cell)
-            return cell
-
-        grades = QWidget()
-        grades_row = QHBoxLayout(grades)
-        grades_row.setContentsMargins(0, 0, 0, 0)
-        grades_row.addWidget(self.grade_general)
-        grades_row.addSpacing(12)
-        grades_row.addWidget(self.grade_major)
-        grades_row.addSpacing(16)
-        grades_row.addWidget(self.major_hint, 1)
-        deadline = QWidget()
-        deadline_row = QHBoxLayout(deadline)
-        deadline_row.setContentsMargins(0, 0, 0, 0)
-        deadline_row.addWidget(self.deadline)
-        deadline_row.addWidget(self.deadline_note)
-        deadline_row.addSpacing(16)
-        deadline_row.addWidget(self.on_site)
-        deadline_row.addStretch(1)
-        responsible = QWidget()
-        responsible_row = QHBoxLayout(responsible)
-        responsible_row.setContentsMargins(0, 0, 0, 0)
-        responsible_row.addWidget(self.responsible, 3)
-        person_label = QLabel(self.tr("Person"))
-        person_label.setBuddy(self.person)
-        phone_label = QLabel(self.tr("Phone"))
-        phone_label.setBuddy(self.phone)
-        responsible_row.addSpacing(12)
-        responsible_row.addWidget(person_label)
-        responsible_row.addWidget(self.person, 1)
-        responsible_row.addSpacing(8)
-        responsible_row.addWidget(phone_label)
-        responsible_row.addWidget(self.phone, 1)
-
-        row(self.tr("Description"), self.description, "description")
-        row(self.tr("Location"), self.location, "location")
-        row(self.tr("Grade"), grades, "grade")
-        self.major_basis_cell = row(self.tr("Major hazard basis"), self.major_basis, "major_basis")
-        self.interim_cell = row(self.tr("Interim controls"), self.interim_controls, "interim_controls",
-                                self.interim_warning)
-        row(self.tr("Measure required"), self.measure, "measure")
-        row(self.tr("Deadline"), deadline, "deadline")
-        row(self.tr("Responsible party"), responsible, "enterprise_id")
-        row(self.tr("Hazard photos"), self.photos, "photos")
-        # Person and phone share the responsible party's row.
-        self.errors["responsible_person"] = self.errors["responsible_phone"] = self.errors["enterprise_id"]
-
+        self.form = HazardForm(workspace, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.status_label)
-        layout.addLayout(form)
-
-        order = [self.description, self.location, self.grade_general, self.grade_major, self.major_basis,
-                 self.interim_controls, self.measure, self.deadline, self.on_site, self.responsible, self.person,
-                 self.phone, self.photos.view, self.photos.add_button, self.photos.paste_button]
-        for first, second in pairwise(order):
-            QWidget.setTabOrder(first, second)
+        layout.addWidget(self.form)
 
         # Saving
         # Each text field saves on its own pause in typing (a shared timer would wait while the user moves on to
         # the next field without a pause).
         self._savers = [AutoSave(self._widget(field), self._saver(field))
                         for field in _TEXT_FIELDS]
-        self.description.editingFinished.connect(lambda: self._save_text("description"))
-        self.interim_controls.editingFinished.connect(lambda: self._save_text("interim_controls"))
-        self.measure.editingFinished.connect(lambda: self._save_text("measure"))
-        self.location.editingFinished.connect(lambda: self._save_text("location"))
-        self.major_basis.editingFinished.connect(lambda: self._save_text("major_basis"))
-        self.person.editingFinished.connect(lambda: self._save_text("responsible_person"))
-        self.phone.editingFinished.connect(lambda: self._save_text("responsible_phone"))
-        self.grade_group.buttonToggled.connect(self._grade_toggled)
-        self.deadline.dateChanged.connect(self._date_changed)
-        self.deadline.editingFinished.connect(self._save_deadline)
-        self.deadline.calendarWidget().clicked.connect(lambda _d: QTimer.singleShot(0, self._save_deadline))
-        self.on_site.toggled.connect(self._on_site_toggled)
-        self.responsible.currentIndexChanged.connect(self._save_responsible)
-        self.photos.changed.connect(self.changed)
+        self.form.description.editingFinished.connect(lambda: self._save_text("description"))
+        self.form.interim_controls.editingFinished.connect(lambda: self._save_text("interim_controls"))
+        self.form.measure.editingFinished.connect(lambda: self._save_text("measure"))
+        self.form.location.editingFinished.connect(lambda: self._save_text("location"))
+        self.form.major_basis.editingFinished.connect(lambda: self._save_text("major_basis"))
+        self.form.person.editingFinished.connect(lambda: self._save_text("responsible_person"))
+        self.form.phone.editingFinished.connect(lambda: self._save_text("responsible_phone"))
+        self.form.grade_group.buttonToggled.connect(self._grade_toggled)
+        self.form.deadline.dateChanged.connect(self._date_changed)
+        self.form.deadline.editingFinished.connect(self._save_deadline)
+        self.form.deadline.calendarWidget().clicked.connect(lambda _d: QTimer.singleShot(0, self._save_deadline))
+        self.form.on_site.toggled.connect(self._on_site_toggled)
+        self.form.responsible.currentIndexChanged.connect(self._save_responsible)
+        self.form.photos.changed.connect(self.changed)
 
         self.clear()
 
@@ -285,10 +90,10 @@ class HazardEditor(QWidget):
         self.item = self._checklist_item(self.row)
         self.target_id = self.workspace.inspections.found_at(self.row)
         self._fill_responsible()
-        for label in self.errors.values():
+        for label in self.form.errors.values():
             label.hide()
         self._show(*self._FIELDS)
-        self.photos.set_owner(hazard_id=hazard_id)
+        self.form.photos.set_owner(hazard_id=hazard_id)
         self._apply_state()
 
     def clear(self) -> None:
@@ -297,20 +102,20 @@ class HazardEditor(QWidget):
         self.hazard_id, self.row, self.item, self.target_id = None, {}, None, None
         self._loading = True
         try:
-            for box in (self.description, self.interim_controls, self.measure):
+            for box in (self.form.description, self.form.interim_controls, self.form.measure):
                 box.clear()
-            for line in (self.location, self.major_basis, self.person, self.phone):
+            for line in (self.form.location, self.form.major_basis, self.form.person, self.form.phone):
                 line.clear()
-            self.grade_general.setChecked(True)  # an exclusive group cannot go back to none checked
-            self.deadline.setDate(NO_DATE)
-            self.on_site.setChecked(False)
-            self.responsible.clear()
+            self.form.grade_general.setChecked(True)  # an exclusive group cannot go back to none checked
+            self.form.deadline.setDate(NO_DATE)
+            self.form.on_site.setChecked(False)
+            self.form.responsible.clear()
         finally:
             self._loading = False
-        for label in self.errors.values():
+        for label in self.form.errors.values():
             label.hide()
-        self.major_hint.clear()
-        self.photos.set_owner()
+        self.form.major_hint.clear()
+        self.form.photos.set_owner()
         self._apply_state()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -329,7 +134,7 @@ class HazardEditor(QWidget):
             saver.cancel()
         for key in _TEXT_FIELDS:
             self._save_text(key)
-        if self.deadline.date() != NO_DATE:
+        if self.form.deadline.date() != NO_DATE:
             self._save_deadline()
 
     # Reading
@@ -348,55 +153,24 @@ class HazardEditor(QWidget):
     def _fill_responsible(self) -> None:
         registry = self.workspace.registry
         assert self.target_id is not None
-        landlords = registry.landlord_ids(self.target_id)
-        choices: list[tuple[str, str]] = []
-        target_name = registry.get_enterprise(self.target_id)["name"]
-        choices.append((self.target_id, fill(self.tr("{name} (tenant, own premises)"), name=target_name)
-                        if landlords else target_name))
-        for landlord in landlords:
-            name = registry.get_enterprise(landlord)["name"]
-            choices.append((landlord, fill(self.tr("{name} (landlord, common areas)"), name=name)))
+
+        def named(enterprise_id: str) -> tuple[str, str]:
+            return enterprise_id, str(registry.get_enterprise(enterprise_id)["name"])
+
         current = self.row["enterprise_id"]
-        if current not in [c[0] for c in choices]:
-            choices.append((current, registry.get_enterprise(current)["name"]))
         self._loading = True
         try:
-            self.responsible.clear()
-            for enterprise_id, label in choices:
-                self.responsible.addItem(label, enterprise_id)
+            self.form.set_responsible_choices(named(self.target_id),
+                                              [named(i) for i in registry.landlord_ids(self.target_id)],
+                                              named(current) if current != self.target_id else None)
         finally:
             self._loading = False
 
     def _show(self, *fields: str) -> None:
         """Put the stored values of `fields` on screen (without saving them back)."""
-        row = self.row
         self._loading = True
         try:
-            for field in fields:
-                if field in ("description", "interim_controls", "measure"):
-                    box: QPlainTextEdit = getattr(self, field)
-                    if box.toPlainText() != _text(row[field]):
-                        box.setPlainText(_text(row[field]))
-                elif field in ("location", "major_basis"):
-                    getattr(self, field).setText(_text(row[field]))
-                elif field == "responsible_person":
-                    self.person.setText(_text(row[field]))
-                elif field == "responsible_phone":
-                    self.phone.setText(_text(row[field]))
-                elif field == "grade":
-                    checked, other = ((self.grade_major, self.grade_general) if row["grade"] == "MAJOR"
-                                      else (self.grade_general, self.grade_major))
-                    checked.setChecked(True)
-                    # Tab enters the group at the checked button (Qt would keep the first or last focused one).
-                    checked.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-                    other.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-                elif field == "deadline":
-                    self.deadline.setDate(QDate.fromString(row["deadline"], "yyyy-MM-dd") if row["deadline"]
-                                          else NO_DATE)
-                elif field == "rectified_on_site":
-                    self.on_site.setChecked(bool(row["rectified_on_site"]))
-                elif field == "enterprise_id":
-                    self.responsible.setCurrentIndex(max(0, self.responsible.findData(row["enterprise_id"])))
+            self.form.show_values(self.row, fields)
         finally:
             self._loading = False
         self._apply_state()
@@ -405,62 +179,7 @@ class HazardEditor(QWidget):
         return self.hazard_id is not None and self.row["status"] not in ("CLOSED", "VOID") and not self._read_only
 
     def _apply_state(self) -> None:
-        """Enable, show and word what depends on the stored values (grade, on-site, status)."""
-        row, item = self.row, self.item
-        loaded = self.hazard_id is not None
-        closed = loaded and row["status"] in ("CLOSED", "VOID")
-        editable = self._editable()
-        if closed:
-            self.status_label.setText(
-                fill(self.tr("This hazard is {status} and can no longer be changed."),
-                     status=vocab.label("hazard_statuses", row["status"]))
-            )
-        self.status_label.setVisible(closed)
-        major = loaded and row["grade"] == "MAJOR"
-        for widget in (self.description, self.interim_controls, self.measure):
-            widget.setReadOnly(not editable)
-        for line in (self.location, self.major_basis, self.person, self.phone):
-            line.setReadOnly(not editable)
-        for choice in (self.grade_general, self.grade_major, self.on_site, self.responsible):
-            choice.setEnabled(editable)
-        self.responsible.setEnabled(editable and self.responsible.count() > 1)
-        self.major_basis.setEnabled(editable and major)
-        self.major_basis.setPlaceholderText(
-            (item.major_basis if item and item.major_basis else self.tr("Clause of the standard that makes it major"))
-            if major else ""
-        )
-        self.deadline.setEnabled(editable and not (loaded and row["rectified_on_site"]))
-        self.photos.set_read_only(not editable)
-
-        # Interim controls: for major hazards, and for any hazard that already has them.
-        interim_shown = major or bool(loaded and row["interim_controls"])
-        self.form.setRowVisible(self.interim_cell, interim_shown)
-        self.interim_warning.setVisible(major and not (row.get("interim_controls") or "").strip())
-
-        hint = ""
-        if item is not None and item.major == "YES":
-            hint = self.tr("A failure of this item is a major accident hazard")
-            if item.major_basis:
-                hint += fill(self.tr(" (basis: {major_basis})"), major_basis=item.major_basis)
-        elif item is not None and item.major == "CONDITIONAL":
-            hint = item.major_hint_zh
-        self.major_hint.setText(hint)
-        self.major_hint.setVisible(bool(hint))
-        self._update_deadline_note()
-
-    def _update_deadline_note(self) -> None:
-        text = ""
-        if self.hazard_id is not None and self.row["rectified_on_site"]:
-            text = self.tr("no deadline")
-        elif self.hazard_id is not None and self.row["deadline"]:
-            days = (date.fromisoformat(self.row["deadline"]) - self._today()).days
-            if days > 0:
-                text = self.tr("%n day(s) left", "", days)
-            elif days == 0:
-                text = self.tr("due today")
-            else:
-                text = self.tr("%n day(s) overdue", "", -days)
-        self.deadline_note.setText(text)
+        self.form.apply_state(self.row, self.item, self._editable(), self._today())
 
     def _today(self) -> date:
         return self.workspace.inspections.now().date()
@@ -475,21 +194,22 @@ class HazardEditor(QWidget):
         if self.hazard_id is None or self._loading or not self._editable():
             return False
         if all(to_db(value) == self.row[name] for name, value in fields.items()):
-            self.errors[key].hide()
+            self.form.errors[key].hide()
             return True
         try:
             changed = self.workspace.inspections.update_hazard(self.hazard_id, **fields)
         except UserError as exc:
             if typing:
-                self.errors[key].setText(exc.message)
-                self.errors[key].show()
+                self.form.errors[key].setText(exc.message)
+                self.form.errors[key].show()
                 return False
             self.row = self.workspace.inspections.hazard(self.hazard_id)
-            self.errors[key].setText(fill(self.tr("{message} (the saved value was restored)"), message=exc.message))
-            self.errors[key].show()
+            restored = fill(self.tr("{message} (the saved value was restored)"), message=exc.message)
+            self.form.errors[key].setText(restored)
+            self.form.errors[key].show()
             self._show(*fields)
             return False
-        self.errors[key].hide()
+        self.form.errors[key].hide()
         self.row = self.workspace.inspections.hazard(self.hazard_id)
         self._show(*(name for name in changed if name in self._FIELDS and name != keep))
         if changed:
@@ -497,8 +217,8 @@ class HazardEditor(QWidget):
         return True
 
     def _widget(self, field: str) -> QLineEdit | QPlainTextEdit:
-        widget = {"responsible_person": self.person, "responsible_phone": self.phone}.get(field)
-        return widget if widget is not None else getattr(self, field)
+        widget = {"responsible_person": self.form.person, "responsible_phone": self.form.phone}.get(field)
+        return widget if widget is not None else getattr(self.form, field)
 
     def _widget_text(self, field: str) -> str | None:
         return text_of(self._widget(field)).strip() or None
@@ -524,7 +244,7 @@ class HazardEditor(QWidget):
     def _grade_toggled(self, button: QAbstractButton, checked: bool) -> None:
         if self._loading or not checked or self.hazard_id is None:
             return
-        grade = "MAJOR" if button is self.grade_major else "GENERAL"
+        grade = "MAJOR" if button is self.form.grade_major else "GENERAL"
         if grade == self.row["grade"]:
             return
         fields: dict[str, Any] = {"grade": grade}
@@ -549,14 +269,14 @@ class HazardEditor(QWidget):
     def _date_changed(self, _date: QDate) -> None:
         # Typing a date changes it digit by digit: wait for Enter or leaving the field. Picks in the calendar and
         # programmatic changes save at once.
-        if self._loading or self.deadline.hasFocus():
+        if self._loading or self.form.deadline.hasFocus():
             return
         self._save_deadline()
 
     def _save_deadline(self) -> None:
         if self.hazard_id is None or self._loading or self.row["rectified_on_site"]:
             return
-        picked = self.deadline.date()
+        picked = self.form.deadline.date()
         value = None if picked == NO_DATE else picked.toString("yyyy-MM-dd")
         if value is None:
             self._show("deadline")  # "none" is only for on-site fixes
@@ -576,7 +296,7 @@ class HazardEditor(QWidget):
     def _save_responsible(self, _index: int) -> None:
         if self._loading or self.hazard_id is None:
             return
-        new = self.responsible.currentData()
+        new = self.form.responsible.currentData()
         old = self.row["enterprise_id"]
         if not new or new == old:
             return
