@@ -52,7 +52,7 @@ from PIL import Image, ImageDraw  # noqa: E402
 
 from app.models import inspections as inspections_module  # noqa: E402
 from app.models.demo import generate_demo  # noqa: E402
-from app.models.demo_inspections import generate_inspections  # noqa: E402
+from app.models.demo.inspections import generate_inspections  # noqa: E402
 from app.models.images import ProcessedPhoto, process_photo  # noqa: E402
 from app.models.integrity import check  # noqa: E402
 from app.models.workspace import Workspace  # noqa: E402

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from app.models import demo
 from app.models.demo import (
     LANDLORD_KIND_WEIGHTS,
     LANDLORD_KINDS,
@@ -17,6 +16,7 @@ from app.models.demo import (
     landlord_weight,
     tenant_counts,
 )
+from app.models.demo import registry as demo_registry
 from app.models.uscc import validate_uscc
 from app.models.workspace import Workspace
 
@@ -164,7 +164,7 @@ def test_everything_went_through_the_change_log(small: tuple[Workspace, DemoSumm
 
 
 def test_progress_is_reported_per_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo, "BATCH_SIZE", 10)
+    monkeypatch.setattr(demo_registry, "BATCH_SIZE", 10)
     calls: list[tuple[int, int]] = []
     with Workspace(tmp_path) as ws:
         s = generate_demo(ws, landlords=8, tenants=30, progress=lambda done, total: calls.append((done, total)))

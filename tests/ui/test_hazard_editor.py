@@ -90,7 +90,10 @@ def test_a_major_yes_item_opens_as_major_with_hint_and_prefilled_fields(site, ed
 def test_hints_follow_the_item(site, editor):
     editor.set_hazard(hazard_for(site, CONDITIONAL_ITEM, "二楼东侧安全出口被货物堵塞"))
     assert editor.form.grade_general.isChecked()
-    assert editor.form.major_hint.isVisible() and editor.form.major_hint.text() == item(site, CONDITIONAL_ITEM).major_hint_zh
+    assert (
+        editor.form.major_hint.isVisible()
+        and editor.form.major_hint.text() == item(site, CONDITIONAL_ITEM).major_hint_zh
+    )
     assert not editor.form.major_basis.isEnabled() and not editor.form.interim_controls.isVisible()
     editor.set_hazard(hazard_for(site, GENERAL_ITEM, "未制定安全生产责任制"))
     assert not editor.form.major_hint.isVisible() and editor.form.major_hint.text() == ""
@@ -98,7 +101,9 @@ def test_hints_follow_the_item(site, editor):
 
 def test_text_fields_save_when_left_and_after_a_pause(site, editor, major, qtbot):
     ws = site.ws
-    editor.form.description.setPlainText("两名电焊工无特种作业操作证上岗作业")  # keyClicks cannot type Chinese offscreen
+    editor.form.description.setPlainText(
+        "两名电焊工无特种作业操作证上岗作业"
+    )  # keyClicks cannot type Chinese offscreen
     with qtbot.waitSignal(editor.changed, timeout=3000):
         pass  # the pause timer saves it
     assert stored(site, major)["description"] == "两名电焊工无特种作业操作证上岗作业"
@@ -169,7 +174,9 @@ def test_rectified_on_site_clears_and_restores_the_deadline(site, editor, major,
         editor.form.on_site.click()
     row = stored(site, major)
     assert row["rectified_on_site"] == 1 and row["deadline"] is None
-    assert not editor.form.deadline.isEnabled() and editor.form.deadline.text() == editor.form.deadline.specialValueText()
+    assert (
+        not editor.form.deadline.isEnabled() and editor.form.deadline.text() == editor.form.deadline.specialValueText()
+    )
     editor.form.on_site.click()
     row = stored(site, major)
     due = TODAY.date() + timedelta(days=item(site, MAJOR_ITEM).default_deadline_days.major)
@@ -252,7 +259,11 @@ def test_a_void_hazard_is_read_only_and_clear_empties(site, editor, major):
     assert editor.form.status_label.isVisible()
     assert editor.form.description.isReadOnly() and not editor.form.grade_general.isEnabled()
     assert not editor.form.on_site.isEnabled() and not editor.form.responsible.isEnabled()
-    assert editor.form.photos.has_owner and not editor.form.photos.editable and not editor.form.photos.add_button.isEnabled()
+    assert (
+        editor.form.photos.has_owner
+        and not editor.form.photos.editable
+        and not editor.form.photos.add_button.isEnabled()
+    )
     editor.clear()
     assert editor.hazard_id is None and editor.form.description.toPlainText() == ""
     assert not editor.form.photos.has_owner
@@ -261,7 +272,11 @@ def test_a_void_hazard_is_read_only_and_clear_empties(site, editor, major):
 def test_read_only_for_a_finished_inspection(site, editor, major):
     before = change_count(site.ws)
     editor.set_read_only(True)
-    assert editor.form.location.isReadOnly() and not editor.form.grade_general.isEnabled() and not editor.form.photos.editable
+    assert (
+        editor.form.location.isReadOnly()
+        and not editor.form.grade_general.isEnabled()
+        and not editor.form.photos.editable
+    )
     editor.form.location.setText("typed anyway")
     editor.form.location.editingFinished.emit()
     editor.flush()
@@ -272,9 +287,20 @@ def test_read_only_for_a_finished_inspection(site, editor, major):
 
 def test_tab_order_follows_the_form(editor, major, qtbot):
     # Tab enters the grade group at its checked button (arrow keys move within it).
-    chain = [editor.form.description, editor.form.location, editor.form.grade_major, editor.form.major_basis, editor.form.interim_controls,
-             editor.form.measure, editor.form.deadline, editor.form.on_site, editor.form.responsible, editor.form.person, editor.form.phone,
-             editor.form.photos.view]
+    chain = [
+        editor.form.description,
+        editor.form.location,
+        editor.form.grade_major,
+        editor.form.major_basis,
+        editor.form.interim_controls,
+        editor.form.measure,
+        editor.form.deadline,
+        editor.form.on_site,
+        editor.form.responsible,
+        editor.form.person,
+        editor.form.phone,
+        editor.form.photos.view,
+    ]
     editor.activateWindow()
     editor.form.description.setFocus()
     qtbot.waitUntil(editor.form.description.hasFocus)

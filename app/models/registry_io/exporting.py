@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError, ValidationError
 from app.models.registry import Registry
+from app.models.registry_io.columns import COLUMNS, HEADERS, SHEET_NAME
+from app.models.registry_io.importing import import_registry, registry_of
+from app.models.registry_io.report import ImportReport, RegistryImportError, RowError
 from app.models.vocab import vocab
 
 if TYPE_CHECKING:
     from app.models.workspace import Workspace
-from app.models.registry_io.columns import COLUMNS, HEADERS, SHEET_NAME
-from app.models.registry_io.importing import import_registry, registry_of
-from app.models.registry_io.report import ImportReport, RegistryImportError, RowError
 
 # Export
 

@@ -6,14 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.models.registry import Registry
-
-if TYPE_CHECKING:
-    from app.models.workspace import Workspace
 from app.models.registry_io.applying import write
 from app.models.registry_io.columns import MAX_LISTED_ERRORS
 from app.models.registry_io.files import read_table
 from app.models.registry_io.planning import Plan
 from app.models.registry_io.report import ImportReport, RegistryImportError
+
+if TYPE_CHECKING:
+    from app.models.workspace import Workspace
 
 
 def registry_of(target: Workspace | Registry) -> Registry:

@@ -17,6 +17,7 @@ from app.models import content
 if TYPE_CHECKING:
     from app.models.workspace import Workspace
 
+
 P_NONCOMPLIANT = 0.10
 P_NOT_APPLICABLE = 0.06
 MAX_TENANTS_PER_VISIT = 3
