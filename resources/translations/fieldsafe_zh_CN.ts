@@ -638,7 +638,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="+319"/>
+        <location filename="../../app/ui/documents/documents_page.py" line="+56"/>
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
@@ -1284,7 +1284,7 @@
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../app/ui/registry/enterprise_dialog.py" line="+244"/>
+        <location filename="../../app/ui/registry/enterprise_dialog.py" line="+96"/>
         <source>New enterprise</source>
         <translation>新增企业</translation>
     </message>
@@ -1956,7 +1956,7 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="-364"/>
+        <location filename="../../app/ui/documents/document_dialogs.py" line="+224"/>
         <source>Issue document</source>
         <translation>出具文书</translation>
     </message>
@@ -2057,7 +2057,7 @@
 <context>
     <name>LandlordPicker</name>
     <message>
-        <location filename="../../app/ui/registry/enterprise_dialog.py" line="-471"/>
+        <location filename="../../app/ui/registry/landlord_picker.py" line="+38"/>
         <source>Type to search landlords by name, credit code or address</source>
         <translation>输入名称、统一社会信用代码或地址搜索出租方</translation>
     </message>
@@ -2897,7 +2897,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>ServeDialog</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="-74"/>
+        <location filename="../../app/ui/documents/document_dialogs.py" line="-74"/>
         <source>Record service</source>
         <translation>登记送达</translation>
     </message>
@@ -2989,7 +2989,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="-169"/>
+        <location filename="../../app/ui/documents/document_dialogs.py" line="-169"/>
         <source>Sign document</source>
         <translation>签名文书</translation>
     </message>
@@ -3424,7 +3424,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="+242"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="+104"/>
         <source>The public key, for enrolling this device by hand (command line)</source>
         <translation>公钥，用于手工登记本设备（命令行）</translation>
     </message>
@@ -3458,13 +3458,13 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>已被接收</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+164"/>
+        <location line="-89"/>
+        <location filename="../../app/ui/sync/words.py" line="+44"/>
         <source>This device</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location filename="../../app/ui/sync/words.py" line="+23"/>
         <source>Imported before; nothing changed</source>
         <translation>以前已导入，未作改动</translation>
     </message>
@@ -3514,7 +3514,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>新 {new} 条，已有 {known} 条，冲突 {conflicts} 条</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="+4"/>
         <source>What the receiver has not acknowledged</source>
         <translation>对方尚未确认接收的内容</translation>
     </message>
@@ -3885,7 +3885,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="+25"/>
+        <location filename="../../app/ui/documents/document_dialogs.py" line="+25"/>
         <source>Void document</source>
         <translation>作废文书</translation>
     </message>

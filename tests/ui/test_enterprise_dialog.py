@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from app.errors import ValidationError
 from app.models.uscc import validate_uscc
 from app.ui.qtapp import create_application
-from app.ui.registry.enterprise_dialog import EnterpriseDialog, phone_looks_valid
+from app.ui.registry.enterprise_dialog import EnterpriseDialog
+from app.ui.registry.form_fields import phone_looks_valid
 from tests.support import change_count
 
 LANDLORD_USCC = "91350100M000100Y43"

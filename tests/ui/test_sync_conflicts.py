@@ -192,7 +192,7 @@ def conflicts_page(qtbot, ws: Workspace) -> ConflictsPage:
 
 
 def test_a_duplicate_document_number_is_settled_by_voiding_one_document(qtbot, pair, tmp_path, screenshot):
-    from app.ui.documents.documents_page import VoidDialog
+    from app.ui.documents.document_dialogs import VoidDialog
 
     a, b = pair
     mine = new_document(a, 7, "a" * 64)

@@ -12,16 +12,13 @@ the record than none.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -42,65 +39,18 @@ from app.models.registry import EnterpriseEdit, LeaseTerms, Place
 from app.models.uscc import ALPHABET, normalize_uscc, validate_uscc
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
+from app.ui.registry.form_fields import (
+    HINT_STYLE,
+    OK_STYLE,
+    WARNING_STYLE,
+    field_text,
+    message_label,
+    phone_looks_valid,
+    show_message,
+    stacked,
+)
+from app.ui.registry.landlord_picker import LandlordPicker
 from app.ui.widgets.dialogs import show_error
-
-ERROR_STYLE = "color: #c62828;"
-WARNING_STYLE = "color: #b45309;"
-HINT_STYLE = "color: #6b7280;"
-OK_STYLE = "color: #2e7d32;"
-
-LANDLORD_LIMIT = 50
-POPUP_MIN_WIDTH = 480
-_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
-_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-_MOBILE = re.compile(r"(?:\+?86|0086)?1[3-9]\d{9}")
-# Area code 0 + 2–3 digits (010, 021, 0574, 0516 …), a 7–8 digit local number, an optional extension.
-_LANDLINE = re.compile(r"0\d{2,3}-?[2-9]\d{6,7}(?:-\d{1,6})?")
-
-
-def phone_looks_valid(text: str | None) -> bool:
-    """True for a blank field, a mainland mobile number or a landline with its area code (spaces, brackets,
-    hyphens and an extension written 转 are tolerated)."""
-    compact = re.sub(r"[\s()（）]", "", text or "").replace("转", "-").replace("—", "-")
-    if not compact:
-        return True
-    return bool(_MOBILE.fullmatch(compact.replace("-", "")) or _LANDLINE.fullmatch(compact))
-
-
-def _text(value: Any) -> str | None:
-    """What a field holds, as the registry stores it: stripped, and None when blank."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _message_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, text: str | None, style: str = ERROR_STYLE) -> None:
-    label.setText(text or "")
-    label.setStyleSheet(style)
-    label.setVisible(bool(text))
-
-
-def _stacked(*widgets: QWidget | QHBoxLayout) -> QWidget:
-    """Widgets on top of each other with no margins: a field with its message line under it."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    for widget in widgets:
-        if isinstance(widget, QHBoxLayout):
-            layout.addLayout(widget)
-        else:
-            layout.addWidget(widget)
-    return box
 
 
 @dataclass(frozen=True)
@@ -111,104 +61,6 @@ class _Lease:
     unit: str | None
     agreement_signed: bool
     agreement_date: str | None
-
-
-class LandlordPicker(QWidget):
-    """A line edit that searches registered landlords as you type (name, credit code or address).
-
-    Signals:
-        changed: the chosen landlord changed (or was cleared).
-    """
-
-    changed = Signal()
-
-    def __init__(self, workspace: Workspace, exclude_id: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.registry = workspace.registry
-        self.exclude_id = exclude_id
-        self._id: str | None = None
-        self._setting = False
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.tr("Type to search landlords by name, credit code or address"))
-        self.edit.setClearButtonEnabled(True)
-        self.model = QStandardItemModel(self)
-        self.completer = QCompleter(self.model, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setCompletionRole(_NAME_ROLE)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setMaxVisibleItems(12)
-        self.completer.popup().setMinimumWidth(POPUP_MIN_WIDTH)  # room for the township and address after the name
-        self.edit.setCompleter(self.completer)
-        self.completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]  # overloaded signal
-        self.edit.textChanged.connect(self._text_changed)
-        self.status = _message_label()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.status)
-
-    def landlord_id(self) -> str | None:
-        return self._id
-
-    def text(self) -> str:
-        return self.edit.text().strip()
-
-    def set_landlord(self, landlord_id: str | None, name: str = "") -> None:
-        self._setting = True
-        try:
-            self.edit.setText(name if landlord_id else "")
-        finally:
-            self._setting = False
-        self._set_id(landlord_id)
-
-    def search(self, text: str) -> None:
-        """Refill the completion list with up to LANDLORD_LIMIT landlords matching `text`."""
-        ids = [i for i in self.registry.search_ids(text, role="landlord", limit=LANDLORD_LIMIT + 1)
-               if i != self.exclude_id][:LANDLORD_LIMIT]
-        self.model.clear()
-        for row in self.registry.rows(ids):
-            where = " ".join(x for x in (row.township, row.address) if x)
-            item = QStandardItem(f"{row.name}　{where}" if where else row.name)
-            item.setData(row.name, _NAME_ROLE)
-            item.setData(row.id, _ID_ROLE)
-            item.setToolTip(" · ".join(x for x in (row.name, row.uscc, row.township, row.address) if x))
-            self.model.appendRow(item)
-
-    def _text_changed(self, text: str) -> None:
-        if self._setting:
-            return
-        text = text.strip()
-        match = self._exact(text)
-        if match is None and text:
-            self.search(text)
-            match = self._exact(text)
-        self._set_id(match)
-
-    def _exact(self, name: str) -> str | None:
-        """The landlord in the current list whose name is exactly `name` (the first, if several are)."""
-        for row in range(self.model.rowCount()):
-            item = self.model.item(row)
-            if item.data(_NAME_ROLE) == name:
-                return str(item.data(_ID_ROLE))
-        return None
-
-    def _chosen(self, index: QModelIndex) -> None:
-        # QLineEdit puts the chosen name in only while it has focus; do it here too so the choice always shows.
-        landlord_id = index.data(_ID_ROLE)
-        if landlord_id:
-            self.set_landlord(str(landlord_id), str(index.data(_NAME_ROLE)))
-
-    def _set_id(self, landlord_id: str | None) -> None:
-        if landlord_id:
-            _show(self.status, None)
-        elif self.text():
-            _show(self.status, self.tr("Choose a registered landlord from the list"), HINT_STYLE)
-        else:
-            _show(self.status, None)
-        if landlord_id != self._id:
-            self._id = landlord_id
-            self.changed.emit()
 
 
 class EnterpriseDialog(QDialog):
@@ -303,16 +155,16 @@ class EnterpriseDialog(QDialog):
 
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("Full registered name, or the sign over the door"))
-        self.name_error = _message_label()
-        self.name_edit.textChanged.connect(lambda _t: _show(self.name_error, None))
-        form.addRow(self.tr("Name *"), _stacked(self.name_edit, self.name_error))
+        self.name_error = message_label()
+        self.name_edit.textChanged.connect(lambda _t: show_message(self.name_error, None))
+        form.addRow(self.tr("Name *"), stacked(self.name_edit, self.name_error))
 
         self.uscc_edit = QLineEdit()
         self.uscc_edit.setPlaceholderText(self.tr("18 characters, or leave empty"))
-        self.uscc_message = _message_label()
+        self.uscc_message = message_label()
         self.uscc_edit.textChanged.connect(lambda _t: self._check_uscc(final=False))
         self.uscc_edit.editingFinished.connect(lambda: self._check_uscc(final=True))
-        form.addRow(self.tr("Credit code"), _stacked(self.uscc_edit, self.uscc_message))
+        form.addRow(self.tr("Credit code"), stacked(self.uscc_edit, self.uscc_message))
 
         roles = QHBoxLayout()
         self.role_checks: dict[str, QCheckBox] = {}
@@ -369,7 +221,7 @@ class EnterpriseDialog(QDialog):
         phone = QLineEdit()
         phone.setPlaceholderText(self.tr("Phone"))
         phone.setToolTip(self.tr("Mobile, or landline with area code"))
-        message = _message_label()
+        message = message_label()
         row = QHBoxLayout()
         row.addWidget(name, 2)
         row.addWidget(phone, 3)
@@ -379,7 +231,7 @@ class EnterpriseDialog(QDialog):
 
         name.textChanged.connect(lambda _t: check())
         phone.textChanged.connect(lambda _t: check())
-        form.addRow(label, _stacked(row, message))
+        form.addRow(label, stacked(row, message))
         return name, phone, message
 
     def _build_people_box(self) -> QGroupBox:
@@ -401,8 +253,8 @@ class EnterpriseDialog(QDialog):
         self.landlord_picker = LandlordPicker(self.workspace, exclude_id=self.enterprise_id)
         self.landlord_picker.changed.connect(self._update_lease_note)
         self.landlord_picker.edit.textChanged.connect(lambda _t: self._update_lease_note())
-        self.lease_note = _message_label()
-        form.addRow(self.tr("Landlord"), _stacked(self.landlord_picker, self.lease_note))
+        self.lease_note = message_label()
+        form.addRow(self.tr("Landlord"), stacked(self.landlord_picker, self.lease_note))
         self.unit_edit = QLineEdit()
         self.unit_edit.setPlaceholderText(self.tr("e.g. building 3, floor 2"))
         form.addRow(self.tr("Leased space"), self.unit_edit)
@@ -418,7 +270,7 @@ class EnterpriseDialog(QDialog):
         agreement.addWidget(self.agreement_date)
         agreement.addStretch(1)
         form.addRow(self.tr("Safety agreement"), agreement)
-        self.other_leases = _message_label()
+        self.other_leases = message_label()
         form.addRow(self.other_leases)
         return self.landlord_box
 
@@ -491,7 +343,7 @@ class EnterpriseDialog(QDialog):
                 self.agreement_date.setDate(QDate.fromString(lease.agreement_date, "yyyy-MM-dd"))
             others = [r.other_name for r in landlord_leases[1:]]
             if others:
-                _show(self.other_leases, fill(self.tr("Also leases from: {others}"),
+                show_message(self.other_leases, fill(self.tr("Also leases from: {others}"),
                                               others="、".join(others)), HINT_STYLE)
 
     # Reacting
@@ -511,11 +363,11 @@ class EnterpriseDialog(QDialog):
         new = self._chosen_landlord()
         if old is not None and new != old.landlord_id and (new or not self.landlord_picker.text()
                                                              or not self.role_checks["tenant"].isChecked()):
-            _show(self.lease_note, fill(self.tr("Saving ends the lease with “{landlord_name}”"),
+            show_message(self.lease_note, fill(self.tr("Saving ends the lease with “{landlord_name}”"),
                                         landlord_name=old.landlord_name),
                   WARNING_STYLE)
         else:
-            _show(self.lease_note, None)
+            show_message(self.lease_note, None)
 
     def _chosen_landlord(self) -> str | None:
         return self.landlord_picker.landlord_id() if self.role_checks["tenant"].isChecked() else None
@@ -524,38 +376,38 @@ class EnterpriseDialog(QDialog):
         """Show what is wrong with the credit code as typed; True when it is empty or valid and unused."""
         code = normalize_uscc(self.uscc_edit.text())
         if code is None:
-            _show(self.uscc_message, None)
+            show_message(self.uscc_message, None)
             return True
         if len(code) < 18 and not final:
             bad = sorted({ch for ch in code if ch not in ALPHABET})
             if bad:
-                _show(
+                show_message(
                     self.uscc_message,
                     fill(self.tr("Characters not allowed: {bad} (I, O, S, V and Z are never used)"), bad=" ".join(bad)),
                 )
             else:
-                _show(self.uscc_message, fill(self.tr("{count} of 18 characters"), count=len(code)), HINT_STYLE)
+                show_message(self.uscc_message, fill(self.tr("{count} of 18 characters"), count=len(code)), HINT_STYLE)
             return False
         try:
             validate_uscc(code)
         except ValidationError as exc:
-            _show(self.uscc_message, exc.message)
+            show_message(self.uscc_message, exc.message)
             return False
         other = self.registry.find_by_uscc(code)
         if other and other != self.enterprise_id:
             name = self.registry.get_enterprise(other)["name"]
-            _show(self.uscc_message, fill(self.tr("This credit code already belongs to “{name}”"), name=name))
+            show_message(self.uscc_message, fill(self.tr("This credit code already belongs to “{name}”"), name=name))
             return False
-        _show(self.uscc_message, self.tr("Check character correct"), OK_STYLE)
+        show_message(self.uscc_message, self.tr("Check character correct"), OK_STYLE)
         return True
 
     def _check_person(self, name: QLineEdit, phone: QLineEdit, message: QLabel, final: bool) -> bool:
         """Warn about an unusual phone number; a phone without a name is an error (only shown on Save)."""
-        if final and _text(phone.text()) and not _text(name.text()):
-            _show(message, self.tr("Enter the name that goes with this phone number"))
+        if final and field_text(phone.text()) and not field_text(name.text()):
+            show_message(message, self.tr("Enter the name that goes with this phone number"))
             return False
         if not phone_looks_valid(phone.text()):
-            _show(
+            show_message(
                 message,
                 self.tr(
                     "Unusual number: a mobile has 11 digits starting 13–19, a landline needs its "
@@ -564,7 +416,7 @@ class EnterpriseDialog(QDialog):
                 WARNING_STYLE,
             )
         else:
-            _show(message, None)
+            show_message(message, None)
         return True
 
     # Saving
@@ -596,7 +448,7 @@ class EnterpriseDialog(QDialog):
     def _check_landlord(self) -> bool:
         picker = self.landlord_picker
         if self.role_checks["tenant"].isChecked() and picker.text() and picker.landlord_id() is None:
-            _show(
+            show_message(
                 picker.status,
                 fill(
                     self.tr(
@@ -613,23 +465,23 @@ class EnterpriseDialog(QDialog):
     def _show_refusal(self, exc: ValidationError) -> None:
         """Put the registry's refusal under the field it concerns, or in a box when it concerns none."""
         if exc.code == "field.required" and exc.params.get("field") == "name":
-            _show(self.name_error, exc.message)
+            show_message(self.name_error, exc.message)
             self.name_edit.setFocus()
         elif exc.code.startswith("uscc.") or exc.code == "enterprise.duplicate_uscc":
-            _show(self.uscc_message, exc.message)
+            show_message(self.uscc_message, exc.message)
             self.uscc_edit.setFocus()
         elif exc.code.startswith("lease."):
-            _show(self.landlord_picker.status, exc.message)
+            show_message(self.landlord_picker.status, exc.message)
         else:
             show_error(self, exc)
 
     def _fields(self) -> dict[str, Any]:
         employees = self.employees_spin.value()
         return {
-            "name": _text(self.name_edit.text()),
+            "name": field_text(self.name_edit.text()),
             "uscc": normalize_uscc(self.uscc_edit.text()),
-            "address": _text(self.address_edit.text()),
-            "industry": _text(self.industry_edit.text()),
+            "address": field_text(self.address_edit.text()),
+            "industry": field_text(self.industry_edit.text()),
             "employees": None if employees < 0 else employees,
             "is_landlord": self.role_checks["landlord"].isChecked(),
             "is_tenant": self.role_checks["tenant"].isChecked(),
@@ -645,7 +497,7 @@ class EnterpriseDialog(QDialog):
             signed = self.agreement_check.isChecked()
             lease = LeaseTerms(
                 landlord_id,
-                _text(self.unit_edit.text()),
+                field_text(self.unit_edit.text()),
                 signed,
                 self.agreement_date.date().toString("yyyy-MM-dd") if signed else None,
             )
@@ -654,8 +506,8 @@ class EnterpriseDialog(QDialog):
             township=_place(self.township_combo),
             park=_place(self.park_combo),
             people={
-                "principal": (_text(self.principal_name.text()), _text(self.principal_phone.text())),
-                "safety_officer": (_text(self.officer_name.text()), _text(self.officer_phone.text())),
+                "principal": (field_text(self.principal_name.text()), field_text(self.principal_phone.text())),
+                "safety_officer": (field_text(self.officer_name.text()), field_text(self.officer_phone.text())),
             },
             original=self._original,
             original_people=self._original_people,
@@ -696,7 +548,7 @@ def _select(combo: QComboBox, row_id: str | None, name: str | None) -> None:
 
 def _place(combo: QComboBox) -> Place:
     """The entry whose text is typed in an editable combo: its id, or the new name to create on save."""
-    text = _text(combo.currentText())
+    text = field_text(combo.currentText())
     if text is None:
         return Place()
     index = combo.currentIndex()

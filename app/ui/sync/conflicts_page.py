@@ -34,11 +34,11 @@ from app.models import vocab
 from app.models.workspace import Workspace
 from app.sync.conflicts import KINDS, Conflict
 from app.sync.exchange import Sync
-from app.ui.documents.documents_page import VoidDialog
+from app.ui.documents.document_dialogs import VoidDialog
 from app.ui.i18n import fill
 from app.ui.pages import Reloads
 from app.ui.registry.merge_dialog import MergeEnterprisesDialog
-from app.ui.sync.sync_page import author_name, device_name, iso_text, stamp_text
+from app.ui.sync.words import author_name, device_name, iso_text, stamp_text
 from app.ui.widgets.dialogs import show_error
 from app.ui.widgets.tables import record_table
 

@@ -9,15 +9,12 @@ again after enrolling the devices ticked.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -44,155 +41,20 @@ from app.models import vocab
 from app.models.device import key_fingerprint
 from app.models.workspace import Workspace
 from app.sync.exchange import ALREADY, IMPORTED, RECEIPT_APPLIED, REFUSED, ExportResult, ImportReport, Sync
-from app.sync.trust import UNKNOWN
 from app.ui.i18n import fill
-from app.ui.ops import Cancelled, Op, OpFn, Progress, RunsOps
+from app.ui.ops import Op, OpFn, RunsOps
 from app.ui.pages import Reloads
 from app.ui.settings_dialog import settings
-from app.ui.sync.enrol_dialog import EnrolDialog, Enrolment, UnknownDevice
+from app.ui.sync.enrol_dialog import EnrolDialog, UnknownDevice
+from app.ui.sync.jobs import ImportOutcome, export_job, import_job, receipt_job
+from app.ui.sync.words import author_name, bundle_contents, device_name, iso_text, mono_font, report_message, stamp_text
 from app.ui.widgets.dialogs import show_error
 from app.ui.widgets.tables import record_table
 
-# Called by this name so that lupdate finds the strings (it does not follow helper functions).
-translate = QCoreApplication.translate
-
 BUNDLE_FILTER = "FieldSafe (*.fsb)"
-SKEW_NOTE_MS = 10 * 60 * 1000  # a sender's clock this far off is worth a note in the report
 REFUSED_COLOR = QColor("#b3261e")
 
 
-
-
-# Plain helpers shared with the conflicts page
-
-
-def stamp_text(hlc: int) -> str:
-    """A hybrid-logical-clock stamp as local date and time (its upper bits are milliseconds since the epoch)."""
-    if not hlc:
-        return "—"
-    return QDateTime.fromMSecsSinceEpoch(int(hlc) >> 16).toString("yyyy-MM-dd HH:mm:ss")
-
-
-def iso_text(value: str | None) -> str:
-    if not value:
-        return "—"
-    try:
-        return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return value
-
-
-def device_name(ws: Workspace, device_id: str | None) -> str:
-    if not device_id:
-        return "—"
-    if device_id == ws.device.id:
-        return translate("SyncPage", "This device")
-    label = Sync(ws).devices.label(device_id)
-    return label if label == device_id else f"{label} ({device_id})"
-
-
-def author_name(ws: Workspace, author: str) -> str:
-    """The change log's author is an inspector id when one was chosen in the settings, else a free name."""
-    return (ws.roster.name_of(author) if author else None) or author or "—"
-
-
-def mono_font() -> QFont:
-    font = QFont("monospace")
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    return font
-
-
-# The work done off the GUI thread: plain functions of a worker's own Workspace
-
-
-@dataclass
-class ImportOutcome:
-    reports: list[ImportReport]
-    unknown: dict[str, UnknownDevice] = field(default_factory=dict)
-    cancelled: bool = False
-
-
-def import_job(paths: Sequence[Path], accept_future: bool, enrolments: Sequence[Enrolment] = ()) -> OpFn[Any]:
-    """Import the files one by one (Cancel is honoured between files), enrolling the devices a person approved in
-    the same transaction as their bundle. Bundles from devices still unknown are refused and their signers collected
-    for the next question."""
-    approved = {e.public_key: {"label": e.label, "role": e.role} for e in enrolments}
-
-    def job(ws: Workspace, progress: Progress, cancelled: Cancelled) -> ImportOutcome:
-        sync = Sync(ws)
-        outcome = ImportOutcome([])
-        for index, path in enumerate(paths):
-            if cancelled():
-                outcome.cancelled = True
-                break
-            [report] = sync.import_files([Path(path)], enrol=lambda m: approved.get(m.public_key, False),
-                                         accept_future=accept_future)
-            if report.status == REFUSED and report.trust == UNKNOWN:
-                found = outcome.unknown.setdefault(
-                    report.device, UnknownDevice(report.device, report.public_key, report.label))
-                found.files.append(Path(path))
-            outcome.reports.append(report)
-            progress(index + 1, len(paths))
-        return outcome
-
-    return job
-
-
-def export_job(folder: Path, everything: bool, label: str | None) -> OpFn[Any]:
-    def job(ws: Workspace, _progress: Progress, _cancelled: Cancelled) -> ExportResult:
-        return Sync(ws).export(folder, everything=everything, label=label)
-
-    return job
-
-
-def receipt_job(folder: Path, device: str) -> OpFn[Any]:
-    def job(ws: Workspace, _progress: Progress, _cancelled: Cancelled) -> Path:
-        return Sync(ws).receipt(folder, device)
-
-    return job
-
-
-# Words for the tables
-
-
-def report_message(report: ImportReport) -> str:
-    if report.status == REFUSED:
-        return report.message
-    if report.status == ALREADY:
-        return translate("SyncPage", "Imported before; nothing changed")
-    if report.status == RECEIPT_APPLIED:
-        confirmed = report.acknowledged  # a plain name: lupdate skips a call whose count is an attribute
-        return translate("SyncPage", "The receiver confirmed %n bundle(s) of this device", "", confirmed)
-    notes = []
-    stats = report.stats
-    if stats and stats.conflicts_after > stats.conflicts_before:
-        new_conflicts = stats.conflicts_after - stats.conflicts_before
-        notes.append(translate("SyncPage", "%n new conflict(s)", "", new_conflicts))
-    if report.certs_new:
-        roots = report.certs_new
-        notes.append(translate("SyncPage", "%n certificate root(s) installed", "", roots))
-    if abs(report.skew_ms) > SKEW_NOTE_MS:
-        hours = f"{report.skew_ms / 3_600_000:+.1f}"
-        notes.append(fill(translate("SyncPage", "sender's clock is off by about {hours} h"), hours=hours))
-    return translate("SyncPage", "; ").join(notes)
-
-
-def bundle_contents(row: dict[str, Any]) -> str:
-    try:
-        stats = json.loads(row.get("stats") or "{}")
-    except ValueError:
-        stats = {}
-    if row["kind"] == "receipt":
-        if row["direction"] == "OUT":
-            receipted = int(stats.get("accepted", 0))
-            return translate("SyncPage", "Receipt for %n bundle(s)", "", receipted)
-        accepted = int(stats.get("acknowledged", 0))
-        return translate("SyncPage", "Receipt: %n bundle(s) of this device accepted", "", accepted)
-    if row["direction"] == "OUT":
-        return (fill(translate("SyncPage", "{changes} change(s), {files} file(s)"),
-                     changes=stats.get("entries", 0), files=stats.get("blobs", 0)))
-    return (fill(translate("SyncPage", "{new} new, {known} known, {conflicts} conflict(s)"),
-                 new=stats.get("new", 0), known=stats.get("known", 0), conflicts=stats.get("conflicts_after", 0)))
 
 
 def _item(text: Any, *, align_right: bool = False, tooltip: str | None = None) -> QTableWidgetItem:
