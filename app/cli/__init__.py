@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from app import APP_NAME, __version__
-from app.cli.common import print_table, workspace
+from app.cli.common import date_arg, print_table, workspace
+from app.cli.hazards import register as register_hazard_commands
 from app.cli.sync import register as register_sync_commands
 from app.errors import UserError, localized, set_language
 from app.models import vocab
@@ -237,17 +238,6 @@ def cmd_cert(args: argparse.Namespace) -> int:
             cert = certs.load_certificates(pem)[0]
             print(f"{certs.fingerprint(cert)}  {certs.common_name(cert)}")
     return 0
-
-
-def _date_arg(text: str) -> Any:
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            localized(f"日期格式应为 YYYY-MM-DD：{text}", f"expected YYYY-MM-DD: {text}")
-        ) from None
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
@@ -498,7 +488,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--enterprise", help=localized("企业（名称、信用代码或 ID）", "enterprise (name, credit code or id)")
     )
     p.add_argument(
-        "--date", type=_date_arg, help=localized("出具日期 YYYY-MM-DD（默认今天）", "issue date (default today)")
+        "--date", type=date_arg, help=localized("出具日期 YYYY-MM-DD（默认今天）", "issue date (default today)")
     )
     p.add_argument(
         "--measure", action="append", help=localized("现场处理措施（DECISION，可多次）", "measure (DECISION)")
@@ -509,7 +499,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--reference-date",
-        type=_date_arg,
+        type=date_arg,
         help=localized(
             "被复查的指令书日期 YYYY-MM-DD（RECHECK 必填）", "date of the order re-checked (RECHECK, required)"
         ),
@@ -534,7 +524,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("serve", cmd_serve, "登记已签名文书的送达", "record that a signed document was served")
     p.add_argument("document", help=localized("文书编号或 ID", "document number or id"))
     p.add_argument(
-        "--date", type=_date_arg, help=localized("送达日期 YYYY-MM-DD（默认今天）", "date served (default today)")
+        "--date", type=date_arg, help=localized("送达日期 YYYY-MM-DD（默认今天）", "date served (default today)")
     )
     p.add_argument(
         "--to", help=localized("受送达人（直接送达、留置送达必填）", "recipient (required for DIRECT and LEFT)")
@@ -549,8 +539,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", default="ORDER", choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
     p.add_argument("--township", help=localized("镇街名称或 ID", "township name or id"))
     p.add_argument("--park", help=localized("园区名称或 ID", "park name or id"))
-    p.add_argument("--from", dest="date_from", type=_date_arg, help="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_date_arg, help="YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", type=date_arg, help="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=date_arg, help="YYYY-MM-DD")
     p.add_argument("--out", required=True, help=localized("输出目录", "output folder"))
     p.add_argument("--one-file", action="store_true", help=localized("合并为一个 PDF", "one merged PDF"))
     p.add_argument(
@@ -559,6 +549,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("inspector-cert", cmd_inspector_cert, "为检查员创建个人签名证书", "create a personal signing certificate")
     p.add_argument("--inspector", required=True, help=localized("检查员 ID", "inspector id"))
     register_sync_commands(add)
+    register_hazard_commands(add)
     add("gui", cmd_gui, "启动图形界面", "start the GUI")
     return parser
 

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from app.errors import UserError
+from app.errors import UserError, localized
 from app.paths import DB_NAME, data_dir
 
 
@@ -54,3 +54,14 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     print("  ".join(cell(h, w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for row in texts:
         print("  ".join(cell(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def date_arg(text: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            localized(f"日期格式应为 YYYY-MM-DD：{text}", f"expected YYYY-MM-DD: {text}")
+        ) from None

@@ -44,6 +44,7 @@ SURFACED: dict[str, frozenset[str]] = {
     "number_block": frozenset({"first", "last", "device"}),
     "enrolled_device": frozenset({"revoked", "public_key"}),
     "document": frozenset({"served_on", "served_to", "service_method", "void_reason"}),  # two laptops' records
+    "hazard_extension": frozenset({"decision", "deleted"}),  # approved on one laptop, rejected on another
 }
 
 # Everything a signed document carries except its life-cycle fields.

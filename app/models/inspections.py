@@ -446,12 +446,16 @@ class Inspections:
         hazard_id: str | None = None,
         caption: str | None = None,
         name: str | None = None,
+        stage: str = "BEFORE",
     ) -> str:
         """Store a photo as evidence for an item result or a hazard (original, print-size JPEG and thumbnail).
 
-        `source` is a file, or the bytes of an image pasted from the clipboard (then `name` labels it)."""
+        `source` is a file, or the bytes of an image pasted from the clipboard (then `name` labels it). `stage` AFTER
+        marks a hazard's photo taken after rectification (what 销号 may require)."""
         if (item_result_id is None) == (hazard_id is None):
             raise ValueError("attach to exactly one of item_result_id / hazard_id")
+        if stage not in ("BEFORE", "AFTER") or (stage == "AFTER" and hazard_id is None):
+            raise ValueError(f"bad photo stage {stage!r}")
         owner_id = item_result_id or hazard_id
         assert owner_id is not None
         owner = self.store.require("item_result" if item_result_id else "hazard", owner_id)
@@ -493,6 +497,7 @@ class Inspections:
                 "taken_at": processed.taken_at,
                 "caption": (caption or "").strip() or None,
                 "added_at": self.now().isoformat(),
+                **({"stage": stage} if stage != "BEFORE" else {}),
             },
         )
 

@@ -38,6 +38,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "document",
     "number_block",
     "enrolled_device",
+    "hazard_extension",
 )
 
 # Columns computed locally (by triggers) from logged ones: never written through the Store, never in the log.
@@ -506,6 +507,45 @@ INSERT INTO inspection_position (inspection_id, enterprise_id, item_code)
 """
 
 
+# Version 8: the closed loop (domain brief §5.3-§5.4, app/models/hazard_flow.py). A hazard keeps how far it got —
+# the enterprise's report, the re-checks, who verified and closed it with which document, the first day it was seen
+# overdue, its listing (挂牌督办) and plan, a transfer (移送) and its feedback; a photo says whether it shows the hazard
+# or its rectification; extension requests are rows of their own, decided once.
+_V8 = """
+ALTER TABLE hazard ADD COLUMN recheck_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE hazard ADD COLUMN evidence_note TEXT;
+ALTER TABLE hazard ADD COLUMN submitted_on TEXT;
+ALTER TABLE hazard ADD COLUMN verified_by TEXT REFERENCES inspector(id);
+ALTER TABLE hazard ADD COLUMN closed_on TEXT;
+ALTER TABLE hazard ADD COLUMN closure_doc_id TEXT REFERENCES document(id);
+ALTER TABLE hazard ADD COLUMN status_reason TEXT;
+ALTER TABLE hazard ADD COLUMN overdue_since TEXT;
+ALTER TABLE hazard ADD COLUMN listing_level TEXT;
+ALTER TABLE hazard ADD COLUMN listing_body TEXT;
+ALTER TABLE hazard ADD COLUMN listing_notice_no TEXT;
+ALTER TABLE hazard ADD COLUMN listed_on TEXT;
+ALTER TABLE hazard ADD COLUMN plan_text TEXT;
+ALTER TABLE hazard ADD COLUMN transfer_department TEXT;
+ALTER TABLE hazard ADD COLUMN transferred_on TEXT;
+ALTER TABLE hazard ADD COLUMN transfer_feedback TEXT;
+CREATE INDEX hazard_status ON hazard (status, deadline);
+ALTER TABLE photo ADD COLUMN stage TEXT NOT NULL DEFAULT 'BEFORE' CHECK (stage IN ('BEFORE','AFTER'));
+CREATE TABLE hazard_extension (
+    id TEXT PRIMARY KEY,
+    hazard_id TEXT NOT NULL REFERENCES hazard(id),
+    requested_on TEXT NOT NULL,
+    old_deadline TEXT,
+    new_deadline TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    decision TEXT CHECK (decision IN ('APPROVED','REJECTED')),
+    decided_by TEXT REFERENCES inspector(id),
+    decided_on TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX hazard_extension_hazard ON hazard_extension (hazard_id);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
@@ -534,6 +574,6 @@ def _split(sql: str) -> list[str]:
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6),
-    _script(_V7),
+    _script(_V7), _script(_V8),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

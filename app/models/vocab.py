@@ -26,6 +26,9 @@ REQUIRED = (
     "import_outcomes",
     "conflict_kinds",
     "record_kinds",
+    "hazard_closures",
+    "listing_levels",
+    "extension_decisions",
 )
 
 

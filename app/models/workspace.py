@@ -15,6 +15,7 @@ from app.models.clock import HybridLogicalClock
 from app.models.db import open_database
 from app.models.device import Device, load_or_create_device
 from app.models.drafts import Drafts
+from app.models.hazard_flow import HazardFlow
 from app.models.inspections import Inspections
 from app.models.registry import Registry
 from app.models.roster import Roster
@@ -39,6 +40,7 @@ class Workspace:
         # the inspection's clock, so a test (or the demo) that sets inspections.now dates signatures the same way
         self.signatures = Signatures(self.store, self.blobs, lambda: self.inspections.now())
         self.drafts = Drafts(self.store)
+        self.hazard_flow = HazardFlow(self.store, today=lambda: self.inspections.now().date())
         self._on_close: list[Callable[[], None]] = []
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app import errors
-from app.models import signatures, vocab
+from app.models import hazard_flow, signatures, vocab
 from app.sync import conflicts, exchange, trust
 
 
@@ -16,6 +16,9 @@ from app.sync import conflicts, exchange, trust
     ("import_outcomes", (exchange.IMPORTED, exchange.ALREADY, exchange.REFUSED, exchange.RECEIPT_APPLIED)),
     ("document_types", ("RECORD", "ORDER", "DECISION", "RECHECK")),
     ("document_statuses", ("DRAFT", "SIGNED", "SERVED", "VOID")),
+    ("hazard_closures", hazard_flow.CLOSURES),
+    ("listing_levels", hazard_flow.LISTING_LEVELS),
+    ("extension_decisions", ("APPROVED", "REJECTED")),
 ])
 def test_every_code_has_a_label(kind, codes):
     assert set(codes) <= set(vocab.codes(kind))

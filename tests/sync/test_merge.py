@@ -167,3 +167,31 @@ def test_a_bad_value_rolls_the_whole_merge_back(pair):
     assert caught.value.code == "sync.bad_value"
     assert b.db.execute("SELECT count(*) FROM change").fetchone()[0] == 0
     assert b.ids("enterprise") == []
+
+
+def test_two_laptops_moving_one_hazard_differently_surface_a_conflict_and_extension_decisions_too(pair):
+    from datetime import date
+
+    from app.models.hazard_flow import HazardFlow
+
+    a, b = pair
+    firm = a.new_enterprise("宁波甲厂")
+    hazard = a.new_hazard(firm)
+    a.edit("hazard", hazard, {"deadline": "2026-12-20"})
+    officer = a.store.insert("inspector", {"name": "张明", "cert_no": "浙应执 0123", "agency": "集士港镇"})
+    today = date(2026, 12, 1)
+    on_a, on_b = HazardFlow(a.store, today=lambda: today), HazardFlow(b.store, today=lambda: today)
+    extension = on_a.request_extension(hazard, date(2026, 12, 30), "设备未到货")
+    b.pull(a)
+    a.ticker.advance()
+    on_a.submit(hazard, "已整改")
+    on_a.decide_extension(extension, officer, approved=True)
+    on_b.escalate(hazard, officer, "逾期风险")
+    on_b.decide_extension(extension, officer, approved=False)
+    a.pull(b)
+    b.pull(a)
+    assert a.digest() == b.digest()
+    found = {(c["kind"], c["tbl"], c["col"]) for c in conflicts(a)}
+    assert {("CONCURRENT", "hazard", "status"), ("CONCURRENT", "hazard_extension", "decision")} <= found
+    assert_consistent(a)
+    assert_consistent(b)

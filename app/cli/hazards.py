@@ -1,0 +1,152 @@
+"""Hazard follow-up from the command line: list what is open or overdue, and move a hazard through 整改 → 复查 → 销号
+(app/models/hazard_flow.py; registered in app/cli)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import date_arg, print_table, workspace
+from app.errors import UserError, localized
+from app.models import vocab
+from app.models.hazard_flow import LISTING_LEVELS, Listing
+
+Add = Callable[[str, Callable[[argparse.Namespace], int], str, str], argparse.ArgumentParser]
+
+
+def _one(rows: list[dict[str, Any]], ref: str, what_zh: str, what_en: str, *keys: str) -> str:
+    found = [r for r in rows if ref in [str(r[k]) for k in keys if r.get(k)] or str(r["id"]).startswith(ref)]
+    if len(found) != 1:
+        raise UserError("cli.no_single", "找不到唯一的{what}：{ref}", "No single {what_en} matches {ref}",
+                        what=what_zh, what_en=what_en, ref=ref)
+    return str(found[0]["id"])
+
+
+def cmd_hazards(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        flow = ws.hazard_flow
+        if args.note_overdue:
+            print(localized(f"新记录逾期隐患 {flow.note_overdue()} 项", f"{flow.note_overdue()} newly overdue"))
+        rows = flow.overdue() if args.overdue else ws.inspections.hazard_list(open_only=not args.all)
+        names = {r.id: r.name for r in ws.registry.rows(sorted({str(h["enterprise_id"]) for h in rows}))}
+        headers = [localized(*h) for h in (("ID", "ID"), ("企业", "enterprise"), ("等级", "grade"), ("状态", "status"),
+                                          ("期限", "deadline"), ("逾期", "overdue"), ("描述", "description"))]
+        print_table(headers, [
+            (h["id"], names.get(str(h["enterprise_id"]), ""), vocab.label("hazard_grades", h["grade"]),
+             vocab.label("hazard_statuses", h["status"]), h["deadline"] or "",
+             localized("是", "yes") if flow.is_overdue(h) else "", h["description"])
+            for h in rows
+        ])
+    return 0
+
+
+def cmd_hazard(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        flow = ws.hazard_flow
+        hazard = _one(ws.store.query("SELECT id FROM hazard WHERE deleted = 0"), args.hazard, "隐患", "hazard")
+        officer = None
+        if getattr(args, "officer", None):
+            officer = _one(ws.roster.inspectors(active_only=False), args.officer, "执法人员", "inspector",
+                           "name", "cert_no")
+        document = None
+        if getattr(args, "document", None):
+            document = _one(ws.store.query("SELECT id, doc_no FROM document WHERE deleted = 0"), args.document,
+                            "文书", "document", "doc_no")
+        action = args.action
+        if action == "submit":
+            flow.submit(hazard, args.evidence)
+        elif action == "after-photo":
+            ws.inspections.attach_photo(Path(args.file), hazard_id=hazard, stage="AFTER")
+        elif action == "recheck":
+            flow.recheck(hazard, officer or "", passed=args.passed, document_id=document, new_deadline=args.deadline,
+                         reason=args.reason)
+        elif action == "close-on-site":
+            flow.close_on_site(hazard, officer or "")
+        elif action == "void":
+            flow.void(hazard, args.reason)
+        elif action == "escalate":
+            flow.escalate(hazard, officer or "", args.reason)
+        elif action == "list":
+            flow.list_for_supervision(hazard, officer or "", Listing(args.level, args.body, args.notice, args.date))
+        elif action == "plan":
+            flow.approve_plan(hazard, officer or "", args.plan)
+        elif action == "transfer":
+            flow.transfer(hazard, officer or "", args.to)
+        elif action == "feedback":
+            flow.transfer_feedback(hazard, officer or "", args.text, closed=args.closed)
+        elif action == "extend":
+            flow.request_extension(hazard, args.until, args.reason)
+        elif action == "decide-extension":
+            pending = flow.pending_extension(hazard)
+            if pending is None:
+                raise UserError("cli.no_extension", "该隐患没有待审批的延期申请",
+                                "This hazard has no extension request waiting")
+            flow.decide_extension(str(pending["id"]), officer or "", approved=args.approve)
+        row = ws.inspections.hazard(hazard)
+        print(localized("隐患状态：", "Hazard status: ") + vocab.label("hazard_statuses", row["status"])
+              + (f"（{localized('期限', 'deadline')} {row['deadline']}）" if row["deadline"] else ""))
+    return 0
+
+
+def register(add: Add) -> None:
+    p = add("hazards", cmd_hazards, "列出未销号（或逾期）的隐患", "list hazards not yet closed (or overdue)")
+    p.add_argument("--overdue", action="store_true", help=localized("只列逾期的", "only the overdue ones"))
+    p.add_argument("--all", action="store_true", help=localized("含已销号的", "closed ones too"))
+    p.add_argument("--note-overdue", action="store_true",
+                   help=localized("记录首次发现逾期的日期（统计用）", "record the first day each was seen overdue"))
+
+    p = add(
+        "hazard", cmd_hazard, "隐患整改、复查、销号等处理", "move a hazard: report, re-check, close, list, transfer"
+    )
+    actions = p.add_subparsers(dest="action", metavar="action", required=True)
+
+    def action(name: str, zh: str, en: str, *, officer: bool = True) -> argparse.ArgumentParser:
+        q = actions.add_parser(name, help=localized(zh, en))
+        q.add_argument("hazard", help=localized("隐患 ID（可用开头几位）", "hazard id (a unique prefix will do)"))
+        if officer:
+            q.add_argument(
+                "--officer",
+                required=True,
+                help=localized("执法人员（姓名、证号或 ID）", "officer (name, certificate no. or id)"),
+            )
+        return q
+
+    q = action("submit", "企业报告整改完成", "the enterprise reports it rectified", officer=False)
+    q.add_argument("--evidence", required=True, help=localized("整改情况", "what was done"))
+    q = action("after-photo", "附整改后照片", "attach a photo taken after rectification", officer=False)
+    q.add_argument("file", help=localized("照片文件", "photo file"))
+    q = action("recheck", "复查", "re-check")
+    verdict = q.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--pass", dest="passed", action="store_true", help=localized("复查合格，销号", "passed"))
+    verdict.add_argument("--fail", dest="passed", action="store_false", help=localized("未整改到位", "not fixed"))
+    q.add_argument("--document", help=localized("已签名的整改复查意见书（编号或 ID）", "the signed re-check opinion"))
+    q.add_argument("--deadline", type=date_arg, help=localized("未通过时的新期限", "new deadline when not fixed"))
+    q.add_argument("--reason", help=localized("说明", "note"))
+    action("close-on-site", "当场整改销号", "close a hazard fixed on site")
+    q = action("void", "作废", "void", officer=False)
+    q.add_argument("--reason", required=True)
+    q = action("escalate", "升级处理（逾期）", "escalate (overdue)")
+    q.add_argument("--reason", required=True)
+    q = action("list", "挂牌督办（重大隐患）", "list a major hazard for supervision")
+    q.add_argument("--level", required=True, choices=LISTING_LEVELS)
+    q.add_argument("--body", required=True, help=localized("督办单位", "listing body"))
+    q.add_argument("--notice", required=True, help=localized("督办通知书编号", "notice number"))
+    q.add_argument("--date", required=True, type=date_arg)
+    q = action("plan", "批准治理方案", "approve the remediation plan")
+    q.add_argument("--plan", required=True)
+    q = action("transfer", "移送其他部门", "transfer to another department")
+    q.add_argument("--to", required=True, help=localized("接收部门", "receiving department"))
+    q = action("feedback", "登记移送反馈", "record the receiving department's feedback")
+    q.add_argument("--text", required=True)
+    q.add_argument(
+        "--closed", action="store_true", help=localized("对方已处理完毕（销号）", "it dealt with it (close)")
+    )
+    q = action("extend", "申请延期", "ask for a later deadline", officer=False)
+    q.add_argument("--until", required=True, type=date_arg)
+    q.add_argument("--reason", required=True)
+    q = action("decide-extension", "审批延期申请", "decide the waiting extension request")
+    decision = q.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--approve", dest="approve", action="store_true")
+    decision.add_argument("--reject", dest="approve", action="store_false")

@@ -1,0 +1,32 @@
+"""`hazards` and `hazard …`: following a hazard to 销号 from the command line."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from app.models.workspace import Workspace
+from tests.support import build_site, cli_call
+
+
+def test_a_hazard_is_reported_rechecked_and_refused_closure_without_the_document(tmp_path, capsys):
+    data = tmp_path / "data"
+    with Workspace(data) as ws:
+        site = build_site(ws, now=datetime(2026, 11, 23, 9, 30))
+        item = ws.inspections.applicable_items(site.inspection, site.tenant)[0].code
+        hazard = ws.inspections.record_verdict(site.inspection, site.tenant, item, "NONCOMPLIANT", "通道堵塞").hazard_id
+    assert hazard is not None
+    status, out, _ = cli_call(capsys, "--data-dir", data, "--lang", "zh", "hazards")
+    assert status == 0 and hazard in out and "整改中" in out
+    status, out, _ = cli_call(capsys, "--data-dir", data, "--lang", "zh", "hazard", "submit", hazard,
+                              "--evidence", "货物已清理")
+    assert status == 0 and "待复查" in out
+    status, _, err = cli_call(capsys, "--data-dir", data, "--lang", "zh", "hazard", "recheck", hazard,
+                              "--officer", "张明", "--pass")
+    assert status == 1 and "整改复查意见书" in err
+    later = (datetime.now() + timedelta(days=10)).date().isoformat()
+    status, out, _ = cli_call(capsys, "--data-dir", data, "--lang", "zh", "hazard", "recheck", hazard,
+                              "--officer", "浙应执 0123", "--fail", "--deadline", later)
+    assert status == 0 and f"整改中（期限 {later}）" in out
+    status, _, err = cli_call(capsys, "--data-dir", data, "--lang", "zh", "hazard", "recheck", hazard,
+                              "--officer", "无此人", "--fail", "--deadline", later)
+    assert status == 1 and "执法人员" in err
