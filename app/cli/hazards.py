@@ -1,5 +1,6 @@
-"""Hazard follow-up from the command line: list what is open or overdue, and move a hazard through 整改 → 复查 → 销号
-(app/models/hazard_flow.py; registered in app/cli)."""
+"""Follow-up from the command line: list what is open or overdue, move a hazard through 整改 → 复查 → 销号
+(app/models/hazard_flow.py), and the coverage of a period (所有企业必到, app/models/coverage.py). Registered in
+app/cli."""
 
 from __future__ import annotations
 
@@ -90,7 +91,29 @@ def cmd_hazard(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from app.models.coverage import Coverage
+
+    with workspace(args) as ws:
+        towns = Coverage(ws.inspections).by_township(args.start, args.end)
+        names = {r.id: r.name for r in ws.registry.rows(sorted({e for t in towns for e in t.not_visited}))}
+    headers = [localized(*h) for h in (("镇街", "township"), ("企业", "enterprises"), ("已到", "visited"),
+                                      ("到访率", "share"))]
+    print_table(headers, [(t.name, len(t.enterprise_ids), len(t.visited), f"{t.share:.0%}") for t in towns])
+    if args.list:
+        for town in towns:
+            for enterprise_id in town.not_visited:
+                print(f"{town.name}\t{names.get(enterprise_id, enterprise_id)}\t{enterprise_id}")
+    return 0
+
+
 def register(add: Add) -> None:
+    p = add("coverage", cmd_coverage, "所有企业必到：各镇街的到访率", "every enterprise visited: coverage by township")
+    p.add_argument("start", type=date_arg, help=localized("起始日期", "first day"))
+    p.add_argument("end", type=date_arg, help=localized("截止日期", "last day"))
+    p.add_argument("--list", action="store_true",
+                   help=localized("列出尚未按要求到访的企业", "list the enterprises not yet visited by the method"))
+
     p = add("hazards", cmd_hazards, "列出未销号（或逾期）的隐患", "list hazards not yet closed (or overdue)")
     p.add_argument("--overdue", action="store_true", help=localized("只列逾期的", "only the overdue ones"))
     p.add_argument("--all", action="store_true", help=localized("含已销号的", "closed ones too"))

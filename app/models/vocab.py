@@ -29,6 +29,7 @@ REQUIRED = (
     "hazard_closures",
     "listing_levels",
     "extension_decisions",
+    "hazard_actions",
 )
 
 

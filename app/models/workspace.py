@@ -15,6 +15,7 @@ from app.models.clock import HybridLogicalClock
 from app.models.db import open_database
 from app.models.device import Device, load_or_create_device
 from app.models.drafts import Drafts
+from app.models.hazard_board import HazardBoard
 from app.models.hazard_flow import HazardFlow
 from app.models.inspections import Inspections
 from app.models.registry import Registry
@@ -41,6 +42,7 @@ class Workspace:
         self.signatures = Signatures(self.store, self.blobs, lambda: self.inspections.now())
         self.drafts = Drafts(self.store)
         self.hazard_flow = HazardFlow(self.store, today=lambda: self.inspections.now().date())
+        self.hazard_board = HazardBoard(self.store)
         self._on_close: list[Callable[[], None]] = []
 
     @property

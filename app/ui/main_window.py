@@ -23,6 +23,7 @@ from app.models.workspace import Workspace
 from app.sync.exchange import Sync
 from app.ui.documents.documents_page import DocumentsPage
 from app.ui.hazards.hazards_page import HazardsPage
+from app.ui.hazards.township_day import TownshipDayPage
 from app.ui.i18n import fill
 from app.ui.inspection.inspection_start import StartInspectionDialog
 from app.ui.inspection.inspection_view import InspectionView
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.registry_page = RegistryPage(workspace, self)
         self.inspections_page = InspectionsPage(workspace, self)
         self.hazards_page = HazardsPage(workspace, self)
+        self.township_day = TownshipDayPage(workspace, self)
         self.documents_page = DocumentsPage(workspace, self)
         self.sync_page = SyncPage(workspace, self)
         self.conflicts_page = ConflictsPage(workspace, self)
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.registry_page, self.tr("Enterprises"))
         self.tabs.addTab(self.inspections_page, self.tr("Inspections"))
         self.tabs.addTab(self.hazards_page, self.tr("Hazards"))
+        self.tabs.addTab(self.township_day, self.tr("Township week"))
         self.tabs.addTab(self.documents_page, self.tr("Documents"))
         self.tabs.addTab(self.sync_page, self.tr("Sync"))
         self.tabs.addTab(self.conflicts_page, self.tr("Conflicts"))
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
             self.registry_page,
             self.inspections_page,
             self.hazards_page,
+            self.township_day,
             self.documents_page,
             self.sync_page,
             self.conflicts_page,

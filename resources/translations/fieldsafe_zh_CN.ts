@@ -1507,6 +1507,137 @@
     </message>
 </context>
 <context>
+    <name>HazardActionDialog</name>
+    <message>
+        <location filename="../../app/ui/hazards/action_dialog.py" line="+83"/>
+        <source>{action}: {hazard}</source>
+        <translation>{action}：{hazard}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was done</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remediation plan</source>
+        <translation>治理方案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department&apos;s feedback</source>
+        <translation>接收部门反馈</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New deadline</source>
+        <translation>新整改期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed re-check opinion</source>
+        <translation>已签名的整改复查意见书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No signed re-check opinion of this enterprise yet: issue and sign one on the Documents tab first.</source>
+        <translation>该企业还没有已签名的整改复查意见书：请先在“文书”页开具并签名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transferred to</source>
+        <translation>移送部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listing level</source>
+        <translation>挂牌层级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listed by</source>
+        <translation>督办单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice number</source>
+        <translation>督办通知书编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listed on</source>
+        <translation>挂牌日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing needs a photo taken after rectification (add it in the hazard&apos;s photos).</source>
+        <translation>销号须附整改后的照片（在隐患照片中添加）。</translation>
+    </message>
+</context>
+<context>
+    <name>HazardBoardModel</name>
+    <message>
+        <location filename="../../app/ui/hazards/board_model.py" line="+22"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Township</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-checks</source>
+        <translation>复查次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+</context>
+<context>
     <name>HazardEditor</name>
     <message>
         <location filename="../../app/ui/inspection/hazard_editor.py" line="+207"/>
@@ -1684,54 +1815,65 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../app/ui/hazards/hazards_page.py" line="+28"/>
-        <source>Open hazards only</source>
-        <translation>只看未销号隐患</translation>
+        <location filename="../../app/ui/hazards/hazards_page.py" line="+51"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due within {days} days</source>
+        <translation>{days} 天内到期</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Enterprise</source>
-        <translation>企业</translation>
+        <source>Next step…</source>
+        <translation>下一步…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Item</source>
-        <translation>检查事项</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+22"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Description</source>
-        <translation>隐患描述</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Deadline</source>
-        <translation>整改期限</translation>
+        <source>Township</source>
+        <translation>镇街</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+3"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not closed</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anyone</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{status} {count}</source>
+        <translation>{status} {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} shown · {by_status}</source>
+        <translation>显示 {count} 条 · {by_status}</translation>
+    </message>
+    <message>
+        <location line="-53"/>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Found</source>
-        <translation>发现日期</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>fixed on site</source>
-        <translation>当场整改</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source> (overdue)</source>
-        <translation>（已逾期）</translation>
     </message>
 </context>
 <context>
@@ -2075,7 +2217,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+58"/>
+        <location filename="../../app/ui/main_window.py" line="+60"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -2085,14 +2227,19 @@
         <translation>检查</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>FieldSafe field safety inspection</source>
         <translation>FieldSafe 现场安全检查</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Hazards</source>
         <translation>隐患</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Township week</source>
+        <translation>镇街工作台</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2146,7 +2293,7 @@
         <translation>档案：{name}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2699,7 +2846,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>RegistryModel</name>
     <message>
-        <location filename="../../app/ui/registry/registry_model.py" line="+33"/>
+        <location filename="../../app/ui/registry/registry_model.py" line="+17"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -3880,6 +4027,64 @@ Offline field safety inspection for multi-tenant factories.</source>
         <location line="+9"/>
         <source>Revoke</source>
         <translation>注销</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipDayPage</name>
+    <message>
+        <location filename="../../app/ui/hazards/township_day.py" line="+56"/>
+        <source>All townships</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Batch print rectification orders…</source>
+        <translation>批量打印整改指令书…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Document number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Township</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Overdue: {count}</source>
+        <translation>已逾期：{count} 条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported rectified, to re-inspect: {count}</source>
+        <translation>已报整改完成、待复查：{count} 条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline within {days} days: {count}</source>
+        <translation>{days} 天内到期：{count} 条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed, to serve: {count}</source>
+        <translation>已签名待送达：{count} 份</translation>
     </message>
 </context>
 <context>

@@ -30,3 +30,16 @@ def test_a_hazard_is_reported_rechecked_and_refused_closure_without_the_document
     status, _, err = cli_call(capsys, "--data-dir", data, "--lang", "zh", "hazard", "recheck", hazard,
                               "--officer", "无此人", "--fail", "--deadline", later)
     assert status == 1 and "执法人员" in err
+
+
+def test_coverage_lists_each_township_and_who_is_not_yet_visited(tmp_path, capsys):
+    data = tmp_path / "data"
+    with Workspace(data) as ws:
+        build_site(ws, now=datetime(2026, 11, 23, 9, 30))
+    status, out, _ = cli_call(capsys, "--data-dir", data, "--lang", "zh", "coverage", "2026-11-01", "2026-11-30",
+                              "--list")
+    assert status == 0
+    assert "集士港镇  2     0     0%" in out  # the visit is still in progress: it does not count yet
+    assert "集士港镇\t宁波恒达五金制品厂" in out
+    status, _, err = cli_call(capsys, "--data-dir", data, "coverage", "2026-13-01", "2026-11-30")
+    assert status == 2 and "YYYY-MM-DD" in err

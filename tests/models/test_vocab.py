@@ -19,6 +19,7 @@ from app.sync import conflicts, exchange, trust
     ("hazard_closures", hazard_flow.CLOSURES),
     ("listing_levels", hazard_flow.LISTING_LEVELS),
     ("extension_decisions", ("APPROVED", "REJECTED")),
+    ("hazard_actions", tuple(hazard_flow.shipped_lifecycle().actions)),
 ])
 def test_every_code_has_a_label(kind, codes):
     assert set(codes) <= set(vocab.codes(kind))

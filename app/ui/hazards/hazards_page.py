@@ -1,66 +1,169 @@
-"""隐患: every hazard on this laptop, open ones first, overdue ones marked."""
+"""隐患: the hazard board. Filters by township, grade, status, overdue, due this week and officer; a table over ids
+(usable at 200,000 hazards); counts per status; and the next steps the rules allow for the selected hazard
+(report, re-check, 销号, listing, transfer …, app/ui/hazards/action_dialog.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
-    QTableWidgetItem,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.models import vocab
+from app.models.hazard_board import HazardFilter
 from app.models.workspace import Workspace
+from app.ui.hazards.action_dialog import HazardActionDialog, action_label
+from app.ui.hazards.board_model import HazardBoardModel
+from app.ui.i18n import fill
 from app.ui.pages import Reloads
-from app.ui.widgets.tables import record_table
+
+DUE_SOON_DAYS = 7
+BOARD_STATUSES = ("OPEN", "SUBMITTED", "ESCALATED", "LISTED", "IN_REMEDIATION", "UNDER_REVIEW", "TRANSFERRED",
+                  "CLOSED")
 
 
 class HazardsPage(Reloads, QWidget):
-    WATCHES = frozenset({"hazard", "inspection", "enterprise"})
+    WATCHES = frozenset({"hazard", "hazard_extension", "inspection", "enterprise", "org_unit", "inspector"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.open_only = QCheckBox(self.tr("Open hazards only"))
-        self.open_only.setChecked(True)
-        self.open_only.toggled.connect(self.reload)
-        self.table = record_table(
-            [self.tr("Enterprise"), self.tr("Item"), self.tr("Grade"), self.tr("Description"), self.tr("Deadline"),
-             self.tr("Status"), self.tr("Found")],
-            stretch=3,
-        )
+        self.today: date | None = None  # None: the real today (tests fix it)
+        self.township = QComboBox()
+        self.township.setObjectName("townshipFilter")
+        self.grade = QComboBox()
+        self.grade.setObjectName("gradeFilter")
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.officer = QComboBox()
+        self.officer.setObjectName("officerFilter")
+        self.overdue = QCheckBox(self.tr("Overdue"))
+        self.overdue.setObjectName("overdueFilter")
+        self.due_soon = QCheckBox(fill(self.tr("Due within {days} days"), days=DUE_SOON_DAYS))
+        self.due_soon.setObjectName("dueSoonFilter")
+        self.counts = QLabel()
+        self.counts.setObjectName("hazardCounts")
+        self.actions_button = QPushButton(self.tr("Next step…"))
+        self.actions_button.setObjectName("hazardActions")
+        self.actions_menu = QMenu(self.actions_button)
+        self.actions_button.setMenu(self.actions_menu)
+        self.actions_menu.aboutToShow.connect(self._fill_actions)
+
+        self.model = HazardBoardModel(workspace.hazard_board, self)
+        self.table = QTableView()
+        self.table.setObjectName("hazardBoard")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        # Fixed widths: sizing to contents would read every one of up to 200,000 rows.
+        for column, width in ((0, 240), (1, 110), (2, 80), (3, 90), (4, 90), (5, 170), (6, 70), (7, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
         bar = QHBoxLayout()
-        bar.addWidget(self.open_only)
+        for caption, widget in ((self.tr("Township"), self.township), (self.tr("Grade"), self.grade),
+                                (self.tr("Status"), self.status), (self.tr("Officer"), self.officer)):
+            bar.addWidget(QLabel(caption))
+            bar.addWidget(widget)
+        bar.addWidget(self.overdue)
+        bar.addWidget(self.due_soon)
         bar.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.counts, 1)
+        bottom.addWidget(self.actions_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self._fill_choices()
+        for combo in (self.township, self.grade, self.status, self.officer):
+            combo.currentIndexChanged.connect(self.reload)
+        for box in (self.overdue, self.due_soon):
+            box.toggled.connect(self.reload)
         self.reload()
         self.watch(workspace)
 
-    def reload(self, today: date | None = None) -> None:
-        today_text = (today or date.today()).isoformat()
-        rows = self.workspace.inspections.hazard_list(open_only=self.open_only.isChecked())
-        self.table.setRowCount(len(rows))
-        for r, h in enumerate(rows):
-            overdue = (
-                h["status"] not in ("CLOSED", "VOID", "SUBMITTED") and h["deadline"] and h["deadline"] < today_text
-            )
-            values = [
-                h["enterprise_name"],
-                h["item_code"] or "",
-                vocab.label("hazard_grades", h["grade"]),
-                h["description"],
-                (h["deadline"] or self.tr("fixed on site")) + (self.tr(" (overdue)") if overdue else ""),
-                vocab.label("hazard_statuses", h["status"]),
-                h["created_at"][:10],
-            ]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if overdue or h["grade"] == "MAJOR":
-                    item.setForeground(QBrush(QColor("#b3261e")))
-                self.table.setItem(r, c, item)
+    def _fill_choices(self) -> None:
+        self.township.addItem(self.tr("All"), None)
+        for town in self.workspace.registry.townships():
+            self.township.addItem(town["name"], town["id"])
+        self.grade.addItem(self.tr("All"), None)
+        for code in vocab.codes("hazard_grades"):
+            self.grade.addItem(vocab.label("hazard_grades", code), code)
+        self.status.addItem(self.tr("Not closed"), None)
+        for code in BOARD_STATUSES:
+            self.status.addItem(vocab.label("hazard_statuses", code), code)
+        self.officer.addItem(self.tr("Anyone"), None)
+        for inspector in self.workspace.roster.inspectors():
+            self.officer.addItem(inspector["name"], inspector["id"])
+
+    def current_filter(self) -> HazardFilter:
+        status = self.status.currentData()
+        return HazardFilter(
+            township_id=self.township.currentData(), grade=self.grade.currentData(),
+            statuses=(status,) if status else (), overdue=self.overdue.isChecked(),
+            due_within_days=DUE_SOON_DAYS if self.due_soon.isChecked() else None,
+            officer_id=self.officer.currentData(),
+        )
+
+    def reload(self) -> None:
+        selected = self.selected_id()
+        today = self.today or self.workspace.inspections.now().date()
+        hazard_filter = self.current_filter()
+        self.model.refresh(hazard_filter, today)
+        counts = self.workspace.hazard_board.counts(hazard_filter, today)
+        shown = [fill(self.tr("{status} {count}"), status=vocab.label("hazard_statuses", s), count=counts[s])
+                 for s in BOARD_STATUSES if counts.get(s)]
+        self.counts.setText(fill(self.tr("{count} shown · {by_status}"), count=self.model.rowCount(),
+                                 by_status="　".join(shown) or "—"))
+        if selected is not None and (row := self.model.row_of(selected)) >= 0:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row_id(rows[0].row()) if rows else None
+
+    def select(self, hazard_id: str) -> bool:
+        row = self.model.row_of(hazard_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def _update_buttons(self) -> None:
+        hazard_id = self.selected_id()
+        self.actions_button.setEnabled(hazard_id is not None and bool(self.workspace.hazard_flow.allowed(hazard_id)))
+
+    def _fill_actions(self) -> None:
+        self.actions_menu.clear()
+        hazard_id = self.selected_id()
+        if hazard_id is None:
+            return
+        for name in self.workspace.hazard_flow.allowed(hazard_id):
+            item = self.actions_menu.addAction(action_label(name))
+            item.setObjectName(f"action_{name}")
+            item.triggered.connect(lambda _checked=False, n=name: self.start_action(n))
+
+    def start_action(self, action: str) -> HazardActionDialog | None:
+        hazard_id = self.selected_id()
+        if hazard_id is None:
+            return None
+        self.dialog = HazardActionDialog(self.workspace, hazard_id, action, self)
+        self.dialog.open()
+        return self.dialog
