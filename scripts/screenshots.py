@@ -39,6 +39,7 @@ def main() -> None:
         busiest = max(ws.registry.search_ids("", role="landlord"), key=lambda i: len(ws.registry.tenant_ids(i)))
         page.select_enterprise(busiest)
         pages = ((window.registry_page, "registry"), (window.inspections_page, "inspections"),
+                 (window.hazards_page, "hazards"), (window.township_day, "township_week"),
                  (window.documents_page, "documents"), (window.sync_page, "sync"), (window.conflicts_page, "conflicts"))
         for widget, name in pages:
             window.tabs.setCurrentWidget(widget)

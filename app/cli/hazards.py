@@ -107,7 +107,29 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_statistics(args: argparse.Namespace) -> int:
+    from app.models.statistics import COLUMNS, Statistics, export_excel
+
+    with workspace(args) as ws:
+        rows = Statistics(ws.store).by_township_month(args.start, args.end)
+    shown = [*rows, Statistics.totals(rows)]
+
+    def text(value: object) -> str:
+        return "—" if value is None else f"{value:.0%}" if isinstance(value, float) else str(value)
+
+    print_table([zh for _, zh in COLUMNS], [[text(getattr(r, name)) for name, _ in COLUMNS] for r in shown])
+    if args.excel:
+        title = localized(f"{args.start} 至 {args.end} 检查统计", f"Inspection figures {args.start} to {args.end}")
+        print(localized("已导出：", "Exported: ") + str(export_excel(rows, Path(args.excel), title)))
+    return 0
+
+
 def register(add: Add) -> None:
+    p = add("statistics", cmd_statistics, "按镇街和月份统计检查、隐患与文书", "figures by township and month")
+    p.add_argument("start", type=date_arg, help=localized("起始日期", "first day"))
+    p.add_argument("end", type=date_arg, help=localized("截止日期", "last day"))
+    p.add_argument("--excel", help=localized("另存为 Excel（含图表）", "also save as Excel, with a chart"))
+
     p = add("coverage", cmd_coverage, "所有企业必到：各镇街的到访率", "every enterprise visited: coverage by township")
     p.add_argument("start", type=date_arg, help=localized("起始日期", "first day"))
     p.add_argument("end", type=date_arg, help=localized("截止日期", "last day"))

@@ -43,3 +43,15 @@ def test_coverage_lists_each_township_and_who_is_not_yet_visited(tmp_path, capsy
     assert "集士港镇\t宁波恒达五金制品厂" in out
     status, _, err = cli_call(capsys, "--data-dir", data, "coverage", "2026-13-01", "2026-11-30")
     assert status == 2 and "YYYY-MM-DD" in err
+
+
+def test_statistics_prints_the_figures_and_saves_them_as_excel(tmp_path, capsys):
+    data = tmp_path / "data"
+    with Workspace(data) as ws:
+        site = build_site(ws, now=datetime(2026, 11, 23, 9, 30))
+        item = ws.inspections.applicable_items(site.inspection, site.tenant)[0].code
+        ws.inspections.record_verdict(site.inspection, site.tenant, item, "NONCOMPLIANT", "通道堵塞")
+    target = tmp_path / "统计.xlsx"
+    status, out, _ = cli_call(capsys, "--data-dir", data, "--lang", "zh", "statistics", "2026-11-01", "2026-11-30",
+                              "--excel", target)
+    assert status == 0 and "集士港镇  2026-11  2" in out and "合计" in out and target.is_file()

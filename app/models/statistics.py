@@ -1,0 +1,156 @@
+"""Campaign figures like the seeds' reports (domain brief §7.2): per township and month, the enterprises inspected,
+hazards found / major / closed / first seen overdue, the rectification rate, documents issued; and their export to
+Excel with native charts (openpyxl.chart), so an office can paste them into its report."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, fields
+from datetime import date
+from pathlib import Path
+
+from app.models.store import Store
+
+UNKNOWN_TOWNSHIP = "（未注明镇街）"
+
+
+@dataclass
+class Figures:
+    township: str
+    month: str  # YYYY-MM
+    enterprises_inspected: int = 0
+    hazards_found: int = 0
+    major_found: int = 0
+    hazards_closed: int = 0
+    first_overdue: int = 0
+    documents_issued: int = 0
+    orders_issued: int = 0  # 责令限期整改指令书
+    decisions_issued: int = 0  # 现场处理措施决定书 (the measures include stopping work where it is ordered)
+
+    @property
+    def rectification_rate(self) -> float | None:
+        """Closed in the month ÷ found in the month (None when nothing was found)."""
+        return self.hazards_closed / self.hazards_found if self.hazards_found else None
+
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("township", "镇街"), ("month", "月份"), ("enterprises_inspected", "检查企业数"), ("hazards_found", "发现隐患"),
+    ("major_found", "其中重大隐患"), ("hazards_closed", "销号隐患"), ("first_overdue", "新增逾期"),
+    ("rectification_rate", "整改率"), ("documents_issued", "出具文书"), ("orders_issued", "责令整改指令书"),
+    ("decisions_issued", "现场处理措施决定书"),
+)
+
+
+COUNTS = tuple(f.name for f in fields(Figures) if f.name not in ("township", "month"))
+
+
+class Statistics:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def by_township_month(self, start: date, end: date) -> list[Figures]:
+        """Every (township, month) with something to count between `start` and `end` (inclusive)."""
+        first, last = start.isoformat(), end.isoformat()
+        table: dict[tuple[str, str], Figures] = {}
+
+        def cell(town: str | None, day: str) -> Figures:
+            key = (town or UNKNOWN_TOWNSHIP, day[:7])
+            if key not in table:
+                table[key] = Figures(*key)
+            return table[key]
+
+        conn = self.store.db.conn
+        inspected: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for town, day, enterprise_id in conn.execute(
+            """SELECT o.name, i.started_at, t.enterprise_id FROM inspection i
+               JOIN (SELECT id AS inspection_id, enterprise_id FROM inspection WHERE deleted = 0
+                     UNION SELECT inspection_id, enterprise_id FROM inspection_target WHERE deleted = 0) t
+                 ON t.inspection_id = i.id
+               JOIN enterprise e ON e.id = t.enterprise_id LEFT JOIN org_unit o ON o.id = e.township_id
+               WHERE i.deleted = 0 AND i.status != 'VOID' AND substr(i.started_at, 1, 10) BETWEEN ? AND ?""",
+            (first, last),
+        ):
+            figures = cell(town, day)
+            inspected[(figures.township, figures.month)].add(enterprise_id)
+        for key, enterprises in inspected.items():
+            table[key].enterprises_inspected = len(enterprises)
+        hazard_sql = """SELECT o.name, {day}, h.grade FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id
+                        LEFT JOIN org_unit o ON o.id = e.township_id
+                        WHERE h.deleted = 0 AND h.status != 'VOID' AND {day} IS NOT NULL
+                        AND substr({day}, 1, 10) BETWEEN ? AND ?"""
+        for town, day, grade in conn.execute(hazard_sql.format(day="h.created_at"), (first, last)):
+            figures = cell(town, day)
+            figures.hazards_found += 1
+            figures.major_found += grade == "MAJOR"
+        for town, day, _grade in conn.execute(hazard_sql.format(day="h.closed_on"), (first, last)):
+            cell(town, day).hazards_closed += 1
+        for town, day, _grade in conn.execute(hazard_sql.format(day="h.overdue_since"), (first, last)):
+            cell(town, day).first_overdue += 1
+        for town, day, doc_type in conn.execute(
+            """SELECT o.name, d.created_at, d.doc_type FROM document d JOIN enterprise e ON e.id = d.enterprise_id
+               LEFT JOIN org_unit o ON o.id = e.township_id
+               WHERE d.deleted = 0 AND d.status != 'VOID' AND substr(d.created_at, 1, 10) BETWEEN ? AND ?""",
+            (first, last),
+        ):
+            figures = cell(town, day)
+            figures.documents_issued += 1
+            figures.orders_issued += doc_type == "ORDER"
+            figures.decisions_issued += doc_type == "DECISION"
+        return [table[key] for key in sorted(table)]
+
+    @staticmethod
+    def totals(rows: list[Figures], township: str = "合计") -> Figures:
+        """The rows summed (an enterprise inspected in two months counts in both)."""
+        total = Figures(township, "")
+        for row in rows:
+            for name in COUNTS:
+                setattr(total, name, getattr(total, name) + getattr(row, name))
+        return total
+
+
+def export_excel(rows: list[Figures], path: Path, title: str) -> Path:
+    """One sheet of figures (a total row last) and one bar chart of hazards found and closed per township."""
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "统计"
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([zh for _, zh in COLUMNS])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in [*rows, Statistics.totals(rows)]:
+        sheet.append([getattr(row, name) for name, _ in COLUMNS])
+    for column, width in zip("ABCDEFGHIJK", (16, 10, 12, 10, 14, 10, 10, 8, 10, 16, 20), strict=True):
+        sheet.column_dimensions[column].width = width
+    last = sheet.max_row
+    for (cell,) in sheet.iter_rows(min_row=3, max_row=last, min_col=8, max_col=8):
+        cell.number_format = "0.0%"
+
+    by_town: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in rows:
+        by_town[row.township][0] += row.hazards_found
+        by_town[row.township][1] += row.hazards_closed
+    chart_sheet = book.create_sheet("按镇街")
+    chart_sheet.append(["镇街", "发现隐患", "销号隐患"])
+    for town, (found, closed) in by_town.items():
+        chart_sheet.append([town, found, closed])
+    chart = BarChart()
+    chart.title = "隐患发现与销号（按镇街）"
+    chart.y_axis.title = "隐患数"
+    data = Reference(chart_sheet, min_col=2, max_col=3, min_row=1, max_row=chart_sheet.max_row)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(chart_sheet, min_col=1, min_row=2, max_row=chart_sheet.max_row))
+    chart.width, chart.height = 18, 9
+    chart_sheet.add_chart(chart, "E2")
+    tmp = path.with_name(path.name + ".part")
+    book.save(tmp)
+    tmp.replace(path)
+    return path
+
+
+__all__ = ["COLUMNS", "Figures", "Statistics", "export_excel"]
