@@ -1509,7 +1509,7 @@
 <context>
     <name>HazardActionDialog</name>
     <message>
-        <location filename="../../app/ui/hazards/action_dialog.py" line="+83"/>
+        <location filename="../../app/ui/hazards/action_dialog.py" line="+90"/>
         <source>{action}: {hazard}</source>
         <translation>{action}：{hazard}</translation>
     </message>
@@ -1580,8 +1580,28 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Add after-rectification photo…</source>
+        <translation>添加整改后照片…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+14"/>
+        <source>After-rectification photos</source>
+        <translation>整改后照片</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>{count} attached (closing needs at least one)</source>
+        <translation>已附 {count} 张（销号至少需要一张）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Images ({patterns})</source>
+        <translation>图片（{patterns}）</translation>
+    </message>
+    <message>
         <source>Closing needs a photo taken after rectification (add it in the hazard&apos;s photos).</source>
-        <translation>销号须附整改后的照片（在隐患照片中添加）。</translation>
+        <translation type="vanished">销号须附整改后的照片（在隐患照片中添加）。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -52,7 +53,7 @@ def test_the_filters_narrow_the_board_and_the_counts_follow(page, qtbot, screens
     screenshot(widget, "hazard_board")
 
 
-def test_a_report_and_a_refused_closure_from_the_board(page, qtbot, ws, screenshot):
+def test_a_report_a_refused_closure_and_a_closure_from_the_board(page, qtbot, ws, screenshot, tmp_path):
     widget, site, (soon, later, overdue) = page
     assert widget.select(soon)
     assert widget.actions_button.isEnabled()
@@ -74,6 +75,22 @@ def test_a_report_and_a_refused_closure_from_the_board(page, qtbot, ws, screensh
     assert ws.inspections.hazard(soon)["status"] == "SUBMITTED"
     errors(dialog)[0].close()
     dialog.reject()
+
+    # with the signed re-check opinion and an after-photo added in the dialog, the hazard closes
+    document = ws.store.insert("document", {"doc_type": "RECHECK", "doc_no": "（鄞）应急复查〔2026〕9号",
+                                            "inspection_id": site.inspection, "enterprise_id": site.tenant,
+                                            "status": "SIGNED", "created_at": "2026-11-30T10:00:00"})
+    dialog = widget.start_action("recheck_pass")
+    assert dialog.document.currentData() == document and " 0 " in dialog.after_photos.text()
+    photo = tmp_path / "after.jpg"
+    Image.new("RGB", (64, 48), "#2e7d32").save(photo, "JPEG")
+    dialog.add_after_photo(photo)
+    assert " 1 " in dialog.after_photos.text()
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    closed = ws.inspections.hazard(soon)
+    assert (closed["status"], closed["closure_type"], closed["closure_doc_id"]) == ("CLOSED", "RECHECK", document)
+    qtbot.waitUntil(lambda: widget.model.row_of(soon) == -1)  # the board shows what is not closed
 
 
 def test_the_township_week_lists_overdue_due_reported_and_documents_to_serve(page, ws, qtbot, screenshot):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, Signal
@@ -13,20 +14,26 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.documents.issuing import Documents
+from app.errors import UserError
 from app.models import vocab
 from app.models.hazard_flow import LISTING_LEVELS, HazardFlow, Listing
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
 from app.ui.ops import Op
+from app.ui.widgets.dialogs import show_error
+from app.ui.widgets.photo_strip import IMAGE_SUFFIXES
 
 DEFAULT_NEW_DEADLINE_DAYS = 15
 W = TypeVar("W", bound=QWidget)
@@ -125,15 +132,40 @@ class HazardActionDialog(QDialog):
             form.addRow(self.tr("Listed by"), self.body)
             form.addRow(self.tr("Notice number"), self.notice)
             form.addRow(self.tr("Listed on"), self.listed_on)
+        self.after_photos = named(QLabel(), "afterPhotos")
+        self.add_photo_button = named(QPushButton(self.tr("Add after-rectification photo…")), "addAfterPhoto")
+        self.add_photo_button.clicked.connect(self.choose_after_photo)
         if "after_photo" in self.requires and workspace.hazard_flow.lifecycle.after_photo:
-            form.addRow("", QLabel(self.tr("Closing needs a photo taken after rectification (add it in the "
-                                           "hazard's photos).")))
+            photo_row = QHBoxLayout()
+            photo_row.addWidget(self.after_photos, 1)
+            photo_row.addWidget(self.add_photo_button)
+            form.addRow(self.tr("After-rectification photos"), photo_row)
+            self._count_after_photos()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def _count_after_photos(self) -> None:
+        count = sum(p["stage"] == "AFTER" for p in self.workspace.inspections.photos(hazard_id=self.hazard_id))
+        self.after_photos.setText(fill(self.tr("{count} attached (closing needs at least one)"), count=count))
+
+    def choose_after_photo(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("After-rectification photos"), "",
+                                                fill(self.tr("Images ({patterns})"),
+                                                     patterns=" ".join("*" + s for s in IMAGE_SUFFIXES)))
+        for path in paths:
+            self.add_after_photo(Path(path))
+
+    def add_after_photo(self, path: Path) -> None:
+        """A short write on the GUI thread (the photo is stored, then counted)."""
+        try:
+            self.workspace.inspections.attach_photo(path, hazard_id=self.hazard_id, stage="AFTER")
+        except UserError as exc:
+            show_error(self, exc)
+        self._count_after_photos()
 
     def values(self) -> dict[str, Any]:
         picked = self.listed_on.date()
