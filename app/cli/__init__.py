@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app import APP_NAME, __version__
-from app.cli.common import date_arg, print_table, workspace
+from app.cli.common import date_arg, one_of, print_table, workspace
 from app.cli.hazards import register as register_hazard_commands
 from app.cli.sync import register as register_sync_commands
 from app.errors import UserError, localized, set_language
@@ -269,18 +269,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     with workspace(args) as ws:
         docs = Documents(ws)
-        matches = [
-            d for d in docs.list() if args.document in (d["id"], d["doc_no"]) or d["id"].startswith(args.document)
-        ]
-        if len(matches) != 1:
-            raise UserError(
-                "cli.document_ref",
-                "找不到唯一的文书：{ref}（请用文书编号或 ID）",
-                "No single document matches {ref} (use its number or id)",
-                ref=args.document,
-            )
-        docs.serve(matches[0]["id"], served_on=args.date, served_to=args.to or "", method=args.method)
-        service = docs.service(matches[0]["id"])
+        document_id = one_of(docs.list(), args.document, "文书（请用文书编号或 ID）", "document (use its number or id)",
+                             "doc_no")
+        docs.serve(document_id, served_on=args.date, served_to=args.to or "", method=args.method)
+        service = docs.service(document_id)
         assert service is not None  # just recorded
         print(localized("已登记送达：", "Recorded as served: ") + service.summary())
     return 0

@@ -65,3 +65,12 @@ def date_arg(text: str) -> Any:
         raise argparse.ArgumentTypeError(
             localized(f"日期格式应为 YYYY-MM-DD：{text}", f"expected YYYY-MM-DD: {text}")
         ) from None
+
+
+def one_of(rows: list[dict[str, Any]], ref: str, what_zh: str, what_en: str, *keys: str) -> str:
+    """The id of the one row whose id starts with `ref` or whose `keys` equal it; a UserError naming it otherwise."""
+    found = [r for r in rows if ref in [str(r[k]) for k in keys if r.get(k)] or str(r["id"]).startswith(ref)]
+    if len(found) != 1:
+        raise UserError("cli.no_single", "找不到唯一的{what}：{ref}", "No single {what_en} matches {ref}",
+                        what=what_zh, what_en=what_en, ref=ref)
+    return str(found[0]["id"])

@@ -7,22 +7,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from app.cli.common import date_arg, print_table, workspace
+from app.cli.common import date_arg, one_of, print_table, workspace
 from app.errors import UserError, localized
 from app.models import vocab
 from app.models.hazard_flow import LISTING_LEVELS, Listing
 
 Add = Callable[[str, Callable[[argparse.Namespace], int], str, str], argparse.ArgumentParser]
-
-
-def _one(rows: list[dict[str, Any]], ref: str, what_zh: str, what_en: str, *keys: str) -> str:
-    found = [r for r in rows if ref in [str(r[k]) for k in keys if r.get(k)] or str(r["id"]).startswith(ref)]
-    if len(found) != 1:
-        raise UserError("cli.no_single", "找不到唯一的{what}：{ref}", "No single {what_en} matches {ref}",
-                        what=what_zh, what_en=what_en, ref=ref)
-    return str(found[0]["id"])
 
 
 def cmd_hazards(args: argparse.Namespace) -> int:
@@ -46,14 +37,14 @@ def cmd_hazards(args: argparse.Namespace) -> int:
 def cmd_hazard(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         flow = ws.hazard_flow
-        hazard = _one(ws.store.query("SELECT id FROM hazard WHERE deleted = 0"), args.hazard, "隐患", "hazard")
+        hazard = one_of(ws.store.query("SELECT id FROM hazard WHERE deleted = 0"), args.hazard, "隐患", "hazard")
         officer = None
         if getattr(args, "officer", None):
-            officer = _one(ws.roster.inspectors(active_only=False), args.officer, "执法人员", "inspector",
+            officer = one_of(ws.roster.inspectors(active_only=False), args.officer, "执法人员", "inspector",
                            "name", "cert_no")
         document = None
         if getattr(args, "document", None):
-            document = _one(ws.store.query("SELECT id, doc_no FROM document WHERE deleted = 0"), args.document,
+            document = one_of(ws.store.query("SELECT id, doc_no FROM document WHERE deleted = 0"), args.document,
                             "文书", "document", "doc_no")
         action = args.action
         if action == "submit":
