@@ -30,6 +30,7 @@ REQUIRED = (
     "listing_levels",
     "extension_decisions",
     "hazard_actions",
+    "risk_reasons",
 )
 
 

@@ -929,7 +929,7 @@
         <translation>暂无文书</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -984,7 +984,7 @@
         <translation>未选择企业</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Risk not graded</source>
         <translation>风险未评定</translation>
     </message>
@@ -998,8 +998,28 @@
         <source>No credit code</source>
         <translation>无统一社会信用代码</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>next visit due by {date}</source>
+        <translation>应于 {date} 前再次检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no visit due by grade (sampled)</source>
+        <translation>按等级无需定期检查（抽查）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no completed visit yet</source>
+        <translation>尚无已完成的检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By the rules: {grade} — {reason}; {due}</source>
+        <translation>按规则评定：{grade}——{reason}；{due}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Inspected %n time(s)</source>
         <translation>
             <numerusform>已检查 %n 次</numerusform>
@@ -1507,6 +1527,64 @@
     </message>
 </context>
 <context>
+    <name>ExtensionDialog</name>
+    <message>
+        <location filename="../../app/ui/hazards/extension_dialog.py" line="+46"/>
+        <source>Decide the extension request</source>
+        <translation>审批延期申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asked for</source>
+        <translation>申请内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{old} → {new}: {reason}</source>
+        <translation>{old} → {new}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Approve</source>
+        <translation>同意延期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask for a later deadline</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deadline now</source>
+        <translation>现整改期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New deadline</source>
+        <translation>申请延至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>延期理由</translation>
+    </message>
+</context>
+<context>
     <name>HazardActionDialog</name>
     <message>
         <location filename="../../app/ui/hazards/action_dialog.py" line="+90"/>
@@ -1598,10 +1676,6 @@
         <location line="+4"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
-    </message>
-    <message>
-        <source>Closing needs a photo taken after rectification (add it in the hazard&apos;s photos).</source>
-        <translation type="vanished">销号须附整改后的照片（在隐患照片中添加）。</translation>
     </message>
 </context>
 <context>
@@ -1835,7 +1909,7 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../app/ui/hazards/hazards_page.py" line="+51"/>
+        <location filename="../../app/ui/hazards/hazards_page.py" line="+52"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -1891,7 +1965,22 @@
         <translation>显示 {count} 条 · {by_status}</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="+34"/>
+        <source>Decide the extension request…</source>
+        <translation>审批延期申请…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for a later deadline…</source>
+        <translation>申请延期…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No step left: the hazard is closed</source>
+        <translation>已销号，无后续处理</translation>
+    </message>
+    <message>
+        <location line="-92"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app import errors
-from app.models import hazard_flow, signatures, vocab
+from app.models import hazard_flow, risk, signatures, vocab
 from app.sync import conflicts, exchange, trust
 
 
@@ -20,6 +20,7 @@ from app.sync import conflicts, exchange, trust
     ("listing_levels", hazard_flow.LISTING_LEVELS),
     ("extension_decisions", ("APPROVED", "REJECTED")),
     ("hazard_actions", tuple(hazard_flow.shipped_lifecycle().actions)),
+    ("risk_reasons", (*risk.CONDITIONS, "default")),
 ])
 def test_every_code_has_a_label(kind, codes):
     assert set(codes) <= set(vocab.codes(kind))

@@ -92,6 +92,7 @@ def test_tenant_dossier(site, page, qtbot, screenshot):
     assert page.name_label.text() == "宁波恒达五金制品厂"
     assert page.risk_chip.text() == "重大风险（红）" and page.risk_chip.isVisible()
     assert "91110000802100433B" in page.meta_label.text() and "集士港小微园" in page.meta_label.text()
+    assert page.rule_grade_label.text() == "按规则评定：重大风险（红）——有未销号的重大隐患；尚无已完成的检查"
 
     people = page.people.table
     assert [(cell(people, r, 0), cell(people, r, 1), cell(people, r, 2)) for r in range(people.rowCount())] == [

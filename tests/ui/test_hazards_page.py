@@ -118,3 +118,23 @@ def test_the_township_week_lists_overdue_due_reported_and_documents_to_serve(pag
     dialog = day.batch_print()
     assert dialog.isVisible()
     dialog.reject()
+
+
+def test_an_extension_is_asked_and_approved_from_the_board(page, qtbot, ws):
+    widget, site, (soon, later, overdue) = page
+    assert widget.select(soon)
+    widget._fill_actions()
+    assert "action_extension" in [a.objectName() for a in widget.actions_menu.actions()]
+    dialog = widget.extension(decide=False)
+    dialog.until.setDate(dialog.until.date().addDays(5))
+    dialog.reason.setText("设备未到货")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    pending = ws.hazard_flow.pending_extension(soon)
+    assert pending is not None and pending["reason"] == "设备未到货"
+    widget._fill_actions()
+    assert "action_decide_extension" in [a.objectName() for a in widget.actions_menu.actions()]
+    dialog = widget.extension(decide=True)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert ws.inspections.hazard(soon)["deadline"] == pending["new_deadline"]

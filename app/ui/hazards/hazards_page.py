@@ -25,6 +25,7 @@ from app.models.hazard_board import HazardFilter
 from app.models.workspace import Workspace
 from app.ui.hazards.action_dialog import HazardActionDialog, action_label
 from app.ui.hazards.board_model import HazardBoardModel
+from app.ui.hazards.extension_dialog import ExtensionDialog
 from app.ui.i18n import fill
 from app.ui.pages import Reloads
 
@@ -147,18 +148,37 @@ class HazardsPage(Reloads, QWidget):
         return row >= 0
 
     def _update_buttons(self) -> None:
-        hazard_id = self.selected_id()
-        self.actions_button.setEnabled(hazard_id is not None and bool(self.workspace.hazard_flow.allowed(hazard_id)))
+        self.actions_button.setEnabled(self.selected_id() is not None)
 
     def _fill_actions(self) -> None:
         self.actions_menu.clear()
         hazard_id = self.selected_id()
         if hazard_id is None:
             return
-        for name in self.workspace.hazard_flow.allowed(hazard_id):
+        flow = self.workspace.hazard_flow
+        for name in flow.allowed(hazard_id):
             item = self.actions_menu.addAction(action_label(name))
             item.setObjectName(f"action_{name}")
             item.triggered.connect(lambda _checked=False, n=name: self.start_action(n))
+        hazard = self.workspace.inspections.hazard(hazard_id)
+        pending = flow.pending_extension(hazard_id)
+        if pending is not None or (hazard["status"] in flow.lifecycle.overdue_states and hazard["deadline"]):
+            self.actions_menu.addSeparator()
+            decide = pending is not None
+            item = self.actions_menu.addAction(self.tr("Decide the extension request…") if decide
+                                               else self.tr("Ask for a later deadline…"))
+            item.setObjectName("action_decide_extension" if decide else "action_extension")
+            item.triggered.connect(lambda _checked=False: self.extension(decide=decide))
+        if self.actions_menu.isEmpty():
+            self.actions_menu.addAction(self.tr("No step left: the hazard is closed")).setEnabled(False)
+
+    def extension(self, *, decide: bool) -> ExtensionDialog | None:
+        hazard_id = self.selected_id()
+        if hazard_id is None:
+            return None
+        self.dialog_extension = ExtensionDialog(self.workspace, hazard_id, decide=decide, parent=self)
+        self.dialog_extension.open()
+        return self.dialog_extension
 
     def start_action(self, action: str) -> HazardActionDialog | None:
         hazard_id = self.selected_id()

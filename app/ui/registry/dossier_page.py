@@ -196,6 +196,9 @@ class DossierPage(Reloads, QWidget):
         text.setSpacing(4)
         text.addLayout(title)
         text.addWidget(self.meta_label)
+        self.rule_grade_label = QLabel()
+        self.rule_grade_label.setObjectName("ruleGrade")
+        text.addWidget(self.rule_grade_label)
         text.addWidget(self.summary_label)
 
         self.edit_button = QPushButton(self.tr("Edit"))
@@ -295,6 +298,7 @@ class DossierPage(Reloads, QWidget):
         if profile is None:
             self.name_label.setText(self.tr("No enterprise selected"))
             self.meta_label.setText("")
+            self.rule_grade_label.setText("")
             self.summary_label.setText("")
             self.risk_chip.hide()
             return
@@ -316,6 +320,13 @@ class DossierPage(Reloads, QWidget):
             profile.address or "",
         ]
         self.meta_label.setText("　|　".join(x for x in meta if x))
+        graded = self.workspace.risk.grade(profile.id, self.workspace.inspections.now().date())
+        due = (fill(self.tr("next visit due by {date}"), date=graded.next_visit_due.isoformat())
+               if graded.next_visit_due else self.tr("no visit due by grade (sampled)") if graded.last_visit
+               else self.tr("no completed visit yet"))
+        self.rule_grade_label.setText(fill(self.tr("By the rules: {grade} — {reason}; {due}"),
+                                           grade=vocab.label("risk_grades", graded.grade),
+                                           reason=vocab.label("risk_reasons", graded.reason), due=due))
 
     def _show_summary(
         self, inspections: int, hazards: Sequence[OpenHazard], relations: Sequence[Relation]
