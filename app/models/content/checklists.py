@@ -22,8 +22,6 @@ from app.models.content.model import (
 from app.models.content.validation import Table, notice, read_revised, unique
 from app.models.vocab import codes
 
-# ---------------------------------------------------------------------------------------------------- checklist build
-
 
 def build_checklist(data: object, file: str) -> Checklist:
     root = Table(file, "", data)

@@ -16,8 +16,6 @@ from app.models.content.model import (
     QuizRules,
 )
 
-# ---------------------------------------------------------------------------------------------------- draws
-
 
 def eligible(question: Question, profile: Mapping[str, bool], region: str | None) -> bool:
     if not question.enabled:

@@ -37,8 +37,6 @@ from app.models.content.model import (
 )
 from app.models.content.validation import MISSING, Table, notice, read_revised, unique
 
-# ---------------------------------------------------------------------------------------------------- bank build
-
 
 def build_bank(data: object, file: str, expected_kind: str | None = None) -> QuestionBank:
     root = Table(file, "", data)

@@ -21,8 +21,6 @@ from app.models.content.model import (
     ScoreReason,
 )
 
-# ---------------------------------------------------------------------------------------------------- scoring
-
 
 def _questions_of(bank: QuestionBank, ids: Iterable[str]) -> list[Question]:
     by_id = {q.id: q for q in bank.questions}

@@ -10,8 +10,6 @@ from typing import Any, Final, NoReturn
 from app.errors import ContentError
 from app.models.content.model import CODE_RE
 
-# ---------------------------------------------------------------------------------------------------- validation
-
 MISSING: Final = object()
 
 

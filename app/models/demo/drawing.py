@@ -11,10 +11,6 @@ from datetime import date, timedelta
 from app.models.demo.names import BRAND_CHARS, GIVEN_FIRST, GIVEN_SECOND, GIVEN_SINGLE, MOBILE_PREFIXES, SURNAMES
 from app.models.uscc import ALPHABET, check_character
 
-# ---------------------------------------------------------------------------------------------------------------
-# Drawing names, codes and numbers
-
-
 LANDLORD_KINDS = ("village", "rental", "maker", "private")
 LANDLORD_KIND_WEIGHTS = (22, 30, 44, 4)
 """Village collectives (股份经济合作社), companies that only let plants (实业/置业), manufacturers letting spare

@@ -41,9 +41,6 @@ from app.models.demo.settings import BATCH_SIZE, REFERENCE_DATE, Progress
 if TYPE_CHECKING:  # only its db, store, registry and roster are used
     from app.models.workspace import Workspace
 
-# ---------------------------------------------------------------------------------------------------------------
-# Registry
-
 
 @dataclass
 class _Township:

@@ -6,9 +6,6 @@ from dataclasses import dataclass, field
 
 from app.errors import language
 
-# ---------------------------------------------------------------------------------------------------------------
-# Results
-
 
 @dataclass(frozen=True)
 class RegistryResult:

@@ -12,9 +12,6 @@ from app.models.demo.results import RegistryResult, RosterResult
 if TYPE_CHECKING:  # only its db, store, registry and roster are used
     from app.models.workspace import Workspace
 
-# ---------------------------------------------------------------------------------------------------------------
-# Roster
-
 
 def generate_roster(workspace: Workspace, rng: random.Random, registry: RegistryResult) -> RosterResult:
     """6–10 certified inspectors of the busiest district's bureau and township offices, and teams of two."""
