@@ -109,9 +109,17 @@ def cmd_statistics(args: argparse.Namespace) -> int:
         return "—" if value is None else f"{value:.0%}" if isinstance(value, float) else str(value)
 
     print_table([zh for _, zh in COLUMNS], [[text(getattr(r, name)) for name, _ in COLUMNS] for r in shown])
+    title = localized(f"{args.start} 至 {args.end} 检查统计", f"Inspection figures {args.start} to {args.end}")
     if args.excel:
-        title = localized(f"{args.start} 至 {args.end} 检查统计", f"Inspection figures {args.start} to {args.end}")
         print(localized("已导出：", "Exported: ") + str(export_excel(rows, Path(args.excel), title)))
+    if args.pdf:
+        from app.documents.statistics_report import render_statistics
+
+        target = Path(args.pdf)
+        part = target.with_name(target.name + ".part")
+        part.write_bytes(render_statistics(rows, title))
+        part.replace(target)
+        print(localized("已导出：", "Exported: ") + str(target))
     return 0
 
 
@@ -120,6 +128,7 @@ def register(add: Add) -> None:
     p.add_argument("start", type=date_arg, help=localized("起始日期", "first day"))
     p.add_argument("end", type=date_arg, help=localized("截止日期", "last day"))
     p.add_argument("--excel", help=localized("另存为 Excel（含图表）", "also save as Excel, with a chart"))
+    p.add_argument("--pdf", help=localized("另存为可打印的 PDF 报告（含图表）", "also save a printable PDF report"))
 
     p = add("coverage", cmd_coverage, "所有企业必到：各镇街的到访率", "every enterprise visited: coverage by township")
     p.add_argument("start", type=date_arg, help=localized("起始日期", "first day"))

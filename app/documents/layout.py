@@ -58,7 +58,7 @@ def register_fonts() -> None:
     _registered = True
 
 
-def _style(name: str, **kw: Any) -> ParagraphStyle:
+def paragraph_style(name: str, **kw: Any) -> ParagraphStyle:
     base: dict[str, Any] = {
         "fontName": FONT, "fontSize": 10.5, "leading": 16, "wordWrap": "CJK", "textColor": colors.black,
     }
@@ -66,20 +66,20 @@ def _style(name: str, **kw: Any) -> ParagraphStyle:
     return ParagraphStyle(name, **base)
 
 
-ISSUER = _style("issuer", fontName=FONT_BOLD, fontSize=15, leading=22, alignment=TA_CENTER)
-TITLE = _style("title", fontName=FONT_BOLD, fontSize=21, leading=30, alignment=TA_CENTER, spaceBefore=2)
-NUMBER = _style("number", fontSize=11, leading=16, alignment=TA_RIGHT)
-BODY = _style("body", fontSize=11, leading=20, alignment=TA_JUSTIFY, firstLineIndent=22)
-BODY_FLUSH = _style("bodyflush", fontSize=11, leading=20, alignment=TA_JUSTIFY)
-ADDRESSEE = _style("addressee", fontName=FONT_BOLD, fontSize=12, leading=22)
-HEADING = _style("heading", fontName=FONT_BOLD, fontSize=12, leading=20, spaceBefore=8, spaceAfter=4)
-CELL = _style("cell", fontSize=9.5, leading=13.5)
-CELL_C = _style("cellc", fontSize=9.5, leading=13.5, alignment=TA_CENTER)
-CELL_B = _style("cellb", fontName=FONT_BOLD, fontSize=9.5, leading=13.5)
-LABEL = _style("label", fontName=FONT_BOLD, fontSize=9.5, leading=13.5, alignment=TA_CENTER)
-SMALL = _style("small", fontSize=8, leading=11, textColor=GREY)
-SMALL_C = _style("smallc", fontSize=8, leading=11, textColor=GREY, alignment=TA_CENTER)
-FOOT = _style("foot", fontSize=11.5, leading=20, alignment=TA_RIGHT)
+ISSUER = paragraph_style("issuer", fontName=FONT_BOLD, fontSize=15, leading=22, alignment=TA_CENTER)
+TITLE = paragraph_style("title", fontName=FONT_BOLD, fontSize=21, leading=30, alignment=TA_CENTER, spaceBefore=2)
+NUMBER = paragraph_style("number", fontSize=11, leading=16, alignment=TA_RIGHT)
+BODY = paragraph_style("body", fontSize=11, leading=20, alignment=TA_JUSTIFY, firstLineIndent=22)
+BODY_FLUSH = paragraph_style("bodyflush", fontSize=11, leading=20, alignment=TA_JUSTIFY)
+ADDRESSEE = paragraph_style("addressee", fontName=FONT_BOLD, fontSize=12, leading=22)
+HEADING = paragraph_style("heading", fontName=FONT_BOLD, fontSize=12, leading=20, spaceBefore=8, spaceAfter=4)
+CELL = paragraph_style("cell", fontSize=9.5, leading=13.5)
+CELL_C = paragraph_style("cellc", fontSize=9.5, leading=13.5, alignment=TA_CENTER)
+CELL_B = paragraph_style("cellb", fontName=FONT_BOLD, fontSize=9.5, leading=13.5)
+LABEL = paragraph_style("label", fontName=FONT_BOLD, fontSize=9.5, leading=13.5, alignment=TA_CENTER)
+SMALL = paragraph_style("small", fontSize=8, leading=11, textColor=GREY)
+SMALL_C = paragraph_style("smallc", fontSize=8, leading=11, textColor=GREY, alignment=TA_CENTER)
+FOOT = paragraph_style("foot", fontSize=11.5, leading=20, alignment=TA_RIGHT)
 
 
 def p(text: str, style: ParagraphStyle = CELL) -> Paragraph:

@@ -51,7 +51,13 @@ def test_statistics_prints_the_figures_and_saves_them_as_excel(tmp_path, capsys)
         site = build_site(ws, now=datetime(2026, 11, 23, 9, 30))
         item = ws.inspections.applicable_items(site.inspection, site.tenant)[0].code
         ws.inspections.record_verdict(site.inspection, site.tenant, item, "NONCOMPLIANT", "通道堵塞")
-    target = tmp_path / "统计.xlsx"
+    target, report = tmp_path / "统计.xlsx", tmp_path / "统计.pdf"
     status, out, _ = cli_call(capsys, "--data-dir", data, "--lang", "zh", "statistics", "2026-11-01", "2026-11-30",
-                              "--excel", target)
+                              "--excel", target, "--pdf", report)
     assert status == 0 and "集士港镇  2026-11  2" in out and "合计" in out and target.is_file()
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(report.read_bytes())
+    text = "".join(pdf[0].get_textpage().get_text_range().split())
+    pdf.close()
+    assert "检查统计" in text and "集士港镇" in text and "发现隐患" in text and "销号隐患" in text
