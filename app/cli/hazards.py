@@ -86,8 +86,12 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from app.models.coverage import Coverage
 
     with workspace(args) as ws:
-        towns = Coverage(ws.inspections).by_township(args.start, args.end)
-        names = {r.id: r.name for r in ws.registry.rows(sorted({e for t in towns for e in t.not_visited}))}
+        coverage = Coverage(ws.inspections)
+        towns = coverage.by_township(args.start, args.end)
+        visits = coverage.visits(args.start, args.end) if args.visits else {}
+        names = {r.id: r.name for r in ws.registry.rows(
+            sorted({e for t in towns for e in t.not_visited} | set(visits)))}
+        officers = {str(i["id"]): str(i["name"]) for i in ws.roster.inspectors(active_only=False)}
     headers = [localized(*h) for h in (("镇街", "township"), ("企业", "enterprises"), ("已到", "visited"),
                                       ("到访率", "share"))]
     print_table(headers, [(t.name, len(t.enterprise_ids), len(t.visited), f"{t.share:.0%}") for t in towns])
@@ -95,6 +99,16 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         for town in towns:
             for enterprise_id in town.not_visited:
                 print(f"{town.name}\t{names.get(enterprise_id, enterprise_id)}\t{enterprise_id}")
+    if args.visits:
+        rules = {"completed": ("未完成", "not completed"), "every_item_answered": ("有事项未检查", "items unanswered"),
+                 "safety_officer_questioned": ("安全员未问", "safety officer not questioned"),
+                 "principal_tested": ("负责人未考", "principal not tested")}
+        for enterprise_id, enterprise_visits in visits.items():
+            for visit in enterprise_visits:
+                team = "、".join(officers.get(i, i) for i in visit.inspector_ids)
+                kept = localized("计入", "counts") if visit.counts else "，".join(
+                    localized(*rules[r]) for r in visit.missed)
+                print(f"{visit.started_at[:10]}\t{names.get(enterprise_id, enterprise_id)}\t{team}\t{kept}")
     return 0
 
 
@@ -135,6 +149,8 @@ def register(add: Add) -> None:
     p.add_argument("end", type=date_arg, help=localized("截止日期", "last day"))
     p.add_argument("--list", action="store_true",
                    help=localized("列出尚未按要求到访的企业", "list the enterprises not yet visited by the method"))
+    p.add_argument("--visits", action="store_true",
+                   help=localized("列出谁检查了哪家企业、是否计入", "list who visited whom, and whether it counts"))
 
     p = add("hazards", cmd_hazards, "列出未销号（或逾期）的隐患", "list hazards not yet closed (or overdue)")
     p.add_argument("--overdue", action="store_true", help=localized("只列逾期的", "only the overdue ones"))

@@ -41,6 +41,10 @@ def test_coverage_lists_each_township_and_who_is_not_yet_visited(tmp_path, capsy
     assert status == 0
     assert "集士港镇  2     0     0%" in out  # the visit is still in progress: it does not count yet
     assert "集士港镇\t宁波恒达五金制品厂" in out
+    status, out, _ = cli_call(capsys, "--data-dir", data, "--lang", "zh", "coverage", "2026-11-01", "2026-11-30",
+                              "--visits")
+    missed = "未完成，有事项未检查，安全员未问，负责人未考"
+    assert status == 0 and f"2026-11-23\t宁波恒达五金制品厂\t张明、李华\t{missed}" in out
     status, _, err = cli_call(capsys, "--data-dir", data, "coverage", "2026-13-01", "2026-11-30")
     assert status == 2 and "YYYY-MM-DD" in err
 
