@@ -8,7 +8,7 @@ derived, never stored as the status).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -65,14 +65,14 @@ class HazardBoard:
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
-        open_states = sorted(self.lifecycle.overdue_states)
-        marks = ", ".join("?" * len(open_states))
         if f.overdue:
-            clauses.append(f"h.deadline < ? AND h.status IN ({marks})")
-            params += [today.isoformat(), *open_states]
+            overdue, overdue_params = self.lifecycle.overdue_sql(today)
+            clauses.append(overdue)
+            params += overdue_params
         if f.due_within_days is not None:
-            clauses.append(f"h.deadline BETWEEN ? AND ? AND h.status IN ({marks})")
-            params += [today.isoformat(), (today + timedelta(days=f.due_within_days)).isoformat(), *open_states]
+            to_fix, to_fix_params = self.lifecycle.still_to_fix_sql()
+            clauses.append(f"h.deadline BETWEEN ? AND ? AND {to_fix}")
+            params += [today.isoformat(), (today + timedelta(days=f.due_within_days)).isoformat(), *to_fix_params]
         if f.officer_id:
             clauses.append("h.inspection_id IN (SELECT inspection_id FROM inspection_inspector "
                            "WHERE inspector_id = ? AND deleted = 0)")
@@ -91,7 +91,7 @@ class HazardBoard:
 
     def counts(self, f: HazardFilter, today: date) -> dict[str, int]:
         """Matching hazards per status (with the filter's own status choice left out, so the chips stay useful)."""
-        where, params = self._where(HazardFilter(**{**f.__dict__, "statuses": (), "include_closed": True}), today)
+        where, params = self._where(replace(f, statuses=(), include_closed=True), today)
         rows = self.store.db.conn.execute(
             f"SELECT h.status, count(*) FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id WHERE {where} "
             "GROUP BY h.status", params,
@@ -103,7 +103,6 @@ class HazardBoard:
         if not ids:
             return []
         found: dict[str, HazardRow] = {}
-        open_states = self.lifecycle.overdue_states
         for chunk in range(0, len(ids), 500):
             part = list(ids[chunk:chunk + 500])
             for r in self.store.db.conn.execute(
@@ -113,9 +112,8 @@ class HazardBoard:
                     LEFT JOIN org_unit o ON o.id = e.township_id
                     WHERE h.id IN ({', '.join('?' * len(part))})""", part,
             ):
-                overdue = bool(r[7]) and r[5] in open_states and r[7] < today.isoformat()
                 found[r[0]] = HazardRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], int(r[10] or 0),
-                                        overdue)
+                                        self.lifecycle.is_overdue(r[5], r[7], today))
         return [found[i] for i in ids if i in found]
 
 

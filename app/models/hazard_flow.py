@@ -54,6 +54,20 @@ class Lifecycle:
         """The actions that may start from `status`, in file order."""
         return [a.name for a in self.actions.values() if status in a.sources]
 
+    def is_overdue(self, status: str, deadline: str | None, on: date) -> bool:
+        """Past its (inclusive) deadline while still to be fixed: the one definition of overdue."""
+        return bool(deadline) and status in self.overdue_states and str(deadline) < on.isoformat()
+
+    def still_to_fix_sql(self, alias: str = "h") -> tuple[str, list[str]]:
+        """SQL for "in a state where the deadline runs" on hazard `alias`, with its parameters."""
+        states = sorted(self.overdue_states)
+        return f"{alias}.status IN ({', '.join('?' * len(states))})", states
+
+    def overdue_sql(self, on: date, alias: str = "h") -> tuple[str, list[str]]:
+        """SQL for is_overdue on hazard `alias`, with its parameters."""
+        to_fix, params = self.still_to_fix_sql(alias)
+        return f"{alias}.deadline < ? AND {to_fix}", [on.isoformat(), *params]
+
 
 def load_lifecycle(path: Path | None = None) -> Lifecycle:
     path = path or resource_path("hazards", "lifecycle.toml")
@@ -131,11 +145,7 @@ class HazardFlow:
         return self.lifecycle.allowed(str(self.store.require("hazard", hazard_id)["status"]))
 
     def is_overdue(self, hazard: Mapping[str, Any], on: date | None = None) -> bool:
-        """Past its (inclusive) deadline while still to be fixed."""
-        deadline = hazard.get("deadline")
-        return bool(deadline) and hazard["status"] in self.lifecycle.overdue_states and (
-            date.fromisoformat(str(deadline)) < (on or self.today())
-        )
+        return self.lifecycle.is_overdue(hazard["status"], hazard.get("deadline"), on or self.today())
 
     def recheck_due(self, hazard: Mapping[str, Any]) -> date | None:
         """When the re-inspection is due: within the configured days of the completion report, else of the
@@ -270,12 +280,10 @@ class HazardFlow:
 
     def overdue(self, on: date | None = None, limit: int = 100_000) -> list[dict[str, Any]]:
         """Hazards past their deadline while still to be fixed, the longest overdue first."""
-        on = on or self.today()
-        states = sorted(self.lifecycle.overdue_states)
+        overdue, params = self.lifecycle.overdue_sql(on or self.today())
         return self.store.query(
-            f"""SELECT * FROM hazard WHERE deleted = 0 AND deadline IS NOT NULL AND deadline < ?
-                AND status IN ({', '.join('?' * len(states))}) ORDER BY deadline, id LIMIT ?""",
-            (on.isoformat(), *states, limit),
+            f"SELECT * FROM hazard h WHERE h.deleted = 0 AND {overdue} ORDER BY h.deadline, h.id LIMIT ?",
+            (*params, limit),
         )
 
     def note_overdue(self, on: date | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from app.errors import NotFoundError, ValidationError
 from app.models import vocab
@@ -149,7 +149,7 @@ class Registry:
 
     def parks(self, township_id: str | None = None) -> list[dict[str, Any]]:
         """Live parks by name, optionally only those of one township."""
-        where, params = "deleted = 0", cast(tuple[str, ...], ())
+        where, params = "deleted = 0", tuple[str, ...]()
         if township_id:
             where, params = "deleted = 0 AND township_id = ?", (township_id,)
         return self.store.query(f"SELECT id, name, township_id FROM park WHERE {where} ORDER BY name", params)

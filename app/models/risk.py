@@ -3,6 +3,7 @@ visit due by grade (domain brief §6.2). The grade is computed with the reason t
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -11,6 +12,7 @@ from pathlib import Path
 from app.errors import ContentError
 from app.models import vocab
 from app.models.datafile import read_toml
+from app.models.hazard_flow import Lifecycle, shipped_lifecycle
 from app.models.store import Store
 from app.resources import resource_path
 
@@ -72,20 +74,17 @@ class RiskGrade:
 
 
 def _add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it has fewer (31 Jan + 1 = 28/29 Feb)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class RiskGrading:
-    def __init__(self, store: Store, rules: RiskRules | None = None) -> None:
+    def __init__(self, store: Store, rules: RiskRules | None = None, lifecycle: Lifecycle | None = None) -> None:
         self.store = store
         self.rules = rules or shipped_rules()
+        self.lifecycle = lifecycle or shipped_lifecycle()  # what "overdue" means
 
     def grade(self, enterprise_id: str, today: date) -> RiskGrade:
         last = self._last_visit(enterprise_id)
@@ -106,8 +105,9 @@ class RiskGrading:
             sql = f"SELECT 1 FROM hazard h WHERE h.enterprise_id = ? AND {_OPEN} AND h.grade = 'MAJOR' LIMIT 1"
             return conn.execute(sql, (enterprise_id,)).fetchone() is not None
         if rule.when == "overdue_hazard":
-            sql = f"SELECT 1 FROM hazard h WHERE h.enterprise_id = ? AND {_OPEN} AND h.deadline < ? LIMIT 1"
-            return conn.execute(sql, (enterprise_id, today.isoformat())).fetchone() is not None
+            overdue, params = self.lifecycle.overdue_sql(today)
+            sql = f"SELECT 1 FROM hazard h WHERE h.enterprise_id = ? AND h.deleted = 0 AND {overdue} LIMIT 1"
+            return conn.execute(sql, (enterprise_id, *params)).fetchone() is not None
         if rule.when == "tenants_at_least":
             count = conn.execute("SELECT count(*) FROM lease WHERE landlord_id = ? AND deleted = 0",
                                  (enterprise_id,)).fetchone()[0]
