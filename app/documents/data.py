@@ -18,7 +18,7 @@ from app.models.blobs import BlobMissingError
 from app.models.workspace import Workspace
 
 VERDICT_ORDER = {"NONCOMPLIANT": 0, "COMPLIANT": 1, "NOT_APPLICABLE": 2, None: 3}
-RECHECK_RESULTS = {"FIXED": "已整改", "PARTLY": "部分整改", "NOT_FIXED": "未整改"}
+RECHECK_RESULTS = {code: entry["zh"] for code, entry in vocab.vocab()["recheck_results"].items()}
 
 
 @dataclass(frozen=True)

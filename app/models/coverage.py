@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.errors import ContentError
 from app.models.datafile import read_toml
-from app.models.inspections import Inspections
+from app.models.inspections import RECHECK_MODE, Inspections
 from app.resources import resource_path
 
 RULES = ("completed", "every_item_answered", "safety_officer_questioned", "principal_tested")
@@ -79,8 +79,8 @@ class Coverage:
         found: dict[str, list[Visit]] = {}
         for inspection_id, status, started_at, landlord in conn.execute(
             "SELECT id, status, started_at, enterprise_id FROM inspection WHERE deleted = 0 AND status != 'VOID' "
-            "AND substr(started_at, 1, 10) BETWEEN ? AND ? ORDER BY started_at, id",
-            (start.isoformat(), end.isoformat()),
+            "AND mode != ? AND substr(started_at, 1, 10) BETWEEN ? AND ? ORDER BY started_at, id",
+            (RECHECK_MODE, start.isoformat(), end.isoformat()),
         ):
             team = tuple(self.inspections.inspector_ids(inspection_id))
             missing = {e for e, _ in self.inspections.missing_items(inspection_id)}

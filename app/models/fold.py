@@ -45,6 +45,7 @@ SURFACED: dict[str, frozenset[str]] = {
     "enrolled_device": frozenset({"revoked", "public_key"}),
     "document": frozenset({"served_on", "served_to", "service_method", "void_reason"}),  # two laptops' records
     "hazard_extension": frozenset({"decision", "deleted"}),  # approved on one laptop, rejected on another
+    "recheck_line": frozenset({"result", "followup", "new_deadline"}),  # two officers' laptops judged it apart
 }
 
 # Everything a signed document carries except its life-cycle fields.

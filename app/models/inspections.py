@@ -22,6 +22,9 @@ from app.models.templates import Templates
 from app.models.workdays import deadline_for
 
 MIN_INSPECTORS = 2
+# A re-inspection (app/models/reinspection.py) re-checks hazards, not the checklist: it has no items to answer and
+# is finished there, not by `complete`.
+RECHECK_MODE = "RECHECK"
 
 # Hazard fields an inspector may edit after the verdict created the hazard.
 HAZARD_EDITABLE = (
@@ -262,8 +265,14 @@ class Inspections:
             (limit,),
         )
 
-    def photos(self, *, item_result_id: str | None = None, hazard_id: str | None = None) -> list[dict[str, Any]]:
+    def photos(self, *, item_result_id: str | None = None, hazard_id: str | None = None,
+               stage: str | None = None) -> list[dict[str, Any]]:
+        """The live photos of an item result or a hazard, of one stage (BEFORE / AFTER) or both."""
         column, value = ("item_result_id", item_result_id) if item_result_id else ("hazard_id", hazard_id)
+        if stage:
+            return self.store.query(
+                f"SELECT * FROM photo WHERE {column} = ? AND stage = ? AND deleted = 0 ORDER BY id", (value, stage)
+            )
         return self.store.query(f"SELECT * FROM photo WHERE {column} = ? AND deleted = 0 ORDER BY id", (value,))
 
     def list(self, enterprise_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
@@ -514,6 +523,8 @@ class Inspections:
 
     def missing_items(self, inspection_id: str) -> builtins.list[tuple[str, str]]:
         """(enterprise id, item code) of every applicable item still without a verdict, in checklist order."""
+        if self.get(inspection_id)["mode"] == RECHECK_MODE:
+            return []
         results = self.results(inspection_id)
         missing = []
         for enterprise_id in self.target_ids(inspection_id):
@@ -546,7 +557,12 @@ class Inspections:
 
     def complete(self, inspection_id: str) -> None:
         with self.store.transaction():
-            self._open(inspection_id)
+            if self._open(inspection_id)["mode"] == RECHECK_MODE:
+                raise ValidationError(
+                    "inspection.is_recheck",
+                    "复查在复查页面中完成（签署整改复查意见书后）",
+                    "A re-inspection is finished on its own page, once the re-check opinion is signed",
+                )
             problems = self.completion_problems(inspection_id)
             if problems:
                 raise ValidationError(

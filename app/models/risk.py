@@ -13,6 +13,7 @@ from app.errors import ContentError
 from app.models import vocab
 from app.models.datafile import read_toml
 from app.models.hazard_flow import Lifecycle, shipped_lifecycle
+from app.models.inspections import RECHECK_MODE
 from app.models.store import Store
 from app.resources import resource_path
 
@@ -123,12 +124,14 @@ class RiskGrading:
         raise ValueError(rule.when)
 
     def _last_visit(self, enterprise_id: str) -> tuple[str, date] | None:
-        """The newest completed inspection of the enterprise (as landlord or as a target)."""
+        """The newest completed visit of the enterprise (as landlord or as a target); a re-inspection answers no
+        checklist item, so it says nothing of a clean visit."""
         row = self.store.db.conn.execute(
-            """SELECT i.id, i.started_at FROM inspection i WHERE i.deleted = 0 AND i.status = 'COMPLETED'
+            """SELECT i.id, i.started_at FROM inspection i
+               WHERE i.deleted = 0 AND i.status = 'COMPLETED' AND i.mode != :recheck
                AND (i.enterprise_id = :e OR i.id IN (SELECT inspection_id FROM inspection_target
                                                      WHERE enterprise_id = :e AND deleted = 0))
-               ORDER BY i.started_at DESC LIMIT 1""", {"e": enterprise_id},
+               ORDER BY i.started_at DESC LIMIT 1""", {"e": enterprise_id, "recheck": RECHECK_MODE},
         ).fetchone()
         return (str(row[0]), date.fromisoformat(str(row[1])[:10])) if row else None
 

@@ -39,6 +39,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "number_block",
     "enrolled_device",
     "hazard_extension",
+    "recheck_line",
 )
 
 # Columns computed locally (by triggers) from logged ones: never written through the Store, never in the log.
@@ -546,6 +547,26 @@ CREATE INDEX hazard_extension_hazard ON hazard_extension (hazard_id);
 """
 
 
+# Version 9: the re-inspection (复查, app/models/reinspection.py) — an inspection of mode RECHECK holds one line per
+# hazard re-checked: what the officers found (已整改 / 部分整改 / 未整改), their note, and for a hazard not fixed
+# what follows (a new deadline, or escalation). The lines are typed on site and saved as typed; finishing the
+# re-inspection turns them into the hazards' transitions.
+_V9 = """
+CREATE TABLE recheck_line (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspection(id),
+    hazard_id TEXT NOT NULL REFERENCES hazard(id),
+    result TEXT CHECK (result IN ('FIXED','PARTLY','NOT_FIXED')),
+    note TEXT,
+    followup TEXT CHECK (followup IN ('NEW_DEADLINE','ESCALATE')),
+    new_deadline TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX recheck_line_inspection ON recheck_line (inspection_id);
+CREATE INDEX recheck_line_hazard ON recheck_line (hazard_id);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
@@ -574,6 +595,6 @@ def _split(sql: str) -> list[str]:
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6),
-    _script(_V7), _script(_V8),
+    _script(_V7), _script(_V8), _script(_V9),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

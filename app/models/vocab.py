@@ -31,6 +31,8 @@ REQUIRED = (
     "extension_decisions",
     "hazard_actions",
     "risk_reasons",
+    "recheck_results",
+    "recheck_followups",
 )
 
 

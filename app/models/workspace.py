@@ -19,6 +19,7 @@ from app.models.hazard_board import HazardBoard
 from app.models.hazard_flow import HazardFlow
 from app.models.inspections import Inspections
 from app.models.registry import Registry
+from app.models.reinspection import Reinspections
 from app.models.risk import RiskGrading
 from app.models.roster import Roster
 from app.models.signatures import Signatures
@@ -44,6 +45,7 @@ class Workspace:
         self.drafts = Drafts(self.store)
         self.hazard_flow = HazardFlow(self.store, today=lambda: self.inspections.now().date())
         self.hazard_board = HazardBoard(self.store)
+        self.reinspections = Reinspections(self.inspections, self.hazard_flow)
         self.risk = RiskGrading(self.store)
         self._on_close: list[Callable[[], None]] = []
 

@@ -39,6 +39,9 @@ _TITLES = {
                         "LEFT JOIN enterprise e ON e.id = a.enterprise_id WHERE a.id = ?",
     "signature": "SELECT role || ' ' || signer_name FROM signature WHERE id = ?",
     "enrolled_device": "SELECT coalesce(label, device_id) FROM enrolled_device WHERE id = ?",
+    "recheck_line": "SELECT '复查：' || coalesce(e.name, '') || '：' || h.description FROM recheck_line l "
+                    "JOIN hazard h ON h.id = l.hazard_id LEFT JOIN enterprise e ON e.id = h.enterprise_id "
+                    "WHERE l.id = ?",
 }
 
 
