@@ -109,6 +109,11 @@ class Reinspections:
         with self.store.transaction():
             line = self.store.require("recheck_line", line_id)
             self._open(line["inspection_id"])
+            signed = self.opinion(line["inspection_id"])
+            if signed is not None and signed["status"] in _SIGNED:
+                raise _refused("signed", "整改复查意见书 {doc_no} 已签名，复查结论不能再改；如需更正，请先作废该意见书",
+                               "The re-check opinion {doc_no} is signed: its results can no longer change; void it "
+                               "first to correct them", doc_no=signed["doc_no"] or "")
             if values:
                 self.store.update("recheck_line", line_id, values)
 
@@ -180,7 +185,7 @@ class Reinspections:
         return {
             "enterprise_id": self.inspections.get(inspection_id)["enterprise_id"],
             "hazard_ids": [line["hazard_id"] for line in lines],
-            "results": {line["hazard_id"]: (line["result"], line["note"] or "") for line in lines},
+            "results": {line["hazard_id"]: (line["result"], _printed_note(line)) for line in lines},
             "reference_no": row["doc_no"],
             "reference_date": date.fromisoformat(str(row["created_at"])[:10]),
             "reference_title": vocab.vocab()["document_types"][doc_type]["zh"],
@@ -225,6 +230,17 @@ class Reinspections:
             raise _refused("closed", "该复查已结束，不能再修改",
                            "This re-inspection is finished and can no longer be changed")
         return inspection
+
+
+def _printed_note(line: dict[str, Any]) -> str:
+    """The note as the opinion prints it: with what follows for a hazard not rectified (documents are Chinese)."""
+    parts = [line["note"] or ""]
+    if line["result"] != "FIXED" and line["followup"]:
+        follows = vocab.vocab()["recheck_followups"][line["followup"]]["zh"]
+        if line["followup"] == "NEW_DEADLINE":
+            follows += f"（{line['new_deadline']} 前）"
+        parts.append(follows)
+    return "；".join(p for p in parts if p)
 
 
 def _say(zh: str, en: str, **params: object) -> str:

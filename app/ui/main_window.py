@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 
 from app import __version__
 from app.models import integrity, registry_io
+from app.models.inspections import RECHECK_MODE
 from app.models.store import Changes
 from app.models.workspace import Workspace
 from app.sync.exchange import Sync
@@ -28,6 +29,8 @@ from app.ui.i18n import fill
 from app.ui.inspection.inspection_start import StartInspectionDialog
 from app.ui.inspection.inspection_view import InspectionView
 from app.ui.inspection.inspections_page import InspectionsPage
+from app.ui.inspection.recheck_start import StartRecheckDialog
+from app.ui.inspection.recheck_view import RecheckView
 from app.ui.inspection.resume_bar import ResumeBar
 from app.ui.ops import Op, OpRunner
 from app.ui.registry.dossier_page import DossierPage
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self.registry_page.open_dossier.connect(self.open_dossier)
         self.registry_page.new_enterprise.connect(self.new_enterprise)
         self.inspections_page.open_inspection.connect(self.open_inspection)
+        self.hazards_page.start_recheck.connect(self.start_recheck)
         self.conflicts_page.count_changed.connect(self._show_conflict_count)
 
         self.resume_bar = ResumeBar(self)
@@ -141,15 +145,19 @@ class MainWindow(QMainWindow):
         widget.tab_key = key  # type: ignore[attr-defined]
         self.tabs.setCurrentIndex(self.tabs.addTab(widget, title))
 
-    def open_inspection(self, inspection_id: str) -> InspectionView:
-        index = self._find_tab(InspectionView, inspection_id)
+    def open_inspection(self, inspection_id: str) -> InspectionView | RecheckView:
+        """An inspection's tab; a re-inspection (mode RECHECK) opens its own page."""
+        inspection = self.workspace.inspections.get(inspection_id)
+        kind = RecheckView if inspection["mode"] == RECHECK_MODE else InspectionView
+        index = self._find_tab(kind, inspection_id)
         if index >= 0:
             self.tabs.setCurrentIndex(index)
             return self.tabs.widget(index)  # type: ignore[return-value]
-        view = InspectionView(self.workspace, inspection_id, self)
+        view = kind(self.workspace, inspection_id, self)
         view.document_issued.connect(self.show_document)
-        name = self.workspace.registry.get_enterprise(self.workspace.inspections.get(inspection_id)["enterprise_id"])
-        self._open_tab(view, inspection_id, fill(self.tr("Inspection: {name}"), name=elide(name["name"])))
+        name = self.workspace.registry.get_enterprise(inspection["enterprise_id"])["name"]
+        title = self.tr("Re-inspection: {name}") if kind is RecheckView else self.tr("Inspection: {name}")
+        self._open_tab(view, inspection_id, fill(title, name=elide(name)))
         self.resume_bar.show_unfinished(self.workspace.inspections.unfinished(), opened=inspection_id)
         return view
 
@@ -161,6 +169,7 @@ class MainWindow(QMainWindow):
         page = DossierPage(self.workspace, self)
         page.set_enterprise(enterprise_id)
         page.start_inspection.connect(self.start_inspection)
+        page.start_recheck.connect(self.start_recheck)
         page.open_enterprise.connect(self.open_dossier)
         page.open_inspection.connect(self.open_inspection)
         name = self.workspace.registry.get_enterprise(enterprise_id)["name"]
@@ -185,13 +194,19 @@ class MainWindow(QMainWindow):
             self.conflicts_page,
         ):
             return
-        if isinstance(widget, InspectionView):
+        if isinstance(widget, InspectionView | RecheckView):
             widget.flush()
         self.tabs.removeTab(index)
         widget.deleteLater()
 
     def start_inspection(self, enterprise_id: str) -> StartInspectionDialog:
         dialog = StartInspectionDialog(self.workspace, enterprise_id, self)
+        dialog.accepted.connect(lambda: dialog.inspection_id and self.open_inspection(dialog.inspection_id))
+        dialog.open()
+        return dialog
+
+    def start_recheck(self, enterprise_id: str) -> StartRecheckDialog:
+        dialog = StartRecheckDialog(self.workspace, enterprise_id, self)
         dialog.accepted.connect(lambda: dialog.inspection_id and self.open_inspection(dialog.inspection_id))
         dialog.open()
         return dialog
@@ -215,7 +230,7 @@ class MainWindow(QMainWindow):
         self.sync_page.shutdown()
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
-            if isinstance(widget, InspectionView):
+            if isinstance(widget, InspectionView | RecheckView):
                 widget.flush()
         super().closeEvent(event)
 

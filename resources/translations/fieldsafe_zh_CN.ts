@@ -771,7 +771,7 @@
 <context>
     <name>DossierPage</name>
     <message>
-        <location filename="../../app/ui/registry/dossier_page.py" line="+142"/>
+        <location filename="../../app/ui/registry/dossier_page.py" line="+143"/>
         <source>Role</source>
         <comment>of a person</comment>
         <translation>职务</translation>
@@ -939,7 +939,17 @@
         <translation>开始检查</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+7"/>
+        <source>Re-inspect</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No hazard of this enterprise waits for a re-check</source>
+        <translation>该企业没有待复查的隐患</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
@@ -1909,7 +1919,7 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../app/ui/hazards/hazards_page.py" line="+52"/>
+        <location filename="../../app/ui/hazards/hazards_page.py" line="+54"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -1924,7 +1934,17 @@
         <translation>下一步…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+5"/>
+        <source>Re-inspect this enterprise…</source>
+        <translation>复查该企业…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-check every hazard of the selected hazard&apos;s enterprise on site</source>
+        <translation>到现场复查所选隐患所属企业的待复查隐患</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
@@ -1939,7 +1959,7 @@
         <translation>执法人员</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location line="+3"/>
         <source>All</source>
         <translation>全部</translation>
@@ -1965,7 +1985,7 @@
         <translation>显示 {count} 条 · {by_status}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>Decide the extension request…</source>
         <translation>审批延期申请…</translation>
     </message>
@@ -1980,7 +2000,7 @@
         <translation>已销号，无后续处理</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2326,7 +2346,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+60"/>
+        <location filename="../../app/ui/main_window.py" line="+63"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -2362,7 +2382,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -2392,17 +2412,22 @@
         <translation>冲突：{count}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Inspection: {name}</source>
         <translation>检查：{name}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+0"/>
+        <source>Re-inspection: {name}</source>
+        <translation>复查：{name}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Dossier: {name}</source>
         <translation>档案：{name}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2641,7 +2666,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>PhotoPreview</name>
     <message>
-        <location line="+408"/>
+        <location line="+413"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -2664,13 +2689,13 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location line="-380"/>
-        <location line="+283"/>
+        <location line="-384"/>
+        <location line="+287"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-284"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -2680,7 +2705,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>粘贴剪贴板中的图片（Ctrl+V）</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Give the verdict first, then photos can be added</source>
         <translation>先给出结论或填写说明后可添加照片</translation>
     </message>
@@ -2719,7 +2744,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
@@ -2950,6 +2975,132 @@ Offline field safety inspection for multi-tenant factories.</source>
         <location line="+2"/>
         <source>Basis</source>
         <translation>依据</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckLine</name>
+    <message>
+        <location filename="../../app/ui/inspection/recheck_line.py" line="+48"/>
+        <source>{n}. [{grade}] {description}</source>
+        <translation>{n}. 【{grade}】{description}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>What the officers saw (printed in the opinion)</source>
+        <translation>复查所见（印在复查意见书上）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Result</source>
+        <translation>复查结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-rectification photos</source>
+        <translation>整改后照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Then</source>
+        <translation>后续处理</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deadline {date}</source>
+        <translation>整改期限 {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>re-checked {count} time(s) before</source>
+        <translation>此前已复查 {count} 次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>measure ordered: {measure}</source>
+        <translation>整改措施：{measure}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the enterprise reports: {evidence}</source>
+        <translation>企业报告：{evidence}</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckView</name>
+    <message>
+        <location filename="../../app/ui/inspection/recheck_view.py" line="+56"/>
+        <source>Finish re-inspection</source>
+        <translation>完成复查</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&lt;b&gt;Re-inspection of {enterprise}&lt;/b&gt;&#x3000;started {started}&#x3000;inspectors {team}&#x3000;{status}</source>
+        <translation>&lt;b&gt;复查：{enterprise}&lt;/b&gt;&#x3000;开始于 {started}&#x3000;执法人员 {team}&#x3000;{status}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re-check opinion: not issued yet</source>
+        <translation>整改复查意见书：尚未出具</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re-check opinion {doc_no}: {status}</source>
+        <translation>整改复查意见书 {doc_no}：{status}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update the opinion draft</source>
+        <translation>更新意见书草稿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issue re-check opinion</source>
+        <translation>出具整改复查意见书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign the re-check opinion on the Documents tab first</source>
+        <translation>请先在“文书”页签署整改复查意见书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Issuing the document…</source>
+        <translation>正在出具文书…</translation>
     </message>
 </context>
 <context>
@@ -3585,6 +3736,54 @@ Offline field safety inspection for multi-tenant factories.</source>
         <location line="+19"/>
         <source>Choose at least {minimum} inspectors ({chosen} chosen): inspections are made by two officers.</source>
         <translation>请至少选择 {minimum} 名执法人员（已选 {chosen} 名）：检查须由两名以上执法人员进行。</translation>
+    </message>
+</context>
+<context>
+    <name>StartRecheckDialog</name>
+    <message>
+        <location filename="../../app/ui/inspection/recheck_start.py" line="+23"/>
+        <source>Start re-inspection</source>
+        <translation>开始复查</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspectors</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hazards to re-check</source>
+        <translation>待复查隐患</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>deadline {date}</source>
+        <translation>整改期限 {date}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The enterprise has no hazard to re-check.</source>
+        <translation>该企业没有待复查的隐患。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least {minimum} inspectors ({chosen} chosen).</source>
+        <translation>请至少选择 {minimum} 名执法人员（已选 {chosen} 名）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick the hazards to re-check.</source>
+        <translation>请勾选要复查的隐患。</translation>
     </message>
 </context>
 <context>

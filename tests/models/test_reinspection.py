@@ -111,7 +111,8 @@ def test_the_opinion_names_the_signed_order_and_carries_each_result(ws, due):
     assert args["enterprise_id"] == site.tenant
     assert args["hazard_ids"] == [line["hazard_id"] for line in ws.reinspections.lines(recheck)]
     assert args["results"][hazards[0]] == ("FIXED", "通道已畅通")
-    assert args["results"][hazards[1]] == ("NOT_FIXED", "")
+    assert args["results"][hazards[1]] == ("NOT_FIXED", "重新限期整改（2026-12-03 前）")
+    assert args["results"][hazards[2]] == ("PARTLY", "拒不整改，立案查处；依法立案查处或挂牌督办")
     assert (args["reference_no"], args["reference_date"], args["reference_title"]) == (
         "（鄞）应急责改〔2026〕7号", date(2026, 11, 23), "责令限期整改指令书")
 
@@ -128,6 +129,7 @@ def test_finish_needs_the_signed_opinion_then_moves_every_hazard_and_completes(w
     opinion = ws.store.insert("document", {"doc_type": "RECHECK", "inspection_id": recheck,
                                            "enterprise_id": site.tenant, "status": "SIGNED",
                                            "created_at": "2026-11-23T11:30:00"})
+    refused("signed", ws.reinspections.record, ws.reinspections.lines(recheck)[1]["id"], result="FIXED")
     ws.reinspections.finish(recheck)
     assert [status(ws, h) for h in hazards] == ["CLOSED", "OPEN", "ESCALATED"]
     closed, reopened, escalated = (ws.inspections.hazard(h) for h in hazards)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +36,7 @@ BOARD_STATUSES = ("OPEN", "SUBMITTED", "ESCALATED", "LISTED", "IN_REMEDIATION", 
 
 
 class HazardsPage(Reloads, QWidget):
+    start_recheck = Signal(str)  # 复查… for the selected hazard's enterprise
     WATCHES = frozenset({"hazard", "hazard_extension", "inspection", "enterprise", "org_unit", "inspector"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -60,6 +62,10 @@ class HazardsPage(Reloads, QWidget):
         self.actions_menu = QMenu(self.actions_button)
         self.actions_button.setMenu(self.actions_menu)
         self.actions_menu.aboutToShow.connect(self._fill_actions)
+        self.recheck_button = QPushButton(self.tr("Re-inspect this enterprise…"))
+        self.recheck_button.setObjectName("startRecheck")
+        self.recheck_button.setToolTip(self.tr("Re-check every hazard of the selected hazard's enterprise on site"))
+        self.recheck_button.clicked.connect(self._recheck)
 
         self.model = HazardBoardModel(workspace.hazard_board, self)
         self.table = QTableView()
@@ -86,6 +92,7 @@ class HazardsPage(Reloads, QWidget):
         bar.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.counts, 1)
+        bottom.addWidget(self.recheck_button)
         bottom.addWidget(self.actions_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -148,7 +155,15 @@ class HazardsPage(Reloads, QWidget):
         return row >= 0
 
     def _update_buttons(self) -> None:
-        self.actions_button.setEnabled(self.selected_id() is not None)
+        hazard_id = self.selected_id()
+        self.actions_button.setEnabled(hazard_id is not None)
+        self.recheck_button.setEnabled(hazard_id is not None and self.workspace.inspections.hazard(hazard_id)[
+            "status"] in self.workspace.reinspections.recheckable_states())
+
+    def _recheck(self) -> None:
+        hazard_id = self.selected_id()
+        if hazard_id is not None:
+            self.start_recheck.emit(str(self.workspace.inspections.hazard(hazard_id)["enterprise_id"]))
 
     def _fill_actions(self) -> None:
         self.actions_menu.clear()

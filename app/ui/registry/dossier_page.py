@@ -116,6 +116,7 @@ class DossierPage(Reloads, QWidget):
     open_enterprise = Signal(str)
     open_inspection = Signal(str)
     start_inspection = Signal(str)
+    start_recheck = Signal(str)
 
     LEASE_NAME_COLUMN = 1
     WATCHES = frozenset({"enterprise", "lease", "park", "site", "person", "inspection", "inspection_target",
@@ -210,9 +211,13 @@ class DossierPage(Reloads, QWidget):
             "QPushButton:disabled { background: #9ca3af; }"
         )
         self.start_button.clicked.connect(self._start)
+        self.recheck_button = QPushButton(self.tr("Re-inspect"))
+        self.recheck_button.setObjectName("startRecheck")
+        self.recheck_button.clicked.connect(self._recheck)
         buttons = QHBoxLayout()
         buttons.setAlignment(Qt.AlignmentFlag.AlignTop)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.recheck_button)
         buttons.addWidget(self.start_button)
 
         header = QHBoxLayout()
@@ -240,6 +245,9 @@ class DossierPage(Reloads, QWidget):
         self.profile = profile
         self.edit_button.setEnabled(profile is not None)
         self.start_button.setEnabled(profile is not None)
+        due = bool(profile is not None and self.enterprise_id and self.workspace.reinspections.due(self.enterprise_id))
+        self.recheck_button.setEnabled(due)
+        self.recheck_button.setToolTip("" if due else self.tr("No hazard of this enterprise waits for a re-check"))
         self.tabs.setEnabled(profile is not None)
         self._show_header(profile)
         if profile is None:
@@ -489,6 +497,10 @@ class DossierPage(Reloads, QWidget):
     def _start(self) -> None:
         if self.enterprise_id is not None:
             self.start_inspection.emit(self.enterprise_id)
+
+    def _recheck(self) -> None:
+        if self.enterprise_id is not None:
+            self.start_recheck.emit(self.enterprise_id)
 
     def edit(self) -> EnterpriseDialog | None:
         """Open the edit dialog (window-modal, non-blocking); the page refreshes when it is saved."""

@@ -218,6 +218,7 @@ class PhotoStrip(QWidget):
         self.workspace = workspace
         self.item_result_id: str | None = None
         self.hazard_id: str | None = None
+        self.stage: str | None = None
         self._confirm: QMessageBox | None = None
         self._empty_text: str | None = None
         self._empty_warns = False
@@ -261,11 +262,13 @@ class PhotoStrip(QWidget):
 
     # Owner
 
-    def set_owner(self, item_result_id: str | None = None, hazard_id: str | None = None) -> None:
-        """Show the photos of an item result or of a hazard; with neither, the strip waits for a verdict."""
+    def set_owner(self, item_result_id: str | None = None, hazard_id: str | None = None,
+                  stage: str | None = None) -> None:
+        """Show the photos of an item result or of a hazard; with neither, the strip waits for a verdict. `stage`
+        AFTER shows (and adds) only a hazard's photos taken after rectification."""
         if item_result_id and hazard_id:
             raise ValueError("a photo strip shows the photos of one owner")
-        self.item_result_id, self.hazard_id = item_result_id, hazard_id
+        self.item_result_id, self.hazard_id, self.stage = item_result_id, hazard_id, stage
         self.reload()
 
     def set_empty_text(self, text: str | None, warn: bool = False) -> None:
@@ -293,7 +296,8 @@ class PhotoStrip(QWidget):
     def reload(self) -> None:
         owner = self.has_owner
         photos = (
-            self.workspace.inspections.photos(item_result_id=self.item_result_id, hazard_id=self.hazard_id)
+            self.workspace.inspections.photos(item_result_id=self.item_result_id, hazard_id=self.hazard_id,
+                                              stage=self.stage)
             if owner
             else []
         )
@@ -377,7 +381,8 @@ class PhotoStrip(QWidget):
                         )
                     added.append(
                         self.workspace.inspections.attach_photo(
-                            source, item_result_id=self.item_result_id, hazard_id=self.hazard_id, name=name
+                            source, item_result_id=self.item_result_id, hazard_id=self.hazard_id, name=name,
+                            stage=self.stage or "BEFORE",
                         )
                     )
                 except UserError as exc:
