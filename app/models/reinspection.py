@@ -84,10 +84,7 @@ class Reinspections:
         )
         for row in rows:
             row["hazard"] = self.store.require("hazard", row["hazard_id"])
-            row["after_photos"] = self.store.db.conn.execute(
-                "SELECT count(*) FROM photo WHERE hazard_id = ? AND stage = 'AFTER' AND deleted = 0",
-                (row["hazard_id"],),
-            ).fetchone()[0]
+            row["after_photos"] = len(self.inspections.photos(hazard_id=row["hazard_id"], stage="AFTER"))
         return rows
 
     def record(self, line_id: str, *, result: str | None = None, note: str | None = None,
@@ -121,11 +118,11 @@ class Reinspections:
 
     def problems(self, inspection_id: str) -> builtins.list[str]:
         """What still stands between the lines and the end of the re-inspection, one sentence each."""
-        today = self.flow.today()
+        today, recheckable = self.flow.today(), self.recheckable_states()
         problems = []
         for n, line in enumerate(self.lines(inspection_id), 1):
             result, followup = line["result"], line["followup"]
-            if line["hazard"]["status"] not in self.recheckable_states():
+            if line["hazard"]["status"] not in recheckable:
                 problems.append(_say("第 {n} 项隐患现为“{status}”，已不能复查（可能已在另一台电脑上处理）",
                                      "Hazard {n} is now {status}: it can no longer be re-checked (perhaps handled on "
                                      "another laptop)", n=n, status=vocab.label("hazard_statuses",
