@@ -15,7 +15,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from openpyxl import load_workbook  # noqa: E402
+
 from app.models.demo import generate_demo  # noqa: E402
+from app.models.risk import add_months  # noqa: E402
 from app.models.workspace import Workspace  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.qtapp import create_application  # noqa: E402
@@ -57,6 +60,24 @@ def main() -> None:
             for _ in range(5):
                 app.processEvents()
             target = out / f"recheck_{args.lang}.png"
+            window.grab().save(str(target))
+            print(target)
+        # the dossier of that enterprise: its stars, and a self-inspection list compared with the officers' findings
+        ledger = Path(tmp) / "自查台账.xlsx"
+        ws.comparisons.write_template(enterprise, ledger)
+        book = load_workbook(ledger)
+        for n, row in enumerate(book.active.iter_rows(min_row=2)):
+            row[2].value = "不符合" if n == 0 else "符合"
+            row[3].value = "灭火器压力不足" if n == 0 else None
+        book.save(ledger)
+        today = ws.inspections.now().date()
+        ws.comparisons.import_file(enterprise, ledger, add_months(today, -12), today)
+        dossier = window.open_dossier(enterprise)
+        for tab, name in ((dossier.stars, "dossier_stars"), (dossier.comparison, "dossier_comparison")):
+            dossier.tabs.setCurrentWidget(tab)
+            for _ in range(5):
+                app.processEvents()
+            target = out / f"{name}_{args.lang}.png"
             window.grab().save(str(target))
             print(target)
         window.close()

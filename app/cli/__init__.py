@@ -15,6 +15,7 @@ from typing import Any
 from app import APP_NAME, __version__
 from app.cli.common import date_arg, one_of, print_table, workspace
 from app.cli.hazards import register as register_hazard_commands
+from app.cli.ratings import register as register_rating_commands
 from app.cli.sync import register as register_sync_commands
 from app.errors import UserError, localized, set_language
 from app.models import vocab
@@ -542,6 +543,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--inspector", required=True, help=localized("检查员 ID", "inspector id"))
     register_sync_commands(add)
     register_hazard_commands(add)
+    register_rating_commands(add)
     add("gui", cmd_gui, "启动图形界面", "start the GUI")
     return parser
 

@@ -59,6 +59,12 @@ def _role_of(enterprise: dict[str, Any]) -> set[str]:
     return roles or {"tenant"}  # a registered enterprise with no lease yet is checked as an occupant
 
 
+def applicable_items_for(checklist: content.Checklist, enterprise: dict[str, Any]) -> list[content.ChecklistItem]:
+    """The checklist's items that apply to the enterprise's roles."""
+    roles = _role_of(enterprise)
+    return [i for i in checklist.items if roles & set(i.applies_to)]
+
+
 class Inspections:
     def __init__(self, store: Store, blobs: BlobStore, now: Callable[[], datetime] = _now) -> None:
         self.store = store
@@ -230,8 +236,7 @@ class Inspections:
         return [r[0] for r in rows]
 
     def applicable_items(self, inspection_id: str, enterprise_id: str) -> list[content.ChecklistItem]:
-        roles = _role_of(self.store.require("enterprise", enterprise_id))
-        return [i for i in self.checklist(inspection_id).items if roles & set(i.applies_to)]
+        return applicable_items_for(self.checklist(inspection_id), self.store.require("enterprise", enterprise_id))
 
     def results(self, inspection_id: str, enterprise_id: str | None = None) -> dict[tuple[str, str], dict[str, Any]]:
         """Item results keyed by (enterprise id, item code)."""

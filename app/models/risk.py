@@ -74,7 +74,7 @@ class RiskGrade:
     next_visit_due: date | None  # None: sampled only, or never visited (due now)
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
     """The same day `months` later, or the month's last day when it has fewer (31 Jan + 1 = 28/29 Feb)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
@@ -97,7 +97,7 @@ class RiskGrading:
     def _graded(self, grade: str, reason: str, last: tuple[str, date] | None) -> RiskGrade:
         months = self.rules.frequency_months[grade]
         visited = last[1] if last else None
-        due = _add_months(visited, months) if visited and months else None
+        due = add_months(visited, months) if visited and months else None
         return RiskGrade(grade, reason, visited, due)
 
     def _holds(self, rule: Rule, enterprise_id: str, today: date, last: tuple[str, date] | None) -> bool:
@@ -136,4 +136,4 @@ class RiskGrading:
         return (str(row[0]), date.fromisoformat(str(row[1])[:10])) if row else None
 
 
-__all__ = ["CONDITIONS", "RiskGrade", "RiskGrading", "RiskRules", "Rule", "load_rules", "shipped_rules"]
+__all__ = ["CONDITIONS", "RiskGrade", "add_months", "RiskGrading", "RiskRules", "Rule", "load_rules", "shipped_rules"]

@@ -40,6 +40,8 @@ SYNCED_TABLES: tuple[str, ...] = (
     "enrolled_device",
     "hazard_extension",
     "recheck_line",
+    "self_check",
+    "self_check_line",
 )
 
 # Columns computed locally (by triggers) from logged ones: never written through the Store, never in the log.
@@ -567,6 +569,33 @@ CREATE INDEX recheck_line_hazard ON recheck_line (hazard_id);
 """
 
 
+# Version 10: 比对检查 (app/models/comparison.py) — an enterprise's own self-inspection list for a period, imported from
+# its file, one line per item it judged (and per hazard it found), kept to set against the officers' findings.
+_V10 = """
+CREATE TABLE self_check (
+    id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    period_from TEXT NOT NULL,
+    period_to TEXT NOT NULL,
+    source_name TEXT,
+    source_sha256 TEXT,
+    imported_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX self_check_enterprise ON self_check (enterprise_id);
+CREATE TABLE self_check_line (
+    id TEXT PRIMARY KEY,
+    self_check_id TEXT NOT NULL REFERENCES self_check(id),
+    item_code TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('COMPLIANT','NONCOMPLIANT','NOT_APPLICABLE')),
+    description TEXT,
+    found_on TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX self_check_line_check ON self_check_line (self_check_id);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
@@ -595,6 +624,6 @@ def _split(sql: str) -> list[str]:
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6),
-    _script(_V7), _script(_V8), _script(_V9),
+    _script(_V7), _script(_V8), _script(_V9), _script(_V10),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

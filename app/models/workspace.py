@@ -12,6 +12,7 @@ from app.models.assessments import Assessments
 from app.models.authority import is_office
 from app.models.blobs import BlobStore
 from app.models.clock import HybridLogicalClock
+from app.models.comparison import Comparisons
 from app.models.db import open_database
 from app.models.device import Device, load_or_create_device
 from app.models.drafts import Drafts
@@ -23,6 +24,7 @@ from app.models.reinspection import Reinspections
 from app.models.risk import RiskGrading
 from app.models.roster import Roster
 from app.models.signatures import Signatures
+from app.models.stars import Stars
 from app.models.store import Changes, Store
 from app.paths import DB_NAME
 
@@ -47,6 +49,8 @@ class Workspace:
         self.hazard_board = HazardBoard(self.store)
         self.reinspections = Reinspections(self.inspections, self.hazard_flow)
         self.risk = RiskGrading(self.store)
+        self.comparisons = Comparisons(self.inspections)
+        self.stars = Stars(self.inspections, self.comparisons)
         self._on_close: list[Callable[[], None]] = []
 
     @property

@@ -42,6 +42,10 @@ _TITLES = {
     "recheck_line": "SELECT '复查：' || coalesce(e.name, '') || '：' || h.description FROM recheck_line l "
                     "JOIN hazard h ON h.id = l.hazard_id LEFT JOIN enterprise e ON e.id = h.enterprise_id "
                     "WHERE l.id = ?",
+    "self_check": "SELECT '比对：' || coalesce(e.name, '') || ' ' || c.period_from || '—' || c.period_to "
+                  "FROM self_check c LEFT JOIN enterprise e ON e.id = c.enterprise_id WHERE c.id = ?",
+    "self_check_line": "SELECT '比对：' || item_code || ' ' || coalesce(description, '') FROM self_check_line "
+                       "WHERE id = ?",
 }
 
 

@@ -293,6 +293,132 @@
     </message>
 </context>
 <context>
+    <name>ComparisonImportDialog</name>
+    <message>
+        <location filename="../../app/ui/registry/comparison_tab.py" line="+51"/>
+        <source>Import a self-inspection list</source>
+        <translation>导入企业自查台账</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period from</source>
+        <translation>比对期间自</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One row per item judged, one row per hazard found; the columns of the template (事项编号, 自查结论, 隐患描述, 发现日期).</source>
+        <translation>每个自查事项一行，每项隐患一行；列同模板（事项编号、自查结论、隐患描述、发现日期）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Self-inspection list</source>
+        <translation>企业自查台账</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTab</name>
+    <message>
+        <location line="+25"/>
+        <source>Export a blank list…</source>
+        <translation>导出自查台账模板…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import self-inspection list…</source>
+        <translation>导入自查台账…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the selected list</source>
+        <translation>删除所选台账</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Period</source>
+        <translation>比对期间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Self-found</source>
+        <translation>企业自查发现</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Found by officers</source>
+        <translation>执法检查发现</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed</source>
+        <translation>漏报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Self-detection rate</source>
+        <translation>自查发现率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Called compliant, found not</source>
+        <translation>自报合格而检查不符合</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No self-inspection list imported yet.</source>
+        <translation>尚未导入企业自查台账。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{period}: the enterprise found {own}; officers found {theirs}, of which {missed} on items it had called compliant.</source>
+        <translation>{period}：企业自查发现隐患 {own} 项；执法检查发现 {theirs} 项，其中 {missed} 项在企业自报合格的事项上。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Possibly untrue records: {items} were called compliant but found not compliant.</source>
+        <translation>可能不实的自查记录：{items} 企业自报合格，检查发现不符合。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export a blank list</source>
+        <translation>导出自查台账模板</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Importing the self-inspection list…</source>
+        <translation>正在导入企业自查台账…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove the list</source>
+        <translation>删除自查台账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the self-inspection list of {period}?</source>
+        <translation>删除 {period} 的企业自查台账吗？</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <location filename="../../app/ui/sync/conflicts_page.py" line="+144"/>
@@ -771,7 +897,7 @@
 <context>
     <name>DossierPage</name>
     <message>
-        <location filename="../../app/ui/registry/dossier_page.py" line="+143"/>
+        <location filename="../../app/ui/registry/dossier_page.py" line="+146"/>
         <source>Role</source>
         <comment>of a person</comment>
         <translation>职务</translation>
@@ -929,7 +1055,7 @@
         <translation>暂无文书</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -949,7 +1075,7 @@
         <translation>该企业没有待复查的隐患</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
@@ -986,6 +1112,18 @@
         <source>Documents (%n)</source>
         <translation>
             <numerusform>文书（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stars ({lit})</source>
+        <translation>亮星评级（{lit}）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Comparison (%n)</source>
+        <translation>
+            <numerusform>比对检查（%n）</numerusform>
         </translation>
     </message>
     <message>
@@ -3678,6 +3816,49 @@ Offline field safety inspection for multi-tenant factories.</source>
         <location line="+14"/>
         <source>Signed {when}</source>
         <translation>已签名 {when}</translation>
+    </message>
+</context>
+<context>
+    <name>StarsTab</name>
+    <message>
+        <location filename="../../app/ui/registry/stars_tab.py" line="+30"/>
+        <source>Star</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Constructed rules (resources/coverage/stars.toml): the official star rules were not found. A star is lit when all its checks hold over the window.</source>
+        <translation>构建版规则（resources/coverage/stars.toml）：未取得官方亮星规则。评价期内各项条件均满足时亮星。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{lit} of {total} stars lit ({rated} rated) since {since}</source>
+        <translation>自 {since} 起，共 {total} 颗中亮 {lit} 颗（已评定 {rated} 颗）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lit</source>
+        <translation>亮</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not lit</source>
+        <translation>未亮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not rated</source>
+        <translation>未评定</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _text(value: Any) -> str | None:
+def cell_text(value: Any) -> str | None:
     """A cell as text: numbers without a spurious '.0', dates as ISO, blanks as None."""
     if value is None:
         return None
@@ -53,13 +53,13 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Loose comparison key: full-width to half-width, no whitespace, lower case."""
     return "".join(unicodedata.normalize("NFKC", text).split()).lower()
 
 
 def _header_key(header: Any) -> str:
-    text = _fold(_text(header) or "")
+    text = fold(cell_text(header) or "")
     return text.strip("*:：")
 
 
@@ -74,7 +74,7 @@ def _header_field(header: Any) -> str | None:
     return found
 
 
-_ALIAS_INDEX: dict[str, str] = {_fold(a): f for f, aliases in ALIASES.items() for a in aliases}
+_ALIAS_INDEX: dict[str, str] = {fold(a): f for f, aliases in ALIASES.items() for a in aliases}
 
 
 def _parse_employees(value: Any) -> int | None:
@@ -88,7 +88,7 @@ def _parse_employees(value: Any) -> int | None:
     elif isinstance(value, float):
         number = int(value) if value.is_integer() else None
     else:
-        text = _fold(str(value)).removesuffix("人").replace(",", "")
+        text = fold(str(value)).removesuffix("人").replace(",", "")
         try:
             as_float = float(text)
         except ValueError:
@@ -100,26 +100,26 @@ def _parse_employees(value: Any) -> int | None:
             "enterprise.employees",
             "从业人数应为不小于0的整数，而不是“{value}”",
             "Headcount must be a whole number of at least 0, not '{value}'",
-            value=_text(value),
+            value=cell_text(value),
         )
     return number
 
 
 @lru_cache(maxsize=1)
 def _risk_index() -> dict[str, str]:
-    index = {_fold(k): v for k, v in RISK_SHORT.items()}
+    index = {fold(k): v for k, v in RISK_SHORT.items()}
     for code, labels in vocab()["risk_grades"].items():
-        index[_fold(code)] = code
-        index[_fold(labels["zh"])] = code
-        index[_fold(labels["en"])] = code
+        index[fold(code)] = code
+        index[fold(labels["zh"])] = code
+        index[fold(labels["en"])] = code
     return index
 
 
 def _parse_risk(value: Any) -> str | None:
-    text = _text(value)
+    text = cell_text(value)
     if text is None:
         return None
-    code = _risk_index().get(_fold(text))
+    code = _risk_index().get(fold(text))
     if code is None:
         grades = vocab()["risk_grades"]
         raise problem(
@@ -135,27 +135,27 @@ def _parse_risk(value: Any) -> str | None:
 
 @lru_cache(maxsize=1)
 def _role_index() -> dict[str, str]:
-    index = {_fold(k): v for k, v in ROLE_ALIASES.items()}
+    index = {fold(k): v for k, v in ROLE_ALIASES.items()}
     for code, labels in vocab()["enterprise_roles"].items():
-        index[_fold(code)] = code
-        index[_fold(labels["zh"])] = code
-        index[_fold(labels["en"])] = code
+        index[fold(code)] = code
+        index[fold(labels["zh"])] = code
+        index[fold(labels["en"])] = code
     return index
 
 
 def _parse_roles(value: Any) -> set[str] | None:
-    text = _text(value)
+    text = cell_text(value)
     if text is None:
         return None
     index = _role_index()
-    whole = index.get(_fold(text))
+    whole = index.get(fold(text))
     if whole:
         return {whole}
     roles: set[str] = set()
     for token in SPLIT_ROLES.split(unicodedata.normalize("NFKC", text)):
         if not token:
             continue
-        code = index.get(_fold(token))
+        code = index.get(fold(token))
         if code is None:
             labels = vocab()["enterprise_roles"]
             raise problem(
@@ -177,7 +177,7 @@ def _parse_bool(value: Any) -> bool | None:
         return value
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
-    key = _fold(str(value))
+    key = fold(str(value))
     if key in TRUE:
         return True
     if key in FALSE:
@@ -186,11 +186,11 @@ def _parse_bool(value: Any) -> bool | None:
         "registry.yes_no",
         "应填“是”或“否”，而不是“{value}”",
         "Expected 是 (yes) or 否 (no), not '{value}'",
-        value=_text(value),
+        value=cell_text(value),
     )
 
 
-def _parse_date(value: Any) -> str | None:
+def parse_date(value: Any) -> str | None:
     if is_blank(value):
         return None
     if isinstance(value, dt.datetime):
@@ -214,7 +214,7 @@ def _parse_date(value: Any) -> str | None:
         "registry.date",
         "日期“{value}”无法识别，请写成 2024-03-01 的形式",
         "Cannot read the date '{value}'; write it like 2024-03-01",
-        value=_text(value),
+        value=cell_text(value),
     )
 
 
@@ -265,7 +265,7 @@ def _map_columns(number: int, header: list[Any]) -> _Columns:
     notes: list[RowError] = []
     previous: str | None = None
     for index, cell in enumerate(header):
-        text = _text(cell)
+        text = cell_text(cell)
         found = _header_field(cell)
         if found == "phone":
             if previous == "safety_officer" and "safety_officer_phone" not in headers:
@@ -327,7 +327,7 @@ def find_header(path: Path, table: list[tuple[int, list[Any]]]) -> tuple[_Column
             break
     if first is None:
         raise empty(path)
-    found = "、".join(t for t in (_text(c) for c in first) if t) or "-"
+    found = "、".join(t for t in (cell_text(c) for c in first) if t) or "-"
     problem = note(
         1, "名称", "缺少“名称”（企业名称）列", "the 名称 (enterprise name) column is missing", "registry.missing_column"
     )
@@ -351,7 +351,7 @@ def parse_row(number: int, cells: dict[str, Any], headers: dict[str, str], error
             errors.append(row_error(number, headers.get(fld, fld), exc))
             return None
 
-    row.name = _text(cells.get("name"))
+    row.name = cell_text(cells.get("name"))
     if row.name is None:
         errors.append(
             row_error(
@@ -360,7 +360,7 @@ def parse_row(number: int, cells: dict[str, Any], headers: dict[str, str], error
                 problem("field.required", "{label}不能为空", "{field} is required", label="企业名称", field="name"),
             )
         )
-    raw_uscc = _text(cells.get("uscc"))
+    raw_uscc = cell_text(cells.get("uscc"))
     row.uscc = guard("uscc", lambda v: validate_uscc(unicodedata.normalize("NFKC", raw_uscc)) if raw_uscc else None)
     row.roles = guard("roles", _parse_roles)
     for name in (
@@ -373,13 +373,13 @@ def parse_row(number: int, cells: dict[str, Any], headers: dict[str, str], error
         "safety_officer",
         "safety_officer_phone",
     ):
-        setattr(row, name, _text(cells.get(name)))
-    row.landlord_text = _text(cells.get("landlord"))
-    row.park_or_landlord = _text(cells.get("park_or_landlord"))
+        setattr(row, name, cell_text(cells.get(name)))
+    row.landlord_text = cell_text(cells.get("landlord"))
+    row.park_or_landlord = cell_text(cells.get("park_or_landlord"))
     row.employees = guard("employees", _parse_employees)
     row.risk_grade = guard("risk_grade", _parse_risk)
     row.agreement_signed = guard("agreement_signed", lambda v: _per_landlord(v, _parse_bool))
-    row.agreement_date = guard("agreement_date", lambda v: _per_landlord(v, _parse_date))
+    row.agreement_date = guard("agreement_date", lambda v: _per_landlord(v, parse_date))
     return row
 
 

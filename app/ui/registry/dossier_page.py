@@ -27,7 +27,9 @@ from app.models.dossier import Dossier, InspectionSummary, OpenHazard, Person, P
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
 from app.ui.pages import Reloads
+from app.ui.registry.comparison_tab import ComparisonTab
 from app.ui.registry.enterprise_dialog import EnterpriseDialog
+from app.ui.registry.stars_tab import StarsTab
 from app.ui.widgets.tables import record_table
 
 RED = QColor("#c62828")
@@ -120,7 +122,8 @@ class DossierPage(Reloads, QWidget):
 
     LEASE_NAME_COLUMN = 1
     WATCHES = frozenset({"enterprise", "lease", "park", "site", "person", "inspection", "inspection_target",
-                         "hazard", "document", "interview_answer", "quiz_attempt"})
+                         "hazard", "document", "interview_answer", "quiz_attempt", "item_result", "signature",
+                         "awareness_sample", "recheck_line", "self_check", "self_check_line"})
 
     def __init__(
         self, workspace: Workspace, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
@@ -157,7 +160,10 @@ class DossierPage(Reloads, QWidget):
         self.documents = _Section(
             [self.tr("Document"), self.tr("Number"), self.tr("Status"), self.tr("Created")],
             self.tr("No documents yet"), 1)
-        for widget in (self.info, self.people, self.leases, self.history, self.hazards, self.documents):
+        self.stars = StarsTab(workspace, today)
+        self.comparison = ComparisonTab(workspace, today)
+        for widget in (self.info, self.people, self.leases, self.history, self.hazards, self.documents, self.stars,
+                       self.comparison):
             self.tabs.addTab(widget, "")
 
         self.leases.table.cellClicked.connect(self._lease_clicked)
@@ -271,12 +277,16 @@ class DossierPage(Reloads, QWidget):
              _item(self._doc_status(d.status)), _item(_when(d.created_at))]
             for d in documents
         ])
+        self.stars.set_enterprise(profile.id)
+        self.comparison.set_enterprise(profile.id)
         self._title_tabs(len(people), len(relations), len(inspections), len(hazards), len(documents),
                          overdue=any(h.overdue for h in hazards))
 
     def _clear_tabs(self) -> None:
         for section in (self.people, self.leases, self.history, self.hazards, self.documents):
             section.set_rows([])
+        self.stars.set_enterprise(None)
+        self.comparison.set_enterprise(None)
         self._show_info(None, [])
         self._title_tabs(0, 0, 0, 0, 0, overdue=False)
 
@@ -290,6 +300,8 @@ class DossierPage(Reloads, QWidget):
             self.tr("Inspections (%n)", "", inspections),
             self.tr("Open hazards (%n)", "", hazards),
             self.tr("Documents (%n)", "", documents),
+            fill(self.tr("Stars ({lit})"), lit=self.stars.lit_count()),
+            self.tr("Comparison (%n)", "", self.comparison.count()),
         ]
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
