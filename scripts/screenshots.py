@@ -21,6 +21,7 @@ from app.models.demo import generate_demo  # noqa: E402
 from app.models.risk import add_months  # noqa: E402
 from app.models.workspace import Workspace  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.ops import OpRunner  # noqa: E402
 from app.ui.qtapp import create_application  # noqa: E402
 
 
@@ -43,10 +44,15 @@ def main() -> None:
         page.select_enterprise(busiest)
         pages = ((window.registry_page, "registry"), (window.inspections_page, "inspections"),
                  (window.hazards_page, "hazards"), (window.township_day, "township_week"),
+                 (window.statistics_page, "statistics"),
                  (window.documents_page, "documents"), (window.sync_page, "sync"), (window.conflicts_page, "conflicts"))
         for widget, name in pages:
             window.tabs.setCurrentWidget(widget)
             for _ in range(5):  # layouts of freshly shown pages settle over a few passes
+                app.processEvents()
+            while not OpRunner.of(ws).idle:  # a page that loads on an op (统计) is drawn once its figures arrived
+                app.processEvents()
+            for _ in range(5):
                 app.processEvents()
             target = out / f"{name}_{args.lang}.png"
             window.grab().save(str(target))

@@ -127,13 +127,9 @@ def cmd_statistics(args: argparse.Namespace) -> int:
     if args.excel:
         print(localized("已导出：", "Exported: ") + str(export_excel(rows, Path(args.excel), title)))
     if args.pdf:
-        from app.documents.statistics_report import render_statistics
+        from app.documents.statistics_report import save_statistics
 
-        target = Path(args.pdf)
-        part = target.with_name(target.name + ".part")
-        part.write_bytes(render_statistics(rows, title))
-        part.replace(target)
-        print(localized("已导出：", "Exported: ") + str(target))
+        print(localized("已导出：", "Exported: ") + str(save_statistics(rows, title, Path(args.pdf))))
     return 0
 
 

@@ -4,7 +4,7 @@ and closed per township (reportlab.graphics), in the documents' font."""
 from __future__ import annotations
 
 import io
-from collections import defaultdict
+from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -27,16 +27,12 @@ def _cell(value: object) -> str:
 
 
 def _chart(rows: list[Figures], width: float) -> Drawing:
-    by_town: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in rows:
-        by_town[row.township][0] += row.hazards_found
-        by_town[row.township][1] += row.hazards_closed
-    towns = list(by_town) or ["—"]
+    towns = Statistics.grouped(rows, "township") or [Figures("—", "")]
     drawing = Drawing(width, 70 * mm)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 15 * mm, 12 * mm, width - 60 * mm, 50 * mm
-    chart.data = [[by_town[t][0] for t in towns], [by_town[t][1] for t in towns]]
-    chart.categoryAxis.categoryNames = towns
+    chart.data = [[t.hazards_found for t in towns], [t.hazards_closed for t in towns]]
+    chart.categoryAxis.categoryNames = [t.township for t in towns]
     chart.categoryAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.valueMin = 0
@@ -86,3 +82,11 @@ def render_statistics(rows: list[Figures], title: str) -> bytes:
 
 
 __all__ = ["render_statistics"]
+
+
+def save_statistics(rows: list[Figures], title: str, path: Path) -> Path:
+    """The report written to `path` whole (through a .part file), so a failed render leaves no half PDF."""
+    part = path.with_name(path.name + ".part")
+    part.write_bytes(render_statistics(rows, title))
+    part.replace(path)
+    return path

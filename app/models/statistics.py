@@ -107,6 +107,20 @@ class Statistics:
                 setattr(total, name, getattr(total, name) + getattr(row, name))
         return total
 
+    @staticmethod
+    def grouped(rows: list[Figures], by: str) -> list[Figures]:
+        """The rows summed per township (`by` "township", month left empty) or per month ("month", township left
+        empty), in the order of the key."""
+        groups: dict[str, list[Figures]] = defaultdict(list)
+        for row in rows:
+            groups[getattr(row, by)].append(row)
+        result = []
+        for key in sorted(groups):
+            total = Statistics.totals(groups[key], key if by == "township" else "")
+            total.month = key if by == "month" else ""
+            result.append(total)
+        return result
+
 
 def export_excel(rows: list[Figures], path: Path, title: str) -> Path:
     """One sheet of figures (a total row last) and one bar chart of hazards found and closed per township."""
@@ -131,14 +145,10 @@ def export_excel(rows: list[Figures], path: Path, title: str) -> Path:
     for (cell,) in sheet.iter_rows(min_row=3, max_row=last, min_col=8, max_col=8):
         cell.number_format = "0.0%"
 
-    by_town: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in rows:
-        by_town[row.township][0] += row.hazards_found
-        by_town[row.township][1] += row.hazards_closed
     chart_sheet = book.create_sheet("按镇街")
     chart_sheet.append(["镇街", "发现隐患", "销号隐患"])
-    for town, (found, closed) in by_town.items():
-        chart_sheet.append([town, found, closed])
+    for town in Statistics.grouped(rows, "township"):
+        chart_sheet.append([town.township, town.hazards_found, town.hazards_closed])
     chart = BarChart()
     chart.title = "隐患发现与销号（按镇街）"
     chart.y_axis.title = "隐患数"

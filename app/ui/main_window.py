@@ -37,6 +37,7 @@ from app.ui.registry.dossier_page import DossierPage
 from app.ui.registry.enterprise_dialog import EnterpriseDialog
 from app.ui.registry.registry_page import RegistryPage
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.statistics.statistics_page import StatisticsPage
 from app.ui.sync.conflicts_page import ConflictsPage
 from app.ui.sync.sync_page import SyncPage
 from app.ui.widgets.text import elide
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.inspections_page = InspectionsPage(workspace, self)
         self.hazards_page = HazardsPage(workspace, self)
         self.township_day = TownshipDayPage(workspace, self)
+        self.statistics_page = StatisticsPage(workspace, self)
         self.documents_page = DocumentsPage(workspace, self)
         self.sync_page = SyncPage(workspace, self)
         self.conflicts_page = ConflictsPage(workspace, self)
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.inspections_page, self.tr("Inspections"))
         self.tabs.addTab(self.hazards_page, self.tr("Hazards"))
         self.tabs.addTab(self.township_day, self.tr("Township week"))
+        self.tabs.addTab(self.statistics_page, self.tr("Statistics"))
         self.tabs.addTab(self.documents_page, self.tr("Documents"))
         self.tabs.addTab(self.sync_page, self.tr("Sync"))
         self.tabs.addTab(self.conflicts_page, self.tr("Conflicts"))
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
             self.inspections_page,
             self.hazards_page,
             self.township_day,
+            self.statistics_page,
             self.documents_page,
             self.sync_page,
             self.conflicts_page,

@@ -2484,7 +2484,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+63"/>
+        <location filename="../../app/ui/main_window.py" line="+65"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -2494,12 +2494,12 @@
         <translation>检查</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>FieldSafe field safety inspection</source>
         <translation>FieldSafe 现场安全检查</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
@@ -2507,6 +2507,11 @@
         <location line="+1"/>
         <source>Township week</source>
         <translation>镇街工作台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2565,7 +2570,7 @@
         <translation>档案：{name}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3965,6 +3970,145 @@ Offline field safety inspection for multi-tenant factories.</source>
         <location line="+3"/>
         <source>Tick the hazards to re-check.</source>
         <translation>请勾选要复查的隐患。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../app/ui/statistics/statistics_page.py" line="+61"/>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By township</source>
+        <translation>按镇街</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF report…</source>
+        <translation>导出 PDF 报告…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Township</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+8"/>
+        <source>Enterprises inspected</source>
+        <translation>检查企业数</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <location line="+71"/>
+        <source>Hazards found</source>
+        <translation>发现隐患</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+8"/>
+        <source>Major</source>
+        <translation>其中重大隐患</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <location line="+70"/>
+        <source>Closed</source>
+        <translation>销号隐患</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <location line="+7"/>
+        <source>Went overdue</source>
+        <translation>新增逾期</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+6"/>
+        <location line="+70"/>
+        <source>Rectification rate</source>
+        <translation>整改率</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <location line="+6"/>
+        <source>Documents issued</source>
+        <translation>出具文书</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rectification orders</source>
+        <translation>责令整改指令书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On-site measures decisions</source>
+        <translation>现场处理措施决定书</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>All townships</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing recorded from {start} to {end}.</source>
+        <translation>{start} 至 {end} 没有记录。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Inspection figures {start} to {end}</source>
+        <translation>{start} 至 {end} 检查统计</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export PDF report</source>
+        <translation>导出 PDF 报告</translation>
     </message>
 </context>
 <context>

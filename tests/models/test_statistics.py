@@ -34,6 +34,10 @@ def test_figures_count_per_township_and_month_and_the_excel_has_a_native_chart(w
     total = Statistics.totals(rows)
     assert (total.hazards_found, total.hazards_closed) == (3, 1)
     assert Statistics(ws.store).by_township_month(date(2027, 1, 1), date(2027, 1, 31)) == []
+    (town,) = Statistics.grouped(rows, "township")
+    assert (town.township, town.month, town.hazards_found, town.hazards_closed) == ("集士港镇", "", 3, 1)
+    months = Statistics.grouped(rows, "month")
+    assert [(m.township, m.month, m.hazards_found) for m in months] == [("", "2026-11", 3), ("", "2026-12", 0)]
 
     path = export_excel(rows, tmp_path / "统计.xlsx", "2026年11—12月 厂中厂专项检查统计")
     book = load_workbook(path)

@@ -1,0 +1,1 @@
+"""Campaign figures in the window: the statistics page and its charts."""
