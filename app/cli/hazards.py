@@ -100,14 +100,11 @@ def cmd_coverage(args: argparse.Namespace) -> int:
             for enterprise_id in town.not_visited:
                 print(f"{town.name}\t{names.get(enterprise_id, enterprise_id)}\t{enterprise_id}")
     if args.visits:
-        rules = {"completed": ("未完成", "not completed"), "every_item_answered": ("有事项未检查", "items unanswered"),
-                 "safety_officer_questioned": ("安全员未问", "safety officer not questioned"),
-                 "principal_tested": ("负责人未考", "principal not tested")}
         for enterprise_id, enterprise_visits in visits.items():
             for visit in enterprise_visits:
                 team = "、".join(officers.get(i, i) for i in visit.inspector_ids)
                 kept = localized("计入", "counts") if visit.counts else "，".join(
-                    localized(*rules[r]) for r in visit.missed)
+                    vocab.label("visit_rules", r) for r in visit.missed)
                 print(f"{visit.started_at[:10]}\t{names.get(enterprise_id, enterprise_id)}\t{team}\t{kept}")
     return 0
 

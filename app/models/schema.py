@@ -42,6 +42,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "recheck_line",
     "self_check",
     "self_check_line",
+    "campaign",
 )
 
 # Columns computed locally (by triggers) from logged ones: never written through the Store, never in the log.
@@ -596,6 +597,21 @@ CREATE INDEX self_check_line_check ON self_check_line (self_check_id);
 """
 
 
+# Version 11: campaigns (专项行动, app/models/campaigns.py) — a period and a scope whose coverage 所有企业必到 counts.
+# The scope is a JSON list of township, park or enterprise ids in one field: a campaign's scope is set as a whole.
+_V11 = """
+CREATE TABLE campaign (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    period_from TEXT NOT NULL,
+    period_to TEXT NOT NULL,
+    scope_kind TEXT NOT NULL CHECK (scope_kind IN ('ALL','TOWNSHIPS','PARKS','ENTERPRISES')),
+    scope TEXT NOT NULL DEFAULT '[]',
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
@@ -624,6 +640,6 @@ def _split(sql: str) -> list[str]:
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6),
-    _script(_V7), _script(_V8), _script(_V9), _script(_V10),
+    _script(_V7), _script(_V8), _script(_V9), _script(_V10), _script(_V11),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -33,6 +33,7 @@ REQUIRED = (
     "risk_reasons",
     "recheck_results",
     "recheck_followups",
+    "visit_rules",
 )
 
 

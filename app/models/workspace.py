@@ -11,6 +11,7 @@ from pathlib import Path
 from app.models.assessments import Assessments
 from app.models.authority import is_office
 from app.models.blobs import BlobStore
+from app.models.campaigns import Campaigns
 from app.models.clock import HybridLogicalClock
 from app.models.comparison import Comparisons
 from app.models.db import open_database
@@ -51,6 +52,7 @@ class Workspace:
         self.risk = RiskGrading(self.store)
         self.comparisons = Comparisons(self.inspections)
         self.stars = Stars(self.inspections, self.comparisons)
+        self.campaigns = Campaigns(self.inspections, self.risk)
         self._on_close: list[Callable[[], None]] = []
 
     @property

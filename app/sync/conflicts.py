@@ -44,6 +44,7 @@ _TITLES = {
                     "WHERE l.id = ?",
     "self_check": "SELECT '比对：' || coalesce(e.name, '') || ' ' || c.period_from || '—' || c.period_to "
                   "FROM self_check c LEFT JOIN enterprise e ON e.id = c.enterprise_id WHERE c.id = ?",
+    "campaign": "SELECT '专项行动：' || name FROM campaign WHERE id = ?",
     "self_check_line": "SELECT '比对：' || item_code || ' ' || coalesce(description, '') FROM self_check_line "
                        "WHERE id = ?",
 }

@@ -22,6 +22,7 @@ from app.models.inspections import RECHECK_MODE
 from app.models.store import Changes
 from app.models.workspace import Workspace
 from app.sync.exchange import Sync
+from app.ui.coverage.coverage_page import CoveragePage
 from app.ui.documents.documents_page import DocumentsPage
 from app.ui.hazards.hazards_page import HazardsPage
 from app.ui.hazards.township_day import TownshipDayPage
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.inspections_page = InspectionsPage(workspace, self)
         self.hazards_page = HazardsPage(workspace, self)
         self.township_day = TownshipDayPage(workspace, self)
+        self.coverage_page = CoveragePage(workspace, self)
         self.statistics_page = StatisticsPage(workspace, self)
         self.documents_page = DocumentsPage(workspace, self)
         self.sync_page = SyncPage(workspace, self)
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.inspections_page, self.tr("Inspections"))
         self.tabs.addTab(self.hazards_page, self.tr("Hazards"))
         self.tabs.addTab(self.township_day, self.tr("Township week"))
+        self.tabs.addTab(self.coverage_page, self.tr("Coverage"))
         self.tabs.addTab(self.statistics_page, self.tr("Statistics"))
         self.tabs.addTab(self.documents_page, self.tr("Documents"))
         self.tabs.addTab(self.sync_page, self.tr("Sync"))
@@ -74,6 +77,8 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.registry_page.start_inspection.connect(self.start_inspection)
         self.registry_page.open_dossier.connect(self.open_dossier)
+        self.coverage_page.start_inspection.connect(self.start_inspection)
+        self.coverage_page.open_dossier.connect(self.open_dossier)
         self.registry_page.new_enterprise.connect(self.new_enterprise)
         self.inspections_page.open_inspection.connect(self.open_inspection)
         self.hazards_page.start_recheck.connect(self.start_recheck)
@@ -192,6 +197,7 @@ class MainWindow(QMainWindow):
             self.inspections_page,
             self.hazards_page,
             self.township_day,
+            self.coverage_page,
             self.statistics_page,
             self.documents_page,
             self.sync_page,

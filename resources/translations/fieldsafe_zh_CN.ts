@@ -293,6 +293,59 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../app/ui/coverage/campaign_dialog.py" line="+38"/>
+        <source>Edit the campaign</source>
+        <translation>编辑专项行动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New campaign</source>
+        <translation>新建专项行动</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Every enterprise</source>
+        <translation>全部企业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Townships</source>
+        <translation>指定镇街</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parks</source>
+        <translation>指定园区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enterprises</source>
+        <translation>指定企业</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonImportDialog</name>
     <message>
         <location filename="../../app/ui/registry/comparison_tab.py" line="+51"/>
@@ -670,6 +723,114 @@
         <location line="+1"/>
         <source>Created</source>
         <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePage</name>
+    <message>
+        <location filename="../../app/ui/coverage/coverage_page.py" line="+63"/>
+        <source>New campaign…</source>
+        <translation>新建专项行动…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Township</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+2"/>
+        <source>Enterprises</source>
+        <translation>企业数</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>Visited</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>Share</source>
+        <translation>到访率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next visit due</source>
+        <translation>应检日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visits that did not count</source>
+        <translation>未计入的检查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open dossier</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not yet visited (most urgent first)</source>
+        <translation>尚未到访（按紧迫程度）</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>No campaign yet: create one with its period and scope.</source>
+        <translation>尚无专项行动：请新建并设定期间和范围。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{visited} of {total} enterprises visited with the method kept ({share}); {pending} still to visit</source>
+        <translation>{total} 家企业中已到 {visited} 家（{share}，按“必到、必问、必考”计）；尚有 {pending} 家未到</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sampled</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(none)</source>
+        <translation>（未注明）</translation>
     </message>
 </context>
 <context>
@@ -2484,7 +2645,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+65"/>
+        <location filename="../../app/ui/main_window.py" line="+67"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -2494,12 +2655,12 @@
         <translation>检查</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>FieldSafe field safety inspection</source>
         <translation>FieldSafe 现场安全检查</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
@@ -2507,6 +2668,11 @@
         <location line="+1"/>
         <source>Township week</source>
         <translation>镇街工作台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage</source>
+        <translation>必到覆盖</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2525,7 +2691,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -2570,7 +2736,7 @@
         <translation>档案：{name}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3975,7 +4141,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../app/ui/statistics/statistics_page.py" line="+61"/>
+        <location filename="../../app/ui/statistics/statistics_page.py" line="+62"/>
         <source>By month</source>
         <translation>按月</translation>
     </message>
@@ -4024,12 +4190,12 @@ Offline field safety inspection for multi-tenant factories.</source>
     <message>
         <location line="-7"/>
         <location line="+7"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <location line="+8"/>
         <source>Major</source>
         <translation>其中重大隐患</translation>
@@ -4037,12 +4203,12 @@ Offline field safety inspection for multi-tenant factories.</source>
     <message>
         <location line="-7"/>
         <location line="+7"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Closed</source>
         <translation>销号隐患</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <location line="+7"/>
         <source>Went overdue</source>
         <translation>新增逾期</translation>
@@ -4050,12 +4216,12 @@ Offline field safety inspection for multi-tenant factories.</source>
     <message>
         <location line="-6"/>
         <location line="+6"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Rectification rate</source>
         <translation>整改率</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-76"/>
         <location line="+6"/>
         <source>Documents issued</source>
         <translation>出具文书</translation>
@@ -4076,7 +4242,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>现场处理措施决定书</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>All townships</source>
         <translation>全部镇街</translation>
     </message>

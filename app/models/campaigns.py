@@ -1,0 +1,174 @@
+"""Campaigns (专项行动) for "所有企业必到": a period and a scope — the whole district, some townships, some parks or a
+list of enterprises — and their coverage: per township and per park the share of the scope's enterprises visited
+with the method kept (app/models/coverage.py), the ones not yet visited with their risk grade and the next visit due
+by grade (app/models/risk.py), most urgent first. A campaign is a synced row, so a supervisor's campaign reaches
+the laptops and every laptop counts the same visits."""
+
+from __future__ import annotations
+
+import builtins
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.errors import ValidationError
+from app.models.coverage import Coverage, Visit
+from app.models.inspections import Inspections
+from app.models.risk import RiskGrade, RiskGrading
+
+SCOPES = ("ALL", "TOWNSHIPS", "PARKS", "ENTERPRISES")
+GRADE_ORDER = {"RED": 0, "ORANGE": 1, "YELLOW": 2, "BLUE": 3}
+MAX_NAME = 100
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str
+    name: str
+    start: date
+    end: date
+    scope_kind: str
+    scope: tuple[str, ...]  # township, park or enterprise ids (empty for ALL)
+
+
+@dataclass
+class Group:
+    """One township or park of the campaign's scope."""
+
+    id: str | None
+    name: str
+    enterprise_ids: list[str] = field(default_factory=list)
+    visited: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return len(self.visited) / len(self.enterprise_ids) if self.enterprise_ids else 0.0
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An enterprise of the scope not yet visited with the method kept."""
+
+    enterprise_id: str
+    name: str
+    township: str
+    park: str
+    risk: RiskGrade
+    tried: tuple[Visit, ...]  # visits in the period that did not keep the method
+
+
+@dataclass(frozen=True)
+class CampaignCoverage:
+    campaign: Campaign
+    townships: list[Group]
+    parks: list[Group]
+    pending: list[Pending]  # RED first, then by next visit due
+    visits: dict[str, list[Visit]]  # every visit of the period, by enterprise
+
+    @property
+    def total(self) -> int:
+        return sum(len(g.enterprise_ids) for g in self.townships)
+
+    @property
+    def visited(self) -> int:
+        return sum(len(g.visited) for g in self.townships)
+
+
+class Campaigns:
+    def __init__(self, inspections: Inspections, risk: RiskGrading) -> None:
+        self.inspections = inspections
+        self.store = inspections.store
+        self.risk = risk
+
+    def create(self, name: str, start: date, end: date, scope_kind: str = "ALL",
+               scope: builtins.list[str] | tuple[str, ...] = ()) -> str:
+        values = self._validated(name, start, end, scope_kind, scope)
+        return self.store.insert("campaign", values)
+
+    def update(self, campaign_id: str, name: str, start: date, end: date, scope_kind: str,
+               scope: builtins.list[str] | tuple[str, ...]) -> None:
+        with self.store.transaction():
+            self.store.require("campaign", campaign_id)
+            self.store.update("campaign", campaign_id, self._validated(name, start, end, scope_kind, scope))
+
+    def delete(self, campaign_id: str) -> None:
+        with self.store.transaction():
+            self.store.require("campaign", campaign_id)
+            self.store.delete("campaign", campaign_id)
+
+    def list(self) -> builtins.list[Campaign]:
+        """Newest period first."""
+        rows = self.store.query("SELECT * FROM campaign WHERE deleted = 0 ORDER BY period_to DESC, name, id")
+        return [self._campaign(r) for r in rows]
+
+    def get(self, campaign_id: str) -> Campaign:
+        return self._campaign(self.store.require("campaign", campaign_id))
+
+    def _validated(self, name: str, start: date, end: date, scope_kind: str,
+                   scope: builtins.list[str] | tuple[str, ...]) -> dict[str, Any]:
+        name = (name or "").strip()
+        if not name or len(name) > MAX_NAME:
+            raise ValidationError("campaign.name", "请填写活动名称（最多 {max} 字）",
+                                  "Enter the campaign's name (at most {max} characters)", max=MAX_NAME)
+        if end < start:
+            raise ValidationError("campaign.period", "活动的结束日期早于开始日期", "The campaign ends before it starts")
+        if scope_kind not in SCOPES:
+            raise ValidationError("campaign.scope_kind", "未知的范围类型：{kind}", "Unknown scope: {kind}",
+                                  kind=scope_kind)
+        ids = list(dict.fromkeys(scope)) if scope_kind != "ALL" else []
+        if scope_kind != "ALL":
+            table = {"TOWNSHIPS": "org_unit", "PARKS": "park", "ENTERPRISES": "enterprise"}[scope_kind]
+            unknown = [i for i in ids if not self.store.get(table, i)]
+            if not ids or unknown:
+                raise ValidationError("campaign.scope", "活动范围须选择至少一个现有的镇街、园区或企业",
+                                      "The scope needs at least one existing township, park or enterprise")
+        return {"name": name, "period_from": start.isoformat(), "period_to": end.isoformat(),
+                "scope_kind": scope_kind, "scope": json.dumps(ids, ensure_ascii=False)}
+
+    @staticmethod
+    def _campaign(row: dict[str, Any]) -> Campaign:
+        try:
+            scope = tuple(str(i) for i in json.loads(row["scope"] or "[]"))
+        except (ValueError, TypeError):
+            scope = ()  # a broken scope from a bundle reads as empty rather than stopping the page
+        return Campaign(row["id"], row["name"], date.fromisoformat(row["period_from"]),
+                        date.fromisoformat(row["period_to"]), row["scope_kind"], scope)
+
+    # Coverage
+
+    def enterprises(self, campaign: Campaign) -> builtins.list[dict[str, Any]]:
+        """The live enterprises in scope (merged records left out) with their township and park names."""
+        where, params = "", builtins.list[str]()
+        if campaign.scope_kind != "ALL":
+            column = {"TOWNSHIPS": "e.township_id", "PARKS": "e.park_id", "ENTERPRISES": "e.id"}[campaign.scope_kind]
+            where = f" AND {column} IN ({', '.join('?' * len(campaign.scope))})" if campaign.scope else " AND 0"
+            params = list(campaign.scope)
+        return self.store.query(
+            f"""SELECT e.id, e.name, e.township_id, coalesce(o.name, '') AS township, e.park_id,
+                       coalesce(p.name, '') AS park FROM enterprise e
+                LEFT JOIN org_unit o ON o.id = e.township_id LEFT JOIN park p ON p.id = e.park_id
+                WHERE e.deleted = 0 AND e.merged_into IS NULL{where} ORDER BY township, park, e.name, e.id""",
+            tuple(params))
+
+    def coverage(self, campaign: Campaign, today: date) -> CampaignCoverage:
+        visits = Coverage(self.inspections).visits(campaign.start, campaign.end)
+        townships: dict[str | None, Group] = {}
+        parks: dict[str | None, Group] = {}
+        pending = []
+        for e in self.enterprises(campaign):
+            kept = any(v.counts for v in visits.get(e["id"], []))
+            for groups, key, name in ((townships, e["township_id"], e["township"]), (parks, e["park_id"], e["park"])):
+                group = groups.setdefault(key, Group(key, name))
+                group.enterprise_ids.append(e["id"])
+                if kept:
+                    group.visited.append(e["id"])
+            if not kept:
+                pending.append(Pending(e["id"], e["name"], e["township"], e["park"], self.risk.grade(e["id"], today),
+                                       tuple(visits.get(e["id"], []))))
+        pending.sort(key=lambda p: (GRADE_ORDER.get(p.risk.grade, 9), p.risk.next_visit_due or date.min, p.name))
+        in_parks = [g for k, g in parks.items() if k is not None]
+        return CampaignCoverage(campaign, builtins.list(townships.values()), in_parks, pending, visits)
+
+
+__all__ = ["SCOPES", "Campaign", "CampaignCoverage", "Campaigns", "Group", "Pending"]

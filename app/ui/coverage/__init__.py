@@ -1,0 +1,1 @@
+"""所有企业必到 in the window: campaigns and their coverage."""

@@ -1,0 +1,196 @@
+"""覆盖 (所有企业必到): a campaign's coverage — per township and park the share of its enterprises visited with the
+method kept, and the ones not yet visited, most urgent risk grade first with the next visit due, each openable as
+the next visit or its dossier. Computed on the op thread (app/models/campaigns.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import vocab
+from app.models.campaigns import Campaign, CampaignCoverage, Group
+from app.models.workspace import Workspace
+from app.ui.coverage.campaign_dialog import CampaignDialog
+from app.ui.i18n import fill
+from app.ui.ops import Op
+from app.ui.pages import Reloads
+from app.ui.registry.dossier_page import RISK_CHIP
+from app.ui.widgets.tables import record_table
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _cell(text: object, row_id: str | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    if row_id is not None:
+        item.setData(_ID_ROLE, row_id)
+    return item
+
+
+class CoveragePage(Reloads, QWidget):
+    """Signals: start_inspection(str), open_dossier(str) — for the enterprise picked from the not-yet-visited list."""
+
+    start_inspection = Signal(str)
+    open_dossier = Signal(str)
+    WATCHES = frozenset({"campaign", "inspection", "inspection_target", "item_result", "interview_answer",
+                         "quiz_attempt", "enterprise", "hazard", "org_unit", "park", "lease"})
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.workspace, self.today = workspace, today
+        self.result: CampaignCoverage | None = None
+        self.pending_op: Op[tuple[list[Campaign], CampaignCoverage | None]] | None = None
+        self.campaigns: list[Campaign] = []
+        self.dialog: CampaignDialog | None = None
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("coverageCampaign")
+        self.campaign.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.campaign.currentIndexChanged.connect(self._compute)
+        self.new_button = QPushButton(self.tr("New campaign…"))
+        self.new_button.clicked.connect(lambda: self.edit_campaign(new=True))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(lambda: self.edit_campaign(new=False))
+        self.summary = QLabel()
+        self.summary.setObjectName("coverageSummary")
+        self.townships = record_table([self.tr("Township"), self.tr("Enterprises"), self.tr("Visited"),
+                                       self.tr("Share")], 0)
+        self.parks = record_table([self.tr("Park"), self.tr("Enterprises"), self.tr("Visited"), self.tr("Share")], 0)
+        self.pending = record_table([self.tr("Enterprise"), self.tr("Township"), self.tr("Park"), self.tr("Risk"),
+                                     self.tr("Next visit due"), self.tr("Visits that did not count")], 5)
+        self.pending.setObjectName("coveragePending")
+        self.pending.cellDoubleClicked.connect(lambda row, _c: self._emit(row, self.start_inspection))
+        self.start_button = QPushButton(self.tr("Start inspection"))
+        self.start_button.setObjectName("coverageStart")
+        self.start_button.clicked.connect(lambda: self._emit(self.pending.currentRow(), self.start_inspection))
+        self.dossier_button = QPushButton(self.tr("Open dossier"))
+        self.dossier_button.clicked.connect(lambda: self._emit(self.pending.currentRow(), self.open_dossier))
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Campaign")))
+        top.addWidget(self.campaign)
+        top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
+        top.addStretch(1)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.townships)
+        left.addWidget(self.parks)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        caption = QHBoxLayout()
+        caption.addWidget(QLabel(self.tr("Not yet visited (most urgent first)")))
+        caption.addStretch(1)
+        caption.addWidget(self.dossier_button)
+        caption.addWidget(self.start_button)
+        right_layout.addLayout(caption)
+        right_layout.addWidget(self.pending, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self.watch(workspace)
+        self._stale = True  # computed when first shown
+
+    # Loading
+
+    def reload(self) -> None:
+        self.select_campaign(self.campaign.currentData())
+
+    def select_campaign(self, campaign_id: str | None) -> None:
+        """List the campaigns and compute the coverage of `campaign_id` (or of the newest), both on the op thread."""
+        today = self.today()
+
+        def work(ws: Workspace, _p: object, _c: object) -> tuple[list[Campaign], CampaignCoverage | None]:
+            campaigns = ws.campaigns.list()
+            chosen = next((c for c in campaigns if c.id == campaign_id), campaigns[0] if campaigns else None)
+            return campaigns, ws.campaigns.coverage(chosen, today) if chosen else None
+
+        self.pending_op = Op(self, self.workspace, work).success(self._show).run_in_background()
+
+    def _compute(self) -> None:
+        self.select_campaign(self.campaign.currentData())
+
+    def _show(self, loaded: tuple[list[Campaign], CampaignCoverage | None]) -> None:
+        self.campaigns, result = loaded
+        self.campaign.blockSignals(True)
+        self.campaign.clear()
+        for c in self.campaigns:
+            self.campaign.addItem(f"{c.name}（{c.start} — {c.end}）", c.id)
+        if result is not None:
+            self.campaign.setCurrentIndex(self.campaign.findData(result.campaign.id))
+        self.campaign.blockSignals(False)
+        self.edit_button.setEnabled(result is not None)
+        self.result = result
+        if result is None:
+            self.summary.setText(self.tr("No campaign yet: create one with its period and scope."))
+            for table in (self.townships, self.parks, self.pending):
+                table.setRowCount(0)
+            return
+        share = result.visited / result.total if result.total else 0.0
+        self.summary.setText(fill(self.tr("{visited} of {total} enterprises visited with the method kept ({share}); "
+                                          "{pending} still to visit"), visited=result.visited, total=result.total,
+                                  share=f"{share:.0%}", pending=len(result.pending)))
+        self._groups(self.townships, result.townships)
+        self._groups(self.parks, result.parks)
+        self.pending.setRowCount(len(result.pending))
+        for row, p in enumerate(result.pending):
+            due = (p.risk.next_visit_due.isoformat() if p.risk.next_visit_due
+                   else self.tr("now") if p.risk.last_visit is None else self.tr("sampled"))
+            tried = "；".join(f"{v.started_at[:10]} " + "、".join(vocab.label("visit_rules", r) for r in v.missed)
+                             for v in p.tried)
+            risk = _cell(vocab.label("risk_grades", p.risk.grade))
+            background, foreground = RISK_CHIP.get(p.risk.grade, RISK_CHIP[None])
+            risk.setBackground(QBrush(QColor(background)))
+            risk.setForeground(QBrush(QColor(foreground)))
+            for column, item in enumerate((_cell(p.name, p.enterprise_id), _cell(p.township), _cell(p.park), risk,
+                                           _cell(due), _cell(tried))):
+                self.pending.setItem(row, column, item)
+        if result.pending:
+            self.pending.selectRow(0)
+        for button in (self.start_button, self.dossier_button):
+            button.setEnabled(bool(result.pending))
+
+    def _groups(self, table: QTableWidget, groups: Sequence[Group]) -> None:
+        table.setRowCount(len(groups))
+        for row, g in enumerate(groups):
+            share = _cell(f"{g.share:.0%}")
+            if g.share < 1:
+                share.setForeground(QBrush(QColor("#b3261e")))
+            for column, item in enumerate((_cell(g.name or self.tr("(none)")), _cell(len(g.enterprise_ids)),
+                                           _cell(len(g.visited)), share)):
+                table.setItem(row, column, item)
+
+    # Actions
+
+    def _emit(self, row: int, signal: object) -> None:
+        item = self.pending.item(row, 0) if row >= 0 else None
+        if item is not None:
+            signal.emit(str(item.data(_ID_ROLE)))  # type: ignore[attr-defined]
+
+    def edit_campaign(self, *, new: bool) -> CampaignDialog:
+        campaign_id = None if new else self.campaign.currentData()
+        campaign = next((c for c in self.campaigns if c.id == campaign_id), None)
+        dialog = self.dialog = CampaignDialog(self.workspace, self.today(), campaign, self)
+        dialog.saved.connect(self.select_campaign)
+        dialog.open()
+        return dialog
