@@ -1,6 +1,6 @@
 """Follow-up from the command line: list what is open or overdue, move a hazard through 整改 → 复查 → 销号
-(app/models/hazard_flow.py), and the coverage of a period (所有企业必到, app/models/coverage.py). Registered in
-app/cli."""
+(app/models/hazard_flow.py), the coverage of a period or a campaign (所有企业必到, app/models/coverage.py and
+campaigns.py). Registered in app/cli."""
 
 from __future__ import annotations
 
@@ -109,6 +109,38 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_campaign(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        campaigns = ws.campaigns
+        if args.action == "create":
+            kind, refs = next(((k, v) for k, v in (("TOWNSHIPS", args.townships), ("PARKS", args.parks),
+                                                     ("ENTERPRISES", args.enterprises)) if v), ("ALL", []))
+            if kind == "ENTERPRISES":
+                scope = [ws.registry.resolve(ref) for ref in refs]
+            else:
+                rows = ws.registry.townships() if kind == "TOWNSHIPS" else ws.registry.parks()
+                what = ("镇街", "township") if kind == "TOWNSHIPS" else ("园区", "park")
+                scope = [one_of(rows, ref, *what, "name") for ref in refs]
+            print(campaigns.create(args.name, args.start, args.end, kind, scope))
+            return 0
+        listed = campaigns.list()
+        if args.action == "list":
+            print_table([localized(*h) for h in (("ID", "ID"), ("名称", "name"), ("期间", "period"),
+                                                 ("范围", "scope"))],
+                        [(c.id, c.name, f"{c.start}—{c.end}", c.scope_kind) for c in listed])
+            return 0
+        chosen = one_of([{"id": c.id, "name": c.name} for c in listed], args.campaign, "专项行动", "campaign", "name")
+        coverage = campaigns.coverage(campaigns.get(chosen), ws.inspections.now().date())
+    headers = [localized(*h) for h in (("镇街/园区", "township / park"), ("企业", "enterprises"), ("已到", "visited"),
+                                      ("到访率", "share"))]
+    print_table(headers, [(g.name, len(g.enterprise_ids), len(g.visited), f"{g.share:.0%}")
+                          for g in [*coverage.townships, *coverage.parks]])
+    for p in coverage.pending:
+        due = p.risk.next_visit_due.isoformat() if p.risk.next_visit_due else localized("现在", "now")
+        print(f"{vocab.label('risk_grades', p.risk.grade)}\t{due}\t{p.township}\t{p.name}\t{p.enterprise_id}")
+    return 0
+
+
 def cmd_statistics(args: argparse.Namespace) -> int:
     from app.models.statistics import COLUMNS, Statistics, export_excel
 
@@ -144,6 +176,21 @@ def register(add: Add) -> None:
                    help=localized("列出尚未按要求到访的企业", "list the enterprises not yet visited by the method"))
     p.add_argument("--visits", action="store_true",
                    help=localized("列出谁检查了哪家企业、是否计入", "list who visited whom, and whether it counts"))
+    p = add("campaign", cmd_campaign, "专项行动：期间、范围及其必到覆盖", "campaigns: period, scope and coverage")
+    actions = p.add_subparsers(dest="action", metavar="action", required=True)
+    q = actions.add_parser("create", help=localized("新建专项行动（默认全部企业）",
+                                                    "create one (every enterprise by default)"))
+    q.add_argument("name")
+    q.add_argument("start", type=date_arg)
+    q.add_argument("end", type=date_arg)
+    scope = q.add_mutually_exclusive_group()
+    scope.add_argument("--townships", nargs="+", help=localized("镇街名称", "township names"))
+    scope.add_argument("--parks", nargs="+", help=localized("园区名称", "park names"))
+    scope.add_argument("--enterprises", nargs="+", help=localized("企业（名称、信用代码或 ID）", "enterprises"))
+    actions.add_parser("list", help=localized("列出专项行动", "list campaigns"))
+    q = actions.add_parser("show", help=localized("各镇街、园区的到访率及尚未到访的企业（按风险等级）",
+                                                  "coverage by township and park, and who is still to visit"))
+    q.add_argument("campaign", help=localized("名称或 ID", "name or id"))
 
     p = add("hazards", cmd_hazards, "列出未销号（或逾期）的隐患", "list hazards not yet closed (or overdue)")
     p.add_argument("--overdue", action="store_true", help=localized("只列逾期的", "only the overdue ones"))

@@ -59,12 +59,23 @@ class Pending:
 
 
 @dataclass(frozen=True)
+class VisitRow:
+    """Who visited whom: one enterprise of the scope on one visit of the period."""
+
+    day: str
+    enterprise_id: str
+    enterprise: str
+    inspectors: str  # names, "、"-separated
+    missed: tuple[str, ...]  # the method's rules it did not keep (empty: it counts)
+
+
+@dataclass(frozen=True)
 class CampaignCoverage:
     campaign: Campaign
     townships: list[Group]
     parks: list[Group]
     pending: list[Pending]  # RED first, then by next visit due
-    visits: dict[str, list[Visit]]  # every visit of the period, by enterprise
+    visits: list[VisitRow]  # every visit of the period to an enterprise of the scope, newest first
 
     @property
     def total(self) -> int:
@@ -155,8 +166,12 @@ class Campaigns:
         visits = Coverage(self.inspections).visits(campaign.start, campaign.end)
         townships: dict[str | None, Group] = {}
         parks: dict[str | None, Group] = {}
-        pending = []
+        pending, rows = [], []
+        officers = {str(i["id"]): str(i["name"]) for i in self.store.query("SELECT id, name FROM inspector")}
         for e in self.enterprises(campaign):
+            rows += [VisitRow(v.started_at[:10], e["id"], e["name"],
+                              "、".join(officers.get(i, i) for i in v.inspector_ids), v.missed)
+                     for v in visits.get(e["id"], [])]
             kept = any(v.counts for v in visits.get(e["id"], []))
             for groups, key, name in ((townships, e["township_id"], e["township"]), (parks, e["park_id"], e["park"])):
                 group = groups.setdefault(key, Group(key, name))
@@ -168,7 +183,8 @@ class Campaigns:
                                        tuple(visits.get(e["id"], []))))
         pending.sort(key=lambda p: (GRADE_ORDER.get(p.risk.grade, 9), p.risk.next_visit_due or date.min, p.name))
         in_parks = [g for k, g in parks.items() if k is not None]
-        return CampaignCoverage(campaign, builtins.list(townships.values()), in_parks, pending, visits)
+        rows.sort(key=lambda r: (r.day, r.enterprise), reverse=True)
+        return CampaignCoverage(campaign, builtins.list(townships.values()), in_parks, pending, rows)
 
 
-__all__ = ["SCOPES", "Campaign", "CampaignCoverage", "Campaigns", "Group", "Pending"]
+__all__ = ["SCOPES", "Campaign", "CampaignCoverage", "Campaigns", "Group", "Pending", "VisitRow"]

@@ -728,7 +728,7 @@
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../app/ui/coverage/coverage_page.py" line="+63"/>
+        <location filename="../../app/ui/coverage/coverage_page.py" line="+65"/>
         <source>New campaign…</source>
         <translation>新建专项行动…</translation>
     </message>
@@ -769,11 +769,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+28"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-28"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
@@ -803,12 +804,26 @@
         <translation>专项行动</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Not yet visited (most urgent first)</source>
-        <translation>尚未到访（按紧迫程度）</translation>
+        <location line="+17"/>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+0"/>
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts?</source>
+        <translation>是否计入</translation>
+    </message>
+    <message>
+        <source>Not yet visited (most urgent first)</source>
+        <translation type="vanished">尚未到访（按紧迫程度）</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>No campaign yet: create one with its period and scope.</source>
         <translation>尚无专项行动：请新建并设定期间和范围。</translation>
     </message>
@@ -828,7 +843,26 @@
         <translation>抽查</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>Counts</source>
+        <translation>计入</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Not yet visited, most urgent first (%n)</source>
+        <translation>
+            <numerusform>尚未到访，按紧迫程度（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Who visited whom (%n)</source>
+        <translation>
+            <numerusform>到访记录（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>(none)</source>
         <translation>（未注明）</translation>
     </message>

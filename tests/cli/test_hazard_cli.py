@@ -65,3 +65,24 @@ def test_statistics_prints_the_figures_and_saves_them_as_excel(tmp_path, capsys)
     text = "".join(pdf[0].get_textpage().get_text_range().split())
     pdf.close()
     assert "检查统计" in text and "集士港镇" in text and "发现隐患" in text and "销号隐患" in text
+
+
+def test_a_campaign_is_created_listed_and_shown_with_who_is_still_to_visit(tmp_path, capsys):
+    data = tmp_path / "data"
+    with Workspace(data) as ws:
+        build_site(ws, now=datetime(2026, 11, 23, 9, 30))
+        far = ws.registry.ensure_org_unit("高桥镇", "township")
+        ws.registry.create_enterprise(name="宁波高桥塑料厂", township_id=far)
+    status, out, _ = cli_call(capsys, "--data-dir", data, "--lang", "zh", "campaign", "create", "高桥专项",
+                              "2026-11-01", "2026-11-30", "--townships", "高桥镇")
+    assert status == 0
+    status, out, _ = cli_call(capsys, "--data-dir", data, "--lang", "zh", "campaign", "list")
+    assert status == 0 and "高桥专项" in out and "TOWNSHIPS" in out
+    status, out, _ = cli_call(capsys, "--data-dir", data, "--lang", "zh", "campaign", "show", "高桥专项")
+    assert status == 0 and "高桥镇" in out and "一般风险（黄）\t现在\t高桥镇\t宁波高桥塑料厂" in out
+    status, _, err = cli_call(capsys, "--data-dir", data, "--lang", "zh", "campaign", "create", "坏", "2026-11-30",
+                              "2026-11-01")
+    assert status == 1 and "结束日期早于开始日期" in err
+    status, _, err = cli_call(capsys, "--data-dir", data, "--lang", "zh", "campaign", "create", "坏", "2026-11-01",
+                              "2026-11-30", "--parks", "无此园区")
+    assert status == 1 and "园区" in err

@@ -63,6 +63,8 @@ def test_a_district_campaign_counts_per_township_and_park_and_lists_the_rest_by_
     (pending,) = coverage.pending
     assert (pending.enterprise_id, pending.risk.grade, pending.tried) == (site.far, "YELLOW", ())
     assert (coverage.total, coverage.visited) == (3, 2)
+    assert [(v.enterprise, v.inspectors, v.missed) for v in coverage.visits] == [
+        ("集士港村股份经济合作社", "张明、李华", ()), ("宁波恒达五金制品厂", "张明、李华", ())]
     assert check(ws).ok
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -93,12 +94,17 @@ class CoveragePage(Reloads, QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         caption = QHBoxLayout()
-        caption.addWidget(QLabel(self.tr("Not yet visited (most urgent first)")))
         caption.addStretch(1)
         caption.addWidget(self.dossier_button)
         caption.addWidget(self.start_button)
         right_layout.addLayout(caption)
-        right_layout.addWidget(self.pending, 1)
+        self.lists = QTabWidget()
+        self.visits = record_table([self.tr("Date"), self.tr("Enterprise"), self.tr("Inspectors"),
+                                    self.tr("Counts?")], 3)
+        self.visits.setObjectName("coverageVisits")
+        self.lists.addTab(self.pending, "")
+        self.lists.addTab(self.visits, "")
+        right_layout.addWidget(self.lists, 1)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -143,7 +149,7 @@ class CoveragePage(Reloads, QWidget):
         self.result = result
         if result is None:
             self.summary.setText(self.tr("No campaign yet: create one with its period and scope."))
-            for table in (self.townships, self.parks, self.pending):
+            for table in (self.townships, self.parks, self.pending, self.visits):
                 table.setRowCount(0)
             return
         share = result.visited / result.total if result.total else 0.0
@@ -169,6 +175,14 @@ class CoveragePage(Reloads, QWidget):
             self.pending.selectRow(0)
         for button in (self.start_button, self.dossier_button):
             button.setEnabled(bool(result.pending))
+        self.visits.setRowCount(len(result.visits))
+        for row, v in enumerate(result.visits):
+            kept = self.tr("Counts") if not v.missed else "、".join(vocab.label("visit_rules", r) for r in v.missed)
+            for column, item in enumerate((_cell(v.day), _cell(v.enterprise, v.enterprise_id), _cell(v.inspectors),
+                                           _cell(kept))):
+                self.visits.setItem(row, column, item)
+        self.lists.setTabText(0, self.tr("Not yet visited, most urgent first (%n)", "", len(result.pending)))
+        self.lists.setTabText(1, self.tr("Who visited whom (%n)", "", len(result.visits)))
 
     def _groups(self, table: QTableWidget, groups: Sequence[Group]) -> None:
         table.setRowCount(len(groups))

@@ -11,13 +11,12 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -36,9 +35,11 @@ from app.documents.batch import BatchResult, print_batch, select_documents
 from app.documents.numbering import DOC_TYPES
 from app.errors import UserError
 from app.models import vocab
+from app.models.risk import add_months
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
 from app.ui.ops import Op, RunsOps
+from app.ui.widgets.dates import date_edit, from_qdate
 from app.ui.widgets.dialogs import show_error
 
 
@@ -54,11 +55,6 @@ class BatchRequest:
     out: Path
     one_file: bool
     workers: int | None
-
-
-def _date(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
 
 
 class BatchDialog(RunsOps, QDialog):
@@ -87,12 +83,10 @@ class BatchDialog(RunsOps, QDialog):
         self.township.currentIndexChanged.connect(self._fill_parks)
         self._fill_parks()
         self.by_date = QCheckBox(self.tr("Only documents issued from"))
-        today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addMonths(-1))
-        self.date_to = QDateEdit(today)
+        today = date.today()
+        self.date_from = date_edit(add_months(today, -1))
+        self.date_to = date_edit(today)
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         self.by_date.toggled.connect(self.date_from.setEnabled)
         self.by_date.toggled.connect(self.date_to.setEnabled)
@@ -190,8 +184,8 @@ class BatchDialog(RunsOps, QDialog):
         text = self.folder.text().strip()
         if not text:
             raise UserError("ui.batch_no_folder", "请选择输出目录", "Choose the target folder")
-        date_from = _date(self.date_from) if self.by_date.isChecked() else None
-        date_to = _date(self.date_to) if self.by_date.isChecked() else None
+        date_from = from_qdate(self.date_from.date()) if self.by_date.isChecked() else None
+        date_to = from_qdate(self.date_to.date()) if self.by_date.isChecked() else None
         if date_from and date_to and date_from > date_to:
             raise UserError("ui.batch_dates", "开始日期晚于结束日期", "The start date is after the end date")
         return BatchRequest(doc_type=self.doc_type.currentData(), township_id=self.township.currentData(),
@@ -199,8 +193,8 @@ class BatchDialog(RunsOps, QDialog):
                             one_file=self.one_file.isChecked(), workers=self.workers)
 
     def matching_count(self) -> int:
-        date_from = _date(self.date_from) if self.by_date.isChecked() else None
-        date_to = _date(self.date_to) if self.by_date.isChecked() else None
+        date_from = from_qdate(self.date_from.date()) if self.by_date.isChecked() else None
+        date_to = from_qdate(self.date_to.date()) if self.by_date.isChecked() else None
         return len(select_documents(self.workspace, doc_type=self.doc_type.currentData(),
                                     township_id=self.township.currentData(), park_id=self.park.currentData(),
                                     date_from=date_from, date_to=date_to))

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +27,7 @@ from app.documents.issuing import Documents
 from app.errors import UserError
 from app.ui.ops import Op
 from app.ui.widgets.autosave import DraftField
+from app.ui.widgets.dates import date_edit
 from app.ui.widgets.dialogs import show_error
 
 
@@ -42,9 +42,7 @@ class DocumentArgs(QWidget):
         self.measures.setMaximumHeight(110)
         self.reference_no = QLineEdit()
         self.reference_no.setObjectName("referenceNo")
-        self.reference_date = QDateEdit(QDate.currentDate())
-        self.reference_date.setCalendarPopup(True)
-        self.reference_date.setDisplayFormat("yyyy-MM-dd")
+        self.reference_date = date_edit()
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(self.tr("Measures decided"), self.measures)

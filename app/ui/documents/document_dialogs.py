@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from app.errors import UserError
 from app.models import vocab
 from app.ui.documents.document_args import DocumentArgs
 from app.ui.ops import Op
+from app.ui.widgets.dates import date_edit, to_qdate
 from app.ui.widgets.dialogs import show_error
 
 if TYPE_CHECKING:
@@ -172,10 +172,8 @@ class ServeDialog(QDialog):
         self.page, self.document_id = page, document_id
         row = page.documents.get(document_id)
         today = page.documents.today()
-        self.served_on = QDateEdit(QDate(today.year, today.month, today.day))
-        self.served_on.setCalendarPopup(True)
-        self.served_on.setDisplayFormat("yyyy-MM-dd")
-        self.served_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.served_on = date_edit(today)
+        self.served_on.setMaximumDate(to_qdate(today))
         issued = QDate.fromString((row["created_at"] or "")[:10], "yyyy-MM-dd")
         if issued.isValid() and issued <= self.served_on.maximumDate():
             self.served_on.setMinimumDate(issued)

@@ -8,10 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,6 +31,7 @@ from app.models.hazard_flow import LISTING_LEVELS, HazardFlow, Listing
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
 from app.ui.ops import Op
+from app.ui.widgets.dates import date_edit
 from app.ui.widgets.dialogs import show_error
 from app.ui.widgets.photo_strip import IMAGE_SUFFIXES
 
@@ -65,13 +65,6 @@ _CALLS: dict[str, Callable[[HazardFlow, str, dict[str, Any]], None]] = {
 _TEXTS = ("reason", "evidence", "plan", "feedback")
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = named(QDateEdit(), name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
 def action_label(name: str) -> str:
     return vocab.label("hazard_actions", name)
 
@@ -97,9 +90,8 @@ class HazardActionDialog(QDialog):
         self.text = named(QPlainTextEdit(), "text")
         self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.department = named(QLineEdit(), "department")
-        self.deadline = _date_edit("deadline")
         later = workspace.inspections.now().date() + timedelta(days=DEFAULT_NEW_DEADLINE_DAYS)
-        self.deadline.setDate(QDate(later.year, later.month, later.day))
+        self.deadline = date_edit(later, "deadline")
         self.document = named(QComboBox(), "document")
         for row in Documents(workspace).list(enterprise_id=hazard["enterprise_id"], doc_type="RECHECK"):
             if row["status"] in ("SIGNED", "SERVED"):
@@ -108,8 +100,7 @@ class HazardActionDialog(QDialog):
         for level in LISTING_LEVELS:
             self.level.addItem(vocab.label("listing_levels", level), level)
         self.body, self.notice = named(QLineEdit(), "body"), named(QLineEdit(), "notice")
-        self.listed_on = _date_edit("listedOn")
-        self.listed_on.setDate(QDate.currentDate())
+        self.listed_on = date_edit(name="listedOn")
 
         if "officer" in self.requires:
             form.addRow(self.tr("Officer"), self.officer)

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
 from app.ui.ops import Op
+from app.ui.widgets.dates import date_edit, to_qdate
 
 
 class ExtensionDialog(QDialog):
@@ -36,9 +36,7 @@ class ExtensionDialog(QDialog):
         hazard = workspace.inspections.hazard(hazard_id)
         self.pending = workspace.hazard_flow.pending_extension(hazard_id)
         form = QFormLayout()
-        self.until = QDateEdit()
-        self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("yyyy-MM-dd")
+        self.until = date_edit()
         self.reason = QLineEdit()
         self.officer = QComboBox()
         self.decision = QComboBox()
@@ -60,7 +58,7 @@ class ExtensionDialog(QDialog):
             self.setWindowTitle(self.tr("Ask for a later deadline"))
             old = date.fromisoformat(hazard["deadline"]) if hazard["deadline"] else date.today()
             later = old + timedelta(days=15)
-            self.until.setDate(QDate(later.year, later.month, later.day))
+            self.until.setDate(to_qdate(later))
             form.addRow(self.tr("Deadline now"), QLabel(hazard["deadline"] or "—"))
             form.addRow(self.tr("New deadline"), self.until)
             form.addRow(self.tr("Reason"), self.reason)

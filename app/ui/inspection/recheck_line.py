@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,14 +26,11 @@ from app.models.reinspection import FOLLOWUPS, RESULTS
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
 from app.ui.widgets.autosave import AutoSave
+from app.ui.widgets.dates import date_edit, to_qdate
 from app.ui.widgets.dialogs import show_error
 from app.ui.widgets.photo_strip import PhotoStrip
 
 DEFAULT_NEW_DEADLINE_DAYS = 15
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class RecheckLine(QGroupBox):
@@ -72,10 +68,7 @@ class RecheckLine(QGroupBox):
         for code in FOLLOWUPS:
             self.followup.addItem(vocab.label("recheck_followups", code), code)
         self.followup.activated.connect(lambda _i: self._followup_chosen())
-        self.deadline = QDateEdit()
-        self.deadline.setObjectName("newDeadline")
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.deadline = date_edit(name="newDeadline")
         self.deadline.editingFinished.connect(self._deadline_chosen)
         follow_row = QHBoxLayout()
         follow_row.addWidget(self.followup)
@@ -115,7 +108,7 @@ class RecheckLine(QGroupBox):
         later = self.workspace.inspections.now().date() + timedelta(days=DEFAULT_NEW_DEADLINE_DAYS)
         shown = date.fromisoformat(line["new_deadline"]) if line["new_deadline"] else later
         self.deadline.blockSignals(True)
-        self.deadline.setDate(_qdate(shown))
+        self.deadline.setDate(to_qdate(shown))
         self.deadline.blockSignals(False)
         not_fixed = line["result"] in ("PARTLY", "NOT_FIXED")
         self.form.setRowVisible(self.follow_widget, not_fixed)

@@ -19,7 +19,6 @@ from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -50,6 +49,7 @@ from app.ui.registry.form_fields import (
     stacked,
 )
 from app.ui.registry.landlord_picker import LandlordPicker
+from app.ui.widgets.dates import date_edit
 from app.ui.widgets.dialogs import show_error
 
 
@@ -259,9 +259,7 @@ class EnterpriseDialog(QDialog):
         self.unit_edit.setPlaceholderText(self.tr("e.g. building 3, floor 2"))
         form.addRow(self.tr("Leased space"), self.unit_edit)
         self.agreement_check = QCheckBox(self.tr("Signed"))
-        self.agreement_date = QDateEdit(QDate.currentDate())
-        self.agreement_date.setCalendarPopup(True)
-        self.agreement_date.setDisplayFormat("yyyy-MM-dd")
+        self.agreement_date = date_edit()
         self.agreement_date.setEnabled(False)
         self.agreement_check.toggled.connect(self.agreement_date.setEnabled)
         agreement = QHBoxLayout()
