@@ -36,8 +36,6 @@ def main() -> None:
     app = create_application(language=args.lang)
     with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp)) as ws:
         generate_demo(ws, landlords=args.landlords, tenants=args.tenants, inspections=8)
-        today = ws.inspections.now().date()
-        ws.campaigns.create("厂中厂安全专项整治", add_months(today, -3), today)
         window = MainWindow(ws)
         window.show()
         page = window.registry_page
@@ -78,6 +76,7 @@ def main() -> None:
             row[2].value = "不符合" if n == 0 else "符合"
             row[3].value = "灭火器压力不足" if n == 0 else None
         book.save(ledger)
+        today = ws.inspections.now().date()
         ws.comparisons.import_file(enterprise, ledger, add_months(today, -12), today)
         dossier = window.open_dossier(enterprise)
         for tab, name in ((dossier.stars, "dossier_stars"), (dossier.comparison, "dossier_comparison")):

@@ -30,7 +30,7 @@ REQUIREMENTS = frozenset({
 })
 CLOSURES = ("ON_SITE", "RECHECK", "DELISTED", "TRANSFER")
 LISTING_LEVELS = ("TOWNSHIP", "DISTRICT", "CITY", "PROVINCE")
-_SIGNED = ("SIGNED", "SERVED")
+SIGNED_STATES = ("SIGNED", "SERVED")  # a document that is in force (signed, and maybe served)
 
 
 @dataclass(frozen=True)
@@ -388,7 +388,7 @@ class HazardFlow:
             document is None
             or document["deleted"]
             or document["doc_type"] != "RECHECK"
-            or document["status"] not in _SIGNED
+            or document["status"] not in SIGNED_STATES
             or document["enterprise_id"] != hazard["enterprise_id"]
         ):
             raise _refused(
@@ -402,8 +402,8 @@ class HazardFlow:
             raise _refused("not_on_site", "该隐患未当场整改", "This hazard was not rectified on site")
         signed = self.store.db.conn.execute(
             f"SELECT 1 FROM document WHERE inspection_id = ? AND doc_type = 'RECORD' AND deleted = 0 "
-            f"AND status IN ({', '.join('?' * len(_SIGNED))}) LIMIT 1",
-            (hazard["inspection_id"], *_SIGNED),
+            f"AND status IN ({', '.join('?' * len(SIGNED_STATES))}) LIMIT 1",
+            (hazard["inspection_id"], *SIGNED_STATES),
         ).fetchone()
         if signed is None:
             raise _refused(
@@ -454,6 +454,7 @@ __all__ = [
     "HazardFlow",
     "Lifecycle",
     "Listing",
+    "SIGNED_STATES",
     "load_lifecycle",
     "shipped_lifecycle",
 ]

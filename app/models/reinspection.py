@@ -18,7 +18,7 @@ from typing import Any
 
 from app.errors import ValidationError, localized
 from app.models import vocab
-from app.models.hazard_flow import HazardFlow
+from app.models.hazard_flow import SIGNED_STATES, HazardFlow
 from app.models.inspections import RECHECK_MODE, Inspections
 from app.models.store import Store
 
@@ -27,7 +27,6 @@ FOLLOWUPS = ("NEW_DEADLINE", "ESCALATE")
 # The documents whose hazards a re-inspection re-checks, the one it names first (the order, else the decision,
 # else the record).
 REFERENCED = ("ORDER", "DECISION", "RECORD")
-_SIGNED = ("SIGNED", "SERVED")
 
 
 def _refused(code: str, zh: str, en: str, **params: object) -> ValidationError:
@@ -107,7 +106,7 @@ class Reinspections:
             line = self.store.require("recheck_line", line_id)
             self._open(line["inspection_id"])
             signed = self.opinion(line["inspection_id"])
-            if signed is not None and signed["status"] in _SIGNED:
+            if signed is not None and signed["status"] in SIGNED_STATES:
                 raise _refused("signed", "整改复查意见书 {doc_no} 已签名，复查结论不能再改；如需更正，请先作废该意见书",
                                "The re-check opinion {doc_no} is signed: its results can no longer change; void it "
                                "first to correct them", doc_no=signed["doc_no"] or "")
@@ -167,9 +166,9 @@ class Reinspections:
         for doc_type in REFERENCED:
             rows = self.store.query(
                 f"""SELECT doc_no, created_at FROM document WHERE doc_type = ? AND inspection_id IN ({marks})
-                    AND enterprise_id = ? AND deleted = 0 AND status IN ('SIGNED', 'SERVED')
+                    AND enterprise_id = ? AND deleted = 0 AND status IN ({', '.join('?' * len(SIGNED_STATES))})
                     ORDER BY created_at DESC LIMIT 1""",
-                (doc_type, *found_in, self.inspections.get(inspection_id)["enterprise_id"]),
+                (doc_type, *found_in, self.inspections.get(inspection_id)["enterprise_id"], *SIGNED_STATES),
             )
             if rows:
                 reference = (doc_type, rows[0])
@@ -204,7 +203,7 @@ class Reinspections:
             self._open(inspection_id)
             self._require_ready(inspection_id)
             document = self.opinion(inspection_id)
-            if document is None or document["status"] not in _SIGNED:
+            if document is None or document["status"] not in SIGNED_STATES:
                 raise _refused("unsigned", "请先出具并签署整改复查意见书", "Issue and sign the re-check opinion first")
             officer = self.inspections.inspector_ids(inspection_id)[0]
             for line in self.lines(inspection_id):

@@ -44,6 +44,9 @@ def test_the_demo_completes_its_visits_by_the_method_so_they_count(tmp_path: Pat
         assert "COMPLETED" in statuses.values() and "IN_PROGRESS" in statuses.values()
         for visit in visits:
             assert visit.counts == (statuses[visit.inspection_id] == "COMPLETED"), visit
+        (campaign,) = ws.campaigns.list()  # the demo's campaign holds its visits
+        covered = ws.campaigns.coverage(campaign, date.today())
+        assert covered.visited == len({v.enterprise_id for v in visits if v.counts}) > 0
 
 
 def test_a_policy_file_with_an_unknown_rule_is_refused(tmp_path: Path):

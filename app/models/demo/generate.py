@@ -12,9 +12,12 @@ from app.models.demo.registry import generate_registry
 from app.models.demo.results import DemoSummary
 from app.models.demo.roster import generate_roster
 from app.models.demo.settings import Progress
+from app.models.risk import add_months
 
 if TYPE_CHECKING:  # only its db, store, registry and roster are used
     from app.models.workspace import Workspace
+
+DEMO_CAMPAIGN = "厂中厂安全专项整治（演示）"
 
 
 def generate_demo(
@@ -49,6 +52,9 @@ def generate_demo(
         inspector_ids=roster.inspector_ids,
         today=today or date.today(),
     )
+    if visits.inspection_ids:  # the coverage page opens on a campaign that holds the demo's visits
+        day = today or date.today()
+        workspace.campaigns.create(DEMO_CAMPAIGN, add_months(day, -3), add_months(day, 1))
     return DemoSummary(
         seed=seed,
         districts=registry.districts,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.documents.issuing import Documents
 from app.errors import UserError
 from app.models import vocab
-from app.models.hazard_flow import LISTING_LEVELS, HazardFlow, Listing
+from app.models.hazard_flow import LISTING_LEVELS, SIGNED_STATES, HazardFlow, Listing
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
 from app.ui.ops import Op
@@ -94,7 +94,7 @@ class HazardActionDialog(QDialog):
         self.deadline = date_edit(later, "deadline")
         self.document = named(QComboBox(), "document")
         for row in Documents(workspace).list(enterprise_id=hazard["enterprise_id"], doc_type="RECHECK"):
-            if row["status"] in ("SIGNED", "SERVED"):
+            if row["status"] in SIGNED_STATES:
                 self.document.addItem(row["doc_no"] or row["id"], row["id"])
         self.level = named(QComboBox(), "level")
         for level in LISTING_LEVELS:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 from app.documents.issuing import Documents
 from app.errors import UserError
 from app.models import vocab
+from app.models.hazard_flow import SIGNED_STATES
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
 from app.ui.inspection.recheck_line import RecheckLine
@@ -18,7 +19,6 @@ from app.ui.pages import Reloads
 from app.ui.widgets.autosave import flush_all
 from app.ui.widgets.dialogs import show_error
 
-SIGNED = ("SIGNED", "SERVED")
 SHOWN_PROBLEMS = 3  # the rest are counted: the lines stay in view
 
 
@@ -80,7 +80,7 @@ class RecheckView(Reloads, QWidget):
             status=self._status_word(inspection["status"]),
         ))
         opinion = rechecks.opinion(self.inspection_id)
-        signed = opinion is not None and opinion["status"] in SIGNED
+        signed = opinion is not None and opinion["status"] in SIGNED_STATES
         lines = rechecks.lines(self.inspection_id)
         if [w.line_id for w in self.line_widgets] != [line["id"] for line in lines]:
             self._build(lines)
