@@ -11,7 +11,7 @@ from pathlib import Path
 from app.cli.common import date_arg, one_of, print_table, workspace
 from app.errors import UserError, localized
 from app.models import vocab
-from app.models.hazard_flow import LISTING_LEVELS, Listing
+from app.models.hazard_flow import LISTING_LEVELS, Listing, Step
 
 Add = Callable[[str, Callable[[argparse.Namespace], int], str, str], argparse.ArgumentParser]
 
@@ -34,6 +34,17 @@ def cmd_hazards(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lifecycle_action(args: argparse.Namespace) -> str:
+    """The lifecycle action (resources/hazards/lifecycle.toml) a command line verb stands for."""
+    verb = args.action
+    if verb in ("recheck", "delist"):
+        return f"{verb}_{'pass' if args.passed else 'fail'}"
+    if verb == "feedback":
+        return "transfer_closed" if args.closed else "transfer_returned"
+    return {"close-on-site": "close_on_site", "plan": "approve_plan", "apply-delisting": "apply_delisting"}.get(
+        verb, verb)
+
+
 def cmd_hazard(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         flow = ws.hazard_flow
@@ -46,36 +57,23 @@ def cmd_hazard(args: argparse.Namespace) -> int:
         if getattr(args, "document", None):
             document = one_of(ws.store.query("SELECT id, doc_no FROM document WHERE deleted = 0"), args.document,
                             "文书", "document", "doc_no")
-        action = args.action
-        if action == "submit":
-            flow.submit(hazard, args.evidence)
-        elif action == "after-photo":
+        if args.action == "after-photo":
             ws.inspections.attach_photo(Path(args.file), hazard_id=hazard, stage="AFTER")
-        elif action == "recheck":
-            flow.recheck(hazard, officer or "", passed=args.passed, document_id=document, new_deadline=args.deadline,
-                         reason=args.reason)
-        elif action == "close-on-site":
-            flow.close_on_site(hazard, officer or "")
-        elif action == "void":
-            flow.void(hazard, args.reason)
-        elif action == "escalate":
-            flow.escalate(hazard, officer or "", args.reason)
-        elif action == "list":
-            flow.list_for_supervision(hazard, officer or "", Listing(args.level, args.body, args.notice, args.date))
-        elif action == "plan":
-            flow.approve_plan(hazard, officer or "", args.plan)
-        elif action == "transfer":
-            flow.transfer(hazard, officer or "", args.to)
-        elif action == "feedback":
-            flow.transfer_feedback(hazard, officer or "", args.text, closed=args.closed)
-        elif action == "extend":
+        elif args.action == "extend":
             flow.request_extension(hazard, args.until, args.reason)
-        elif action == "decide-extension":
+        elif args.action == "decide-extension":
             pending = flow.pending_extension(hazard)
             if pending is None:
                 raise UserError("cli.no_extension", "该隐患没有待审批的延期申请",
                                 "This hazard has no extension request waiting")
             flow.decide_extension(str(pending["id"]), officer or "", approved=args.approve)
+        else:
+            flow.perform(_lifecycle_action(args), hazard, Step(
+                officer=officer or "", document=document, deadline=getattr(args, "deadline", None),
+                text=next((getattr(args, k) for k in ("evidence", "reason", "plan", "text") if getattr(args, k, None)),
+                          ""),
+                department=getattr(args, "to", None) or "",
+                listing=Listing(args.level, args.body, args.notice, args.date) if args.action == "list" else None))
         row = ws.inspections.hazard(hazard)
         print(localized("隐患状态：", "Hazard status: ") + vocab.label("hazard_statuses", row["status"])
               + (f"（{localized('期限', 'deadline')} {row['deadline']}）" if row["deadline"] else ""))
@@ -214,6 +212,7 @@ def register(add: Add) -> None:
             )
         return q
 
+    action("confirm", "确认隐患（草稿转整改中）", "confirm a draft hazard")
     q = action("submit", "企业报告整改完成", "the enterprise reports it rectified", officer=False)
     q.add_argument("--evidence", required=True, help=localized("整改情况", "what was done"))
     q = action("after-photo", "附整改后照片", "attach a photo taken after rectification", officer=False)
@@ -237,6 +236,14 @@ def register(add: Add) -> None:
     q.add_argument("--date", required=True, type=date_arg)
     q = action("plan", "批准治理方案", "approve the remediation plan")
     q.add_argument("--plan", required=True)
+    q = action("apply-delisting", "申请摘牌（治理完成）", "apply for delisting", officer=False)
+    q.add_argument("--evidence", required=True, help=localized("治理情况", "what was done"))
+    q = action("delist", "摘牌评估", "review the delisting")
+    verdict = q.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--pass", dest="passed", action="store_true", help=localized("同意摘牌，销号", "passed"))
+    verdict.add_argument("--fail", dest="passed", action="store_false", help=localized("不同意摘牌", "not yet"))
+    q.add_argument("--document", help=localized("已签名的整改复查意见书（编号或 ID）", "the signed re-check opinion"))
+    q.add_argument("--reason", help=localized("说明", "note"))
     q = action("transfer", "移送其他部门", "transfer to another department")
     q.add_argument("--to", required=True, help=localized("接收部门", "receiving department"))
     q = action("feedback", "登记移送反馈", "record the receiving department's feedback")

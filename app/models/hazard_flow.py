@@ -43,6 +43,18 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Step:
+    """What a user gives with a transition; each action reads what it needs (HazardFlow.perform)."""
+
+    officer: str = ""
+    text: str = ""  # the reason, evidence, plan or feedback
+    document: str | None = None
+    deadline: date | None = None
+    listing: Listing | None = None
+    department: str = ""
+
+
+@dataclass(frozen=True)
 class Lifecycle:
     actions: Mapping[str, Action]
     after_photo: bool
@@ -222,6 +234,34 @@ class HazardFlow:
         """The receiving department answered: it dealt with the hazard (closed) or gave it back (open again)."""
         self._apply("transfer_closed" if closed else "transfer_returned", hazard_id, officer_id=officer_id,
                     feedback=feedback, fields={"transfer_feedback": _text(feedback)})
+
+    def perform(self, action: str, hazard_id: str, step: Step) -> None:
+        """The lifecycle action `action` (a name of resources/hazards/lifecycle.toml) with what the user gave: the
+        one dispatch the board's dialog and the command line share."""
+        calls: dict[str, Callable[[], None]] = {
+            "confirm": lambda: self.confirm(hazard_id, step.officer),
+            "void": lambda: self.void(hazard_id, step.text),
+            "submit": lambda: self.submit(hazard_id, step.text),
+            "close_on_site": lambda: self.close_on_site(hazard_id, step.officer),
+            "recheck_pass": lambda: self.recheck(hazard_id, step.officer, passed=True, document_id=step.document),
+            "recheck_fail": lambda: self.recheck(hazard_id, step.officer, passed=False, new_deadline=step.deadline,
+                                                 reason=step.text),
+            "escalate": lambda: self.escalate(hazard_id, step.officer, step.text),
+            # without a listing, an empty one: refused by the "listing" requirement with its reason
+            "list": lambda: self.list_for_supervision(hazard_id, step.officer,
+                                                      step.listing or Listing("", "", "", self.today())),
+            "approve_plan": lambda: self.approve_plan(hazard_id, step.officer, step.text),
+            "apply_delisting": lambda: self.apply_delisting(hazard_id, step.text),
+            "delist_pass": lambda: self.review_delisting(hazard_id, step.officer, passed=True,
+                                                         document_id=step.document),
+            "delist_fail": lambda: self.review_delisting(hazard_id, step.officer, passed=False, reason=step.text),
+            "transfer": lambda: self.transfer(hazard_id, step.officer, step.department),
+            "transfer_closed": lambda: self.transfer_feedback(hazard_id, step.officer, step.text, closed=True),
+            "transfer_returned": lambda: self.transfer_feedback(hazard_id, step.officer, step.text, closed=False),
+        }
+        if action not in calls:
+            raise ValueError(f"unknown hazard action: {action}")
+        calls[action]()
 
     # Extensions
 
@@ -455,6 +495,7 @@ __all__ = [
     "Lifecycle",
     "Listing",
     "SIGNED_STATES",
+    "Step",
     "load_lifecycle",
     "shipped_lifecycle",
 ]

@@ -86,3 +86,26 @@ def test_a_campaign_is_created_listed_and_shown_with_who_is_still_to_visit(tmp_p
     status, _, err = cli_call(capsys, "--data-dir", data, "--lang", "zh", "campaign", "create", "坏", "2026-11-01",
                               "2026-11-30", "--parks", "无此园区")
     assert status == 1 and "园区" in err
+
+
+def test_a_listed_major_hazard_goes_through_plan_delisting_and_review_on_the_command_line(tmp_path, capsys):
+    data = tmp_path / "data"
+    with Workspace(data) as ws:
+        site = build_site(ws, now=datetime(2026, 11, 23, 9, 30))
+        item = ws.inspections.applicable_items(site.inspection, site.tenant)[0].code
+        hazard = ws.inspections.record_verdict(site.inspection, site.tenant, item, "NONCOMPLIANT", "除尘失效").hazard_id
+        ws.inspections.update_hazard(hazard, grade="MAJOR", major_basis="判定标准第三条", interim_controls="停用")
+    steps = [
+        ("list", "--officer", "张明", "--level", "DISTRICT", "--body", "区安委办", "--notice", "督〔2026〕3号",
+         "--date", "2026-11-24"),
+        ("plan", "--officer", "张明", "--plan", "三十日内完成改造"),
+        ("apply-delisting", "--evidence", "改造完成"),
+        ("delist", "--officer", "张明", "--fail", "--reason", "检测报告未提交"),
+    ]
+    for verb, *rest in steps:
+        status, out, err = cli_call(capsys, "--data-dir", data, "--lang", "zh", "hazard", verb, hazard, *rest)
+        assert status == 0, err
+    assert "隐患状态：治理中" in out  # the review sent it back to remediation
+    status, _, err = cli_call(capsys, "--data-dir", data, "--lang", "zh", "hazard", "delist", hazard, "--officer",
+                              "张明", "--pass")
+    assert status == 1 and err  # not applied for again, and no signed opinion: refused with the rule's reason

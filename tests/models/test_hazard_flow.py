@@ -242,3 +242,17 @@ def test_a_broken_rules_file_is_refused_naming_the_field(tmp_path: Path, edit, f
     with pytest.raises(ContentError) as err:
         load_lifecycle(broken)
     assert field in str(err.value)
+
+
+def test_perform_reaches_every_action_of_the_rules_file_and_refuses_an_unknown_one(ws, site):
+    from app.models.hazard_flow import Step, shipped_lifecycle
+
+    _site, (hazard, *_rest) = site
+    ws.hazard_flow.perform("submit", hazard, Step(text="货物已清理"))
+    assert status(ws, hazard) == "SUBMITTED"
+    for action in shipped_lifecycle().actions:  # each is dispatched: refused by its rules, not unknown
+        if action not in ws.hazard_flow.allowed(hazard):
+            with pytest.raises(ValidationError):
+                ws.hazard_flow.perform(action, hazard, Step())
+    with pytest.raises(ValueError):
+        ws.hazard_flow.perform("celebrate", hazard, Step())

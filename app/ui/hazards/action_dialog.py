@@ -3,10 +3,9 @@ file says the step requires (resources/hazards/lifecycle.toml) and runs it as an
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -27,11 +26,11 @@ from PySide6.QtWidgets import (
 from app.documents.issuing import Documents
 from app.errors import UserError
 from app.models import vocab
-from app.models.hazard_flow import LISTING_LEVELS, SIGNED_STATES, HazardFlow, Listing
+from app.models.hazard_flow import LISTING_LEVELS, SIGNED_STATES, Listing, Step
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
 from app.ui.ops import Op
-from app.ui.widgets.dates import date_edit
+from app.ui.widgets.dates import date_edit, from_qdate
 from app.ui.widgets.dialogs import show_error
 from app.ui.widgets.photo_strip import IMAGE_SUFFIXES
 
@@ -43,25 +42,6 @@ def named(widget: W, name: str) -> W:
     widget.setObjectName(name)
     return widget
 
-# What each action calls, given the dialog's values.
-_CALLS: dict[str, Callable[[HazardFlow, str, dict[str, Any]], None]] = {
-    "confirm": lambda f, h, v: f.confirm(h, v["officer"]),
-    "void": lambda f, h, v: f.void(h, v["text"]),
-    "submit": lambda f, h, v: f.submit(h, v["text"]),
-    "close_on_site": lambda f, h, v: f.close_on_site(h, v["officer"]),
-    "recheck_pass": lambda f, h, v: f.recheck(h, v["officer"], passed=True, document_id=v["document"]),
-    "recheck_fail": lambda f, h, v: f.recheck(h, v["officer"], passed=False, new_deadline=v["deadline"],
-                                              reason=v["text"]),
-    "escalate": lambda f, h, v: f.escalate(h, v["officer"], v["text"]),
-    "list": lambda f, h, v: f.list_for_supervision(h, v["officer"], v["listing"]),
-    "approve_plan": lambda f, h, v: f.approve_plan(h, v["officer"], v["text"]),
-    "apply_delisting": lambda f, h, v: f.apply_delisting(h, v["text"]),
-    "delist_pass": lambda f, h, v: f.review_delisting(h, v["officer"], passed=True, document_id=v["document"]),
-    "delist_fail": lambda f, h, v: f.review_delisting(h, v["officer"], passed=False, reason=v["text"]),
-    "transfer": lambda f, h, v: f.transfer(h, v["officer"], v["department"]),
-    "transfer_closed": lambda f, h, v: f.transfer_feedback(h, v["officer"], v["text"], closed=True),
-    "transfer_returned": lambda f, h, v: f.transfer_feedback(h, v["officer"], v["text"], closed=False),
-}
 _TEXTS = ("reason", "evidence", "plan", "feedback")
 
 
@@ -158,23 +138,17 @@ class HazardActionDialog(QDialog):
             show_error(self, exc)
         self._count_after_photos()
 
-    def values(self) -> dict[str, Any]:
-        picked = self.listed_on.date()
-        deadline = self.deadline.date()
-        return {
-            "officer": self.officer.currentData() or "",
-            "text": self.text.toPlainText(),
-            "department": self.department.text(),
-            "deadline": date(deadline.year(), deadline.month(), deadline.day()),
-            "document": self.document.currentData(),
-            "listing": Listing(str(self.level.currentData()), self.body.text(), self.notice.text(),
-                               date(picked.year(), picked.month(), picked.day())),
-        }
+    def step(self) -> Step:
+        return Step(officer=self.officer.currentData() or "", text=self.text.toPlainText(),
+                    document=self.document.currentData(), deadline=from_qdate(self.deadline.date()),
+                    listing=Listing(str(self.level.currentData()), self.body.text(), self.notice.text(),
+                                    from_qdate(self.listed_on.date())),
+                    department=self.department.text())
 
     def accept(self) -> None:
-        call, hazard_id, values = _CALLS[self.action], self.hazard_id, self.values()
+        action, hazard_id, step = self.action, self.hazard_id, self.step()
         self.buttons.setEnabled(False)
-        (Op(self, self.workspace, lambda ws, _progress, _cancelled: call(ws.hazard_flow, hazard_id, values))
+        (Op(self, self.workspace, lambda ws, _progress, _cancelled: ws.hazard_flow.perform(action, hazard_id, step))
          .success(lambda _result: self._saved())
          .finally_(lambda: self.buttons.setEnabled(True))
          .run_in_background())
