@@ -130,8 +130,13 @@ class Documents:
         return self.config.issuer_short
 
     def issue(self, doc_type: str, inspection_id: str, enterprise_id: str | None = None, *,
-              issued_on: date | None = None, supersedes_id: str | None = None, **render_args: Any) -> str:
-        """Number, render and store a new DRAFT document; return its id. See the module docstring."""
+              issued_on: date | None = None, supersedes_id: str | None = None, stop_ordered: bool = False,
+              **render_args: Any) -> str:
+        """Number, render and store a new DRAFT document; return its id. See the module docstring. `stop_ordered`:
+        a 现场处理措施决定书 whose measures stop work (counted by the statistics)."""
+        if stop_ordered and doc_type != "DECISION":
+            raise ValidationError("document.stop_not_decision", "只有现场处理措施决定书可以责令停产停业",
+                                  "Only an on-site measures decision can order work stopped")
         if doc_type not in DOC_TYPES:
             raise ValidationError(
                 "document.doc_type",
@@ -170,6 +175,7 @@ class Documents:
                     "file_sha256": sha,
                     "supersedes_id": supersedes_id,
                     "created_at": self.ws.inspections.now().isoformat(timespec="seconds"),
+                    "stop_ordered": int(stop_ordered),
                 },
                 row_id=document_id,
             )

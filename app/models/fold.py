@@ -52,7 +52,7 @@ SURFACED: dict[str, frozenset[str]] = {
 FROZEN_AFTER_SIGNING: dict[str, frozenset[str]] = {
     "document": frozenset({
         "doc_type", "doc_no", "issuer", "year", "serial", "inspection_id", "enterprise_id", "file_sha256",
-        "supersedes_id", "created_at",
+        "supersedes_id", "created_at", "stop_ordered",
     }),
 }
 

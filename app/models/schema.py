@@ -612,6 +612,13 @@ CREATE TABLE campaign (
 """
 
 
+# Version 12: a 现场处理措施决定书 says whether its measures stop work (责令暂时停产停业、停止使用设施设备), ticked by
+# the officer when issuing it and frozen with it once signed: the statistics count the enterprises ordered to stop.
+_V12 = """
+ALTER TABLE document ADD COLUMN stop_ordered INTEGER NOT NULL DEFAULT 0;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
@@ -640,6 +647,6 @@ def _split(sql: str) -> list[str]:
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6),
-    _script(_V7), _script(_V8), _script(_V9), _script(_V10), _script(_V11),
+    _script(_V7), _script(_V8), _script(_V9), _script(_V10), _script(_V11), _script(_V12),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,7 +25,8 @@ class Figures:
     first_overdue: int = 0
     documents_issued: int = 0
     orders_issued: int = 0  # 责令限期整改指令书
-    decisions_issued: int = 0  # 现场处理措施决定书 (the measures include stopping work where it is ordered)
+    decisions_issued: int = 0  # 现场处理措施决定书
+    enterprises_stopped: int = 0  # ordered to stop work by a decision issued in the month (责令停产停业)
 
     @property
     def rectification_rate(self) -> float | None:
@@ -37,7 +38,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("township", "镇街"), ("month", "月份"), ("enterprises_inspected", "检查企业数"), ("hazards_found", "发现隐患"),
     ("major_found", "其中重大隐患"), ("hazards_closed", "销号隐患"), ("first_overdue", "新增逾期"),
     ("rectification_rate", "整改率"), ("documents_issued", "出具文书"), ("orders_issued", "责令整改指令书"),
-    ("decisions_issued", "现场处理措施决定书"),
+    ("decisions_issued", "现场处理措施决定书"), ("enterprises_stopped", "责令停产停业企业"),
 )
 
 
@@ -86,8 +87,10 @@ class Statistics:
             cell(town, day).hazards_closed += 1
         for town, day, _grade in conn.execute(hazard_sql.format(day="h.overdue_since"), (first, last)):
             cell(town, day).first_overdue += 1
-        for town, day, doc_type in conn.execute(
-            """SELECT o.name, d.created_at, d.doc_type FROM document d JOIN enterprise e ON e.id = d.enterprise_id
+        stopped: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for town, day, doc_type, enterprise_id, stop in conn.execute(
+            """SELECT o.name, d.created_at, d.doc_type, d.enterprise_id, d.stop_ordered FROM document d
+               JOIN enterprise e ON e.id = d.enterprise_id
                LEFT JOIN org_unit o ON o.id = e.township_id
                WHERE d.deleted = 0 AND d.status != 'VOID' AND substr(d.created_at, 1, 10) BETWEEN ? AND ?""",
             (first, last),
@@ -96,6 +99,10 @@ class Statistics:
             figures.documents_issued += 1
             figures.orders_issued += doc_type == "ORDER"
             figures.decisions_issued += doc_type == "DECISION"
+            if stop:
+                stopped[(figures.township, figures.month)].add(enterprise_id)
+        for key, enterprises in stopped.items():
+            table[key].enterprises_stopped = len(enterprises)
         return [table[key] for key in sorted(table)]
 
     @staticmethod
@@ -139,7 +146,7 @@ def export_excel(rows: list[Figures], path: Path, title: str) -> Path:
         cell.font = Font(bold=True)
     for row in [*rows, Statistics.totals(rows)]:
         sheet.append([getattr(row, name) for name, _ in COLUMNS])
-    for column, width in zip("ABCDEFGHIJK", (16, 10, 12, 10, 14, 10, 10, 8, 10, 16, 20), strict=True):
+    for column, width in zip("ABCDEFGHIJKL", (16, 10, 12, 10, 14, 10, 10, 8, 10, 16, 20, 16), strict=True):
         sheet.column_dimensions[column].width = width
     last = sheet.max_row
     for (cell,) in sheet.iter_rows(min_row=3, max_row=last, min_col=8, max_col=8):

@@ -4,7 +4,7 @@
 <context>
     <name>ArgsDialog</name>
     <message>
-        <location filename="../../app/ui/documents/document_args.py" line="+119"/>
+        <location filename="../../app/ui/documents/document_args.py" line="+123"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -141,7 +141,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../app/ui/documents/batch_dialog.py" line="+70"/>
+        <location filename="../../app/ui/documents/batch_dialog.py" line="+66"/>
         <source>Batch print documents</source>
         <translation>批量打印文书</translation>
     </message>
@@ -156,7 +156,7 @@
         <translation>仅限出具日期从</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -888,17 +888,22 @@
 <context>
     <name>DocumentArgs</name>
     <message>
-        <location filename="../../app/ui/documents/document_args.py" line="-82"/>
+        <location filename="../../app/ui/documents/document_args.py" line="-85"/>
         <source>One measure per line, with its scope and how long it lasts</source>
         <translation>每行一项措施，写明范围和期限</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>The measures stop work (责令暂时停产停业 or 停止使用设施设备)</source>
+        <translation>措施含责令暂时停产停业或停止使用设施、设备</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Measures decided</source>
         <translation>决定的措施</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Order re-checked (number)</source>
         <translation>被复查的指令书编号</translation>
     </message>
@@ -1069,7 +1074,7 @@
         <translation>{number} 将按下列原因作废，并出具一份更正后的{doc_type}（草稿）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Issuing the corrected document…</source>
         <translation>正在开具更正后的文书…</translation>
     </message>
@@ -1802,7 +1807,7 @@
         <translation>已签订</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>on</source>
         <translation>签订日期</translation>
     </message>
@@ -1872,7 +1877,7 @@
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../app/ui/hazards/extension_dialog.py" line="+46"/>
+        <location filename="../../app/ui/hazards/extension_dialog.py" line="+44"/>
         <source>Decide the extension request</source>
         <translation>审批延期申请</translation>
     </message>
@@ -1930,12 +1935,12 @@
 <context>
     <name>HazardActionDialog</name>
     <message>
-        <location filename="../../app/ui/hazards/action_dialog.py" line="+90"/>
+        <location filename="../../app/ui/hazards/action_dialog.py" line="+63"/>
         <source>{action}: {hazard}</source>
         <translation>{action}：{hazard}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
@@ -2560,7 +2565,7 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../app/ui/documents/document_dialogs.py" line="+224"/>
+        <location filename="../../app/ui/documents/document_dialogs.py" line="+222"/>
         <source>Issue document</source>
         <translation>出具文书</translation>
     </message>
@@ -3323,7 +3328,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>RecheckLine</name>
     <message>
-        <location filename="../../app/ui/inspection/recheck_line.py" line="+48"/>
+        <location filename="../../app/ui/inspection/recheck_line.py" line="+44"/>
         <source>{n}. [{grade}] {description}</source>
         <translation>{n}. 【{grade}】{description}</translation>
     </message>
@@ -3338,7 +3343,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Result</source>
         <translation>复查结论</translation>
     </message>
@@ -3647,12 +3652,12 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>ServeDialog</name>
     <message>
-        <location filename="../../app/ui/documents/document_dialogs.py" line="-74"/>
+        <location filename="../../app/ui/documents/document_dialogs.py" line="-72"/>
         <source>Record service</source>
         <translation>登记送达</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
@@ -3739,7 +3744,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../app/ui/documents/document_dialogs.py" line="-169"/>
+        <location filename="../../app/ui/documents/document_dialogs.py" line="-167"/>
         <source>Sign document</source>
         <translation>签名文书</translation>
     </message>
@@ -4175,7 +4180,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../app/ui/statistics/statistics_page.py" line="+62"/>
+        <location filename="../../app/ui/statistics/statistics_page.py" line="+63"/>
         <source>By month</source>
         <translation>按月</translation>
     </message>
@@ -4206,62 +4211,68 @@ Offline field safety inspection for multi-tenant factories.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Enterprises inspected</source>
         <translation>检查企业数</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+8"/>
+        <location line="+73"/>
+        <source>Hazards found</source>
+        <translation>发现隐患</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <location line="+9"/>
+        <source>Major</source>
+        <translation>其中重大隐患</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+8"/>
+        <location line="+72"/>
+        <source>Closed</source>
+        <translation>销号隐患</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <location line="+8"/>
+        <source>Went overdue</source>
+        <translation>新增逾期</translation>
     </message>
     <message>
         <location line="-7"/>
         <location line="+7"/>
         <location line="+72"/>
-        <source>Hazards found</source>
-        <translation>发现隐患</translation>
-    </message>
-    <message>
-        <location line="-79"/>
-        <location line="+8"/>
-        <source>Major</source>
-        <translation>其中重大隐患</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <location line="+7"/>
-        <location line="+71"/>
-        <source>Closed</source>
-        <translation>销号隐患</translation>
-    </message>
-    <message>
-        <location line="-78"/>
-        <location line="+7"/>
-        <source>Went overdue</source>
-        <translation>新增逾期</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <location line="+6"/>
-        <location line="+71"/>
         <source>Rectification rate</source>
         <translation>整改率</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+6"/>
+        <location line="-78"/>
+        <location line="+7"/>
         <source>Documents issued</source>
         <translation>出具文书</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-6"/>
+        <location line="+7"/>
+        <source>Ordered to stop</source>
+        <translation>责令停产停业企业</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -4276,7 +4287,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>现场处理措施决定书</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>All townships</source>
         <translation>全部镇街</translation>
     </message>

@@ -160,3 +160,13 @@ def test_self_assigned_blocks_roll_over_but_a_supervisor_block_runs_out(visit, d
         docs.issue("DECISION", visit["inspection"], visit["tenant"], issued_on=ISSUED, measures=["责令立即清理"])
     assert caught.value.code == "numbering.exhausted"
     assert len(docs.numbering.blocks("DECISION", "鄞", 2026, device=ws.device.id)) == 1
+
+
+def test_a_decision_that_stops_work_says_so_and_only_a_decision_may(visit, docs):  # noqa: F811
+    stopping = docs.issue("DECISION", visit["inspection"], visit["tenant"], issued_on=ISSUED,
+                          measures=["责令二楼喷涂车间暂时停产停业，至通风设施整改完成"], stop_ordered=True)
+    plain = docs.issue("DECISION", visit["inspection"], visit["tenant"], issued_on=ISSUED, measures=["责令立即清理"])
+    assert (docs.get(stopping)["stop_ordered"], docs.get(plain)["stop_ordered"]) == (1, 0)
+    with pytest.raises(UserError) as caught:
+        docs.issue("ORDER", visit["inspection"], visit["tenant"], issued_on=ISSUED, stop_ordered=True)
+    assert caught.value.code == "document.stop_not_decision"

@@ -21,13 +21,19 @@ def test_figures_count_per_township_and_month_and_the_excel_has_a_native_chart(w
     ws.store.update("hazard", hazards[2], {"overdue_since": "2026-12-10"})
     ws.store.insert("document", {"doc_type": "ORDER", "inspection_id": site.inspection, "enterprise_id": site.tenant,
                                  "status": "SIGNED", "created_at": "2026-11-23T10:00:00"})
+    for _ in range(2):  # two decisions stopping the same enterprise count it once
+        ws.store.insert("document", {"doc_type": "DECISION", "inspection_id": site.inspection,
+                                     "enterprise_id": site.tenant, "status": "SIGNED", "stop_ordered": 1,
+                                     "created_at": "2026-11-23T11:00:00"})
     ws.store.insert("document", {"doc_type": "RECORD", "inspection_id": site.inspection,
                                  "enterprise_id": site.landlord, "status": "VOID", "created_at": "2026-11-23T10:00:00"})
     rows = Statistics(ws.store).by_township_month(date(2026, 11, 1), date(2026, 12, 31))
     november, december = rows
     assert (november.township, november.month) == ("集士港镇", "2026-11")
     assert (november.enterprises_inspected, november.hazards_found, november.major_found) == (2, 3, 1)
-    assert (november.documents_issued, november.orders_issued) == (1, 1)  # the void record is not counted
+    # the void record is not counted
+    assert (november.documents_issued, november.orders_issued, november.decisions_issued) == (3, 1, 2)
+    assert november.enterprises_stopped == 1
     assert (december.month, december.hazards_closed, december.first_overdue, december.hazards_found) == (
         "2026-12", 1, 1, 0)
     assert november.rectification_rate == 0 and december.rectification_rate is None

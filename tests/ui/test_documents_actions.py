@@ -181,9 +181,11 @@ def test_correcting_a_decision_asks_for_the_measures_again(qtbot, page, visit): 
     qtbot.waitUntil(lambda: bool(error_boxes(page)), timeout=10000)  # refused by the op
     assert issue.isVisible() and "现场处理措施" in error_boxes(page)[0].text()
     issue.args.measures.setPlainText("暂时停止使用东侧仓库，至安全出口清理完毕\n\n当场清理出口通道")
+    assert issue.args.stop.isVisible()
+    issue.args.stop.setChecked(True)
     submit(qtbot, issue)
     decision = page.selected_id()
-    assert page.documents.get(decision)["doc_type"] == "DECISION"
+    assert (page.documents.get(decision)["doc_type"], page.documents.get(decision)["stop_ordered"]) == ("DECISION", 1)
     sign(page, decision)
     page.select(decision)
     click(qtbot, page.supersede_button)
@@ -198,6 +200,7 @@ def test_correcting_a_decision_asks_for_the_measures_again(qtbot, page, visit): 
     submit(qtbot, dialog)
     assert page.documents.get(decision)["status"] == "VOID"
     assert page.documents.get(page.selected_id())["doc_type"] == "DECISION"
+    assert page.documents.get(page.selected_id())["stop_ordered"] == 1  # the correction kept it
 
 
 def test_issue_a_recheck_prefilled_with_the_order(qtbot, page, visit):  # noqa: F811

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,12 +41,15 @@ class DocumentArgs(QWidget):
         self.measures.setObjectName("measures")
         self.measures.setPlaceholderText(self.tr("One measure per line, with its scope and how long it lasts"))
         self.measures.setMaximumHeight(110)
+        self.stop = QCheckBox(self.tr("The measures stop work (责令暂时停产停业 or 停止使用设施设备)"))
+        self.stop.setObjectName("stopOrdered")
         self.reference_no = QLineEdit()
         self.reference_no.setObjectName("referenceNo")
         self.reference_date = date_edit()
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(self.tr("Measures decided"), self.measures)
+        self.form.addRow("", self.stop)
         self.form.addRow(self.tr("Order re-checked (number)"), self.reference_no)
         self.form.addRow(self.tr("Order re-checked (date)"), self.reference_date)
         drafts = documents.ws.drafts
@@ -59,6 +63,7 @@ class DocumentArgs(QWidget):
         for draft, part in zip(self.drafts, ("measures", "reference_no"), strict=True):
             draft.rekey(f"document/{doc_type}/{inspection_id}/{enterprise_id}/{part}")
         self.form.setRowVisible(self.measures, doc_type == "DECISION")
+        self.form.setRowVisible(self.stop, doc_type == "DECISION")
         self.form.setRowVisible(self.reference_no, doc_type == "RECHECK")
         self.form.setRowVisible(self.reference_date, doc_type == "RECHECK")
         self.setVisible(self.needed())
@@ -81,7 +86,8 @@ class DocumentArgs(QWidget):
         """The keyword arguments for Documents.issue / supersede; a UserError when a required one is empty."""
         if self.doc_type == "DECISION":
             # gather_decision refuses an empty list with its own message
-            return {"measures": [line for line in self.measures.toPlainText().splitlines() if line.strip()]}
+            return {"measures": [line for line in self.measures.toPlainText().splitlines() if line.strip()],
+                    "stop_ordered": self.stop.isChecked()}
         if self.doc_type == "RECHECK":
             if not self.reference_no.text().strip():
                 raise UserError("ui.recheck_reference", "请填写被复查的指令书编号",

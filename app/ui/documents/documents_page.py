@@ -264,6 +264,7 @@ class DocumentsPage(Reloads, QWidget):
             submit=lambda args: self.supersede(document_id, error_parent=dialog, **args),
         )
         dialog.setObjectName("supersedeDialog")
+        dialog.form.stop.setChecked(bool(row.get("stop_ordered")))  # a correction keeps it unless unticked
         dialog.open()
         return dialog
 

@@ -32,7 +32,8 @@ from app.ui.widgets.dates import date_edit, from_qdate
 from app.ui.widgets.tables import record_table
 
 FIELDS = ("township", "month", "enterprises_inspected", "hazards_found", "major_found", "hazards_closed",
-          "first_overdue", "rectification_rate", "documents_issued", "orders_issued", "decisions_issued")
+          "first_overdue", "rectification_rate", "documents_issued", "orders_issued", "decisions_issued",
+          "enterprises_stopped")
 
 
 def _text(value: object) -> str:
@@ -86,13 +87,15 @@ class StatisticsPage(Reloads, QWidget):
                            ("hazards_found", self.tr("Hazards found")), ("major_found", self.tr("Major")),
                            ("hazards_closed", self.tr("Closed")), ("first_overdue", self.tr("Went overdue")),
                            ("rectification_rate", self.tr("Rectification rate")),
-                           ("documents_issued", self.tr("Documents issued"))):
+                           ("documents_issued", self.tr("Documents issued")),
+                           ("enterprises_stopped", self.tr("Ordered to stop"))):
             self.cards.addWidget(self._card(key, title))
         self.chart = StatisticsChart()
         self.table = record_table([
             self.tr("Township"), self.tr("Month"), self.tr("Enterprises inspected"), self.tr("Hazards found"),
             self.tr("Major"), self.tr("Closed"), self.tr("Went overdue"), self.tr("Rectification rate"),
-            self.tr("Documents issued"), self.tr("Rectification orders"), self.tr("On-site measures decisions")], 0)
+            self.tr("Documents issued"), self.tr("Rectification orders"), self.tr("On-site measures decisions"),
+            self.tr("Ordered to stop")], 0)
         self.table.setObjectName("statisticsTable")
         self.empty = QLabel()
         self.empty.setStyleSheet("color: #6b7280;")
