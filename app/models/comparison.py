@@ -25,6 +25,7 @@ from typing import Any
 from app.errors import ContentError, UserError, ValidationError, localized
 from app.models.datafile import read_toml
 from app.models.inspections import Inspections, applicable_items_for
+from app.models.registry import SAME_FIRM
 from app.models.registry_io.cells import cell_text, fold, is_blank, parse_date
 from app.models.registry_io.columns import HEADER_SCAN_ROWS, MAX_LISTED_ERRORS
 from app.models.registry_io.files import read_table
@@ -300,18 +301,17 @@ class Comparisons:
         lines = self.lines(self_check_id)
         ok_items = {line["item_code"] for line in lines if line["verdict"] == "COMPLIANT"}
         period = {"e": check["enterprise_id"], "start": check["period_from"], "end": check["period_to"]}
-        firm = "(SELECT id FROM enterprise WHERE id = :e OR merged_into = :e)"
         officers = self.store.query(
             f"""SELECT id, item_code, description, substr(created_at, 1, 10) AS day FROM hazard
                 WHERE deleted = 0 AND status NOT IN ('VOID', 'DRAFT') AND source != 'SELF_CHECK'
-                AND enterprise_id IN {firm} AND substr(created_at, 1, 10) BETWEEN :start AND :end
+                AND enterprise_id IN {SAME_FIRM} AND substr(created_at, 1, 10) BETWEEN :start AND :end
                 ORDER BY created_at, id""", period)
         missed = tuple(MissedHazard(h["id"], h["item_code"], h["description"], h["day"])
                        for h in officers if h["item_code"] in ok_items)
         judged_not = {r["item_code"] for r in self.store.query(
             f"""SELECT DISTINCT r.item_code FROM item_result r JOIN inspection i ON i.id = r.inspection_id
                 WHERE r.deleted = 0 AND i.deleted = 0 AND i.status != 'VOID' AND r.verdict = 'NONCOMPLIANT'
-                AND r.enterprise_id IN {firm} AND substr(i.started_at, 1, 10) BETWEEN :start AND :end""", period)}
+                AND r.enterprise_id IN {SAME_FIRM} AND substr(i.started_at, 1, 10) BETWEEN :start AND :end""", period)}
         false_ok = sorted(ok_items & (judged_not | {h.item_code for h in missed}))
         return ComparisonResult(
             self_check_id, check["enterprise_id"], check["period_from"], check["period_to"],

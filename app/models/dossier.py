@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import NotFoundError, language
 from app.models import content, vocab
+from app.models.registry import SAME_FIRM
 from app.models.store import Store
 from app.models.templates import Templates
 
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
 # Hazard statuses that are no longer waiting for rectification.
 FINISHED_HAZARD_STATUSES = ("CLOSED", "VOID")
 _FINISHED_SQL = "('CLOSED', 'VOID')"
-# The enterprise and every record merged into it (Registry.merge_enterprises): one firm, one dossier.
-_SAME_FIRM = "(SELECT id FROM enterprise WHERE id = :e OR merged_into = :e)"
 
 
 @dataclass(frozen=True)
@@ -283,15 +282,15 @@ class Dossier:
                             SELECT x.name FROM inspection_inspector ii JOIN inspector x ON x.id = ii.inspector_id
                             WHERE ii.inspection_id = i.id AND ii.deleted = 0
                             ORDER BY ii.role = 'lead' DESC, ii.id)) AS inspectors,
-                       (SELECT count(*) FROM hazard h WHERE h.inspection_id = i.id AND h.enterprise_id IN {_SAME_FIRM}
+                       (SELECT count(*) FROM hazard h WHERE h.inspection_id = i.id AND h.enterprise_id IN {SAME_FIRM}
                         AND h.deleted = 0 AND h.status != 'VOID') AS hazards,
-                       (SELECT count(*) FROM hazard h WHERE h.inspection_id = i.id AND h.enterprise_id IN {_SAME_FIRM}
+                       (SELECT count(*) FROM hazard h WHERE h.inspection_id = i.id AND h.enterprise_id IN {SAME_FIRM}
                         AND h.deleted = 0 AND h.status NOT IN {_FINISHED_SQL}) AS open_hazards,
-                       (SELECT count(*) FROM hazard h WHERE h.inspection_id = i.id AND h.enterprise_id IN {_SAME_FIRM}
+                       (SELECT count(*) FROM hazard h WHERE h.inspection_id = i.id AND h.enterprise_id IN {SAME_FIRM}
                         AND h.deleted = 0 AND h.status != 'VOID' AND h.grade = 'MAJOR') AS major_hazards
                 FROM inspection i JOIN enterprise s ON s.id = i.enterprise_id
                 WHERE i.deleted = 0 AND i.id IN
-                      (SELECT inspection_id FROM inspection_target WHERE enterprise_id IN {_SAME_FIRM}
+                      (SELECT inspection_id FROM inspection_target WHERE enterprise_id IN {SAME_FIRM}
                        AND deleted = 0)
                 ORDER BY i.started_at DESC, i.id DESC""",
             {"e": enterprise_id},
@@ -323,7 +322,7 @@ class Dossier:
         today = today or self.today()
         rows = self.store.query(
             f"""SELECT h.*, i.template_id FROM hazard h LEFT JOIN inspection i ON i.id = h.inspection_id
-                WHERE h.enterprise_id IN {_SAME_FIRM} AND h.deleted = 0 AND h.status NOT IN {_FINISHED_SQL}
+                WHERE h.enterprise_id IN {SAME_FIRM} AND h.deleted = 0 AND h.status NOT IN {_FINISHED_SQL}
                 ORDER BY h.deadline IS NULL, h.deadline, h.grade = 'MAJOR' DESC, h.created_at, h.id""",
             {"e": enterprise_id},
         )
@@ -365,7 +364,7 @@ class Dossier:
         """Documents issued to the enterprise, newest first (none until documents are produced)."""
         rows = self.store.query(
             f"""SELECT id, doc_type, doc_no, status, inspection_id, created_at FROM document
-               WHERE enterprise_id IN {_SAME_FIRM} AND deleted = 0 ORDER BY created_at DESC, id DESC""",
+               WHERE enterprise_id IN {SAME_FIRM} AND deleted = 0 ORDER BY created_at DESC, id DESC""",
             {"e": enterprise_id},
         )
         return [
@@ -380,7 +379,7 @@ class Dossier:
         relations = self.relations(enterprise_id)
         inspections = self.store.db.conn.execute(
             f"""SELECT count(*) FROM inspection WHERE deleted = 0 AND id IN
-               (SELECT inspection_id FROM inspection_target WHERE enterprise_id IN {_SAME_FIRM} AND deleted = 0)""",
+               (SELECT inspection_id FROM inspection_target WHERE enterprise_id IN {SAME_FIRM} AND deleted = 0)""",
             {"e": enterprise_id},
         ).fetchone()[0]
         return Counts(

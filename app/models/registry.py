@@ -12,6 +12,9 @@ from app.models.store import Store
 from app.models.uscc import validate_uscc
 from app.models.vocab import require_code
 
+# The enterprise named :e and every record merged into it (Registry.merge_enterprises): one firm, in SQL.
+SAME_FIRM = "(SELECT id FROM enterprise WHERE id = :e OR merged_into = :e)"
+
 ENTERPRISE_FIELDS = (
     "name",
     "uscc",

@@ -17,6 +17,7 @@ from app.models.comparison import Comparisons
 from app.models.datafile import read_toml
 from app.models.hazard_flow import Lifecycle, shipped_lifecycle
 from app.models.inspections import RECHECK_MODE, Inspections
+from app.models.registry import SAME_FIRM
 from app.models.risk import add_months
 from app.resources import resource_path
 
@@ -164,8 +165,7 @@ class Stars:
 
     def _firm(self, enterprise_id: str) -> tuple[str, ...]:
         """The enterprise and the records merged into it (one firm, one rating)."""
-        rows = self.store.db.conn.execute(
-            "SELECT id FROM enterprise WHERE id = ? OR merged_into = ?", (enterprise_id, enterprise_id))
+        rows = self.store.db.conn.execute(f"SELECT id FROM enterprise WHERE id IN {SAME_FIRM}", {"e": enterprise_id})
         return tuple(dict.fromkeys([enterprise_id, *(r[0] for r in rows)]))
 
     def _check(self, check: Mapping[str, Any], ids: tuple[str, ...], since: date, today: date,
