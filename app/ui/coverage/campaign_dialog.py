@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from app.models.campaigns import Campaign
 from app.models.risk import add_months
 from app.models.workspace import Workspace
 from app.ui.ops import Op
+from app.ui.widgets.check_list import check_list, checked
 from app.ui.widgets.dates import date_edit, from_qdate, to_qdate
 
 
@@ -67,18 +67,12 @@ class CampaignDialog(QDialog):
     def _fill(self) -> None:
         kind = self.kind.currentData()
         chosen = set(self.campaign.scope) if self.campaign and self.campaign.scope_kind == kind else set()
-        self.choices.clear()
         registry = self.workspace.registry
         rows = (registry.townships() if kind == "TOWNSHIPS" else registry.parks() if kind == "PARKS"
                 else self.workspace.store.query(
                     "SELECT id, name FROM enterprise WHERE deleted = 0 AND merged_into IS NULL ORDER BY name")
                 if kind == "ENTERPRISES" else [])
-        for row in rows:
-            item = QListWidgetItem(row["name"])
-            item.setData(Qt.ItemDataRole.UserRole, row["id"])
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if row["id"] in chosen else Qt.CheckState.Unchecked)
-            self.choices.addItem(item)
+        check_list([(row["name"], row["id"], row["id"] in chosen) for row in rows], self.choices)
         self.choices.setVisible(kind != "ALL")
 
     def check(self, name: str) -> None:
@@ -87,8 +81,7 @@ class CampaignDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
 
     def scope(self) -> list[str]:
-        return [str(self.choices.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.choices.count())
-                if self.choices.item(i).checkState() == Qt.CheckState.Checked]
+        return checked(self.choices)
 
     def set_period(self, start: date, end: date) -> None:
         self.start.setDate(to_qdate(start))

@@ -3,7 +3,6 @@ site, the tenants visited on the same trip."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -11,8 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,29 +20,11 @@ from app.models.inspections import MIN_INSPECTORS
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
 from app.ui.widgets.autosave import DraftField
+from app.ui.widgets.check_list import check_list, checked
 from app.ui.widgets.dialogs import show_error
 
 # The modes an on-site team picks from; re-inspection (复查) starts from a hazard, not from here.
 START_MODES = ("CAMPAIGN", "UNANNOUNCED", "ANNOUNCED", "RANDOM", "ROUTINE", "COMPLAINT", "JOINT", "GUIDANCE")
-
-
-def _checklist(items: list[tuple[str, str, bool]]) -> QListWidget:
-    widget = QListWidget()
-    for text, data, checked in items:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, data)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        widget.addItem(item)
-    return widget
-
-
-def _checked(widget: QListWidget) -> list[str]:
-    return [
-        widget.item(i).data(Qt.ItemDataRole.UserRole)
-        for i in range(widget.count())
-        if widget.item(i).checkState() == Qt.CheckState.Checked
-    ]
 
 
 class StartInspectionDialog(QDialog):
@@ -59,7 +38,7 @@ class StartInspectionDialog(QDialog):
         self.setWindowTitle(self.tr("Start inspection"))
         self.setMinimumWidth(620)
 
-        self.team = _checklist(
+        self.team = check_list(
             [(f"{i['name']}　{i['agency']}　{self.tr('Certificate')} {i['cert_no']}", i["id"], False)
              for i in workspace.roster.inspectors()]
         )
@@ -76,7 +55,7 @@ class StartInspectionDialog(QDialog):
         self.drafts = [DraftField(self.purpose, workspace.drafts, f"start/{enterprise_id}/purpose"),
                        DraftField(self.bodycam, workspace.drafts, f"start/{enterprise_id}/bodycam")]
         tenants = registry.rows(registry.tenant_ids(enterprise_id))
-        self.tenants = _checklist([(f"{t.name}　{t.industry or ''}", t.id, False) for t in tenants])
+        self.tenants = check_list([(f"{t.name}　{t.industry or ''}", t.id, False) for t in tenants])
         self.tenants.setObjectName("tenants")
         self.reason = QLabel()
         self.reason.setObjectName("reason")
@@ -103,7 +82,7 @@ class StartInspectionDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        chosen = len(_checked(self.team))
+        chosen = len(checked(self.team))
         ready = chosen >= MIN_INSPECTORS
         self.ok_button.setEnabled(ready)
         self.reason.setText(
@@ -129,10 +108,10 @@ class StartInspectionDialog(QDialog):
         try:
             self.inspection_id = inspections.start(
                 self.enterprise_id,
-                _checked(self.team),
+                checked(self.team),
                 mode=self.mode.currentData(),
                 purpose=self.purpose.text(),
-                tenant_ids=_checked(self.tenants),
+                tenant_ids=checked(self.tenants),
                 bodycam=self.bodycam.text(),
             )
         except UserError as exc:

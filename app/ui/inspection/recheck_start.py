@@ -9,7 +9,7 @@ from app.models import vocab
 from app.models.inspections import MIN_INSPECTORS
 from app.models.workspace import Workspace
 from app.ui.i18n import fill
-from app.ui.inspection.inspection_start import _checked, _checklist
+from app.ui.widgets.check_list import check_list, checked
 from app.ui.widgets.dialogs import show_error
 from app.ui.widgets.text import elide
 
@@ -23,12 +23,12 @@ class StartRecheckDialog(QDialog):
         self.setWindowTitle(self.tr("Start re-inspection"))
         self.setMinimumWidth(640)
         name = workspace.registry.get_enterprise(enterprise_id)["name"]
-        self.team = _checklist(
+        self.team = check_list(
             [(f"{i['name']}　{i['agency']}　{self.tr('Certificate')} {i['cert_no']}", i["id"], False)
              for i in workspace.roster.inspectors()]
         )
         self.team.setObjectName("team")
-        self.hazards = _checklist([
+        self.hazards = check_list([
             (self._hazard_text(h), h["id"], True) for h in workspace.reinspections.due(enterprise_id)
         ])
         self.hazards.setObjectName("hazards")
@@ -58,7 +58,7 @@ class StartRecheckDialog(QDialog):
         return "　".join(parts)
 
     def _update(self) -> None:
-        team, hazards = len(_checked(self.team)), len(_checked(self.hazards))
+        team, hazards = len(checked(self.team)), len(checked(self.hazards))
         if not self.hazards.count():
             reason = self.tr("The enterprise has no hazard to re-check.")
         elif team < MIN_INSPECTORS:
@@ -75,7 +75,7 @@ class StartRecheckDialog(QDialog):
         """A short write on the GUI thread, as starting an inspection is."""
         try:
             self.inspection_id = self.workspace.reinspections.start(
-                self.enterprise_id, _checked(self.team), _checked(self.hazards))
+                self.enterprise_id, checked(self.team), checked(self.hazards))
         except UserError as exc:
             show_error(self, exc)
             return
