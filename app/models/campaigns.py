@@ -111,10 +111,14 @@ class Campaigns:
     def list(self) -> builtins.list[Campaign]:
         """Newest period first."""
         rows = self.store.query("SELECT * FROM campaign WHERE deleted = 0 ORDER BY period_to DESC, name, id")
-        return [self._campaign(r) for r in rows]
+        return [c for c in map(self._campaign, rows) if c is not None]
 
     def get(self, campaign_id: str) -> Campaign:
-        return self._campaign(self.store.require("campaign", campaign_id))
+        campaign = self._campaign(self.store.require("campaign", campaign_id))
+        if campaign is None:
+            raise ValidationError("campaign.unreadable", "该专项行动的期间无法识别",
+                                  "The campaign's period is unreadable")
+        return campaign
 
     def _validated(self, name: str, start: date, end: date, scope_kind: str,
                    scope: builtins.list[str] | tuple[str, ...]) -> dict[str, Any]:
@@ -138,13 +142,18 @@ class Campaigns:
                 "scope_kind": scope_kind, "scope": json.dumps(ids, ensure_ascii=False)}
 
     @staticmethod
-    def _campaign(row: dict[str, Any]) -> Campaign:
+    def _campaign(row: dict[str, Any]) -> Campaign | None:
+        """The row as a campaign; None for one whose period cannot be read (a bundle's fields are only checked for
+        their type), so one broken row does not stop the page."""
+        try:
+            start, end = date.fromisoformat(row["period_from"]), date.fromisoformat(row["period_to"])
+        except (ValueError, TypeError):
+            return None
         try:
             scope = tuple(str(i) for i in json.loads(row["scope"] or "[]"))
         except (ValueError, TypeError):
-            scope = ()  # a broken scope from a bundle reads as empty rather than stopping the page
-        return Campaign(row["id"], row["name"], date.fromisoformat(row["period_from"]),
-                        date.fromisoformat(row["period_to"]), row["scope_kind"], scope)
+            scope = ()  # a broken scope reads as empty: the campaign covers no one rather than everyone
+        return Campaign(row["id"], row["name"], start, end, row["scope_kind"], scope)
 
     # Coverage
 

@@ -98,3 +98,15 @@ def test_a_bad_campaign_is_refused_with_the_reason(ws, args, code):
     with pytest.raises(ValidationError) as err:
         ws.campaigns.create(*args)
     assert err.value.code == code
+
+
+def test_a_campaign_row_a_bundle_broke_is_left_out_rather_than_stopping_the_list(ws, site):
+    good = ws.campaigns.create("全区", START, END)
+    bad = ws.store.insert("campaign", {"name": "坏", "period_from": "明天", "period_to": "2026-13-45",
+                                       "scope_kind": "ALL", "scope": "[]"})
+    odd = ws.store.insert("campaign", {"name": "怪", "period_from": "2026-11-01", "period_to": "2026-11-30",
+                                       "scope_kind": "PARKS", "scope": "{not json"})
+    assert {c.id for c in ws.campaigns.list()} == {good, odd}
+    assert ws.campaigns.enterprises(ws.campaigns.get(odd)) == []  # an unreadable scope covers no one
+    with pytest.raises(ValidationError):
+        ws.campaigns.get(bad)
