@@ -50,7 +50,7 @@ def main() -> None:
             window.tabs.setCurrentWidget(widget)
             for _ in range(5):  # layouts of freshly shown pages settle over a few passes
                 app.processEvents()
-            while not OpRunner.of(ws).idle:  # a page that loads on an op (统计) is drawn once its figures arrived
+            while not OpRunner.of(ws).idle:  # a page that loads on an op (覆盖, 统计) is drawn once its figures arrived
                 app.processEvents()
             for _ in range(5):
                 app.processEvents()
