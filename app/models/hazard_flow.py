@@ -328,13 +328,20 @@ class HazardFlow:
 
     def note_overdue(self, on: date | None = None) -> int:
         """Record the first day each overdue hazard was seen overdue (statistics); the number newly recorded."""
-        on = on or self.today()
-        fresh = [h for h in self.overdue(on) if not h["overdue_since"]]
+        overdue, params = self.lifecycle.overdue_sql(on or self.today())
+        noted = 0
         with self.store.transaction():
-            for hazard in fresh:
-                deadline = date.fromisoformat(hazard["deadline"])
-                self.store.update("hazard", hazard["id"], {"overdue_since": (deadline + timedelta(days=1)).isoformat()})
-        return len(fresh)
+            for hazard_id, deadline in self.store.db.conn.execute(
+                f"SELECT h.id, h.deadline FROM hazard h WHERE h.deleted = 0 AND h.overdue_since IS NULL AND {overdue}",
+                params,
+            ).fetchall():
+                try:
+                    first = date.fromisoformat(deadline) + timedelta(days=1)
+                except ValueError:  # a deadline a bundle garbled: nothing to date the first day by
+                    continue
+                self.store.update("hazard", hazard_id, {"overdue_since": first.isoformat()})
+                noted += 1
+        return noted
 
     # The rules
 

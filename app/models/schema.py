@@ -45,6 +45,19 @@ SYNCED_TABLES: tuple[str, ...] = (
     "campaign",
 )
 
+# Columns holding an ISO date (YYYY-MM-DD): a bundle's entry for one must be a real date (app/sync/rules.py), so a
+# garbled deadline from another laptop never reaches the code that computes with it.
+DATE_COLUMNS: dict[str, frozenset[str]] = {
+    "lease": frozenset({"start_date", "end_date", "agreement_date"}),
+    "hazard": frozenset({"deadline", "submitted_on", "closed_on", "overdue_since", "listed_on", "transferred_on"}),
+    "hazard_extension": frozenset({"requested_on", "old_deadline", "new_deadline", "decided_on"}),
+    "recheck_line": frozenset({"new_deadline"}),
+    "document": frozenset({"served_on"}),
+    "self_check": frozenset({"period_from", "period_to"}),
+    "self_check_line": frozenset({"found_on"}),
+    "campaign": frozenset({"period_from", "period_to"}),
+}
+
 # Columns computed locally (by triggers) from logged ones: never written through the Store, never in the log.
 DERIVED_COLUMNS: dict[str, frozenset[str]] = {"enterprise": frozenset({"search_text"})}
 

@@ -14,17 +14,19 @@ import re
 import sqlite3
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any, TypeGuard
 
 from app.errors import UserError
-from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
+from app.models.schema import DATE_COLUMNS, DERIVED_COLUMNS, SYNCED_TABLES
 from app.models.store import ChangeEntry
 from app.resources import resource_path
 
 MAX_STAMP = (1 << 63) - 1
 DEVICE_RE = re.compile(r"[0-9a-f]{16}")
 ID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 FIELDS = frozenset({"hlc", "device", "author", "table", "row", "col", "value", "pred"})
 
 
@@ -158,6 +160,8 @@ class SchemaCheck:
                 return "a number in a text field"
             if len(value) > column.max_text:
                 return f"a text longer than {column.max_text} characters"
+            if entry.column in DATE_COLUMNS.get(entry.table, ()) and not _is_date(value):
+                return "not a date (YYYY-MM-DD)"
             self.text_chars += len(value)
         elif column.kind == "INTEGER":
             if type(value) is not int:
@@ -169,6 +173,16 @@ class SchemaCheck:
         elif isinstance(value, str):
             self.text_chars += len(value)
         return None
+
+
+def _is_date(text: str) -> bool:
+    if not DATE_RE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def too_large(what: str, limit: int) -> UserError:

@@ -175,6 +175,14 @@ def test_overdue_is_derived_and_its_first_day_recorded(ws, site):
     assert not flow.is_overdue(ws.inspections.hazard(hazard), deadline + timedelta(days=7))
 
 
+def test_a_deadline_a_bundle_garbled_is_skipped_when_noting_the_first_overdue_day(ws, site):
+    _site, (hazard, second, third) = site
+    ws.store.update("hazard", hazard, {"deadline": "2026-1"})  # past every real date as text, not a date
+    assert ws.hazard_flow.note_overdue(TODAY + timedelta(days=100)) == 2
+    assert ws.inspections.hazard(hazard)["overdue_since"] is None
+    assert ws.inspections.hazard(second)["overdue_since"] == (TODAY + timedelta(days=61)).isoformat()
+
+
 def test_an_extension_changes_the_deadline_only_when_approved(ws, site):
     site, (hazard, *_) = site
     flow, officer = ws.hazard_flow, site.inspectors[0]

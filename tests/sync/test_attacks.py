@@ -538,3 +538,11 @@ def test_a_reference_to_a_row_not_held_waits_and_is_counted(field):
                                                                      f.stamp(f.a)))])
     assert report.status == IMPORTED and report.stats.pending == 1
     assert f.sup.store.get("hazard", row) is None
+
+
+@pytest.mark.parametrize("value", ["2026-1", "明天", "2026-02-30", "２０２６-01-01", "20261105"])
+def test_a_date_field_that_is_not_a_date_is_refused_at_the_door(field, value):
+    f = field
+    message = f.refused(forge(f.a, f.usb, [line(f.a.device.id, "hazard", uuid7(), "deadline", value,
+                                                f.stamp(f.a))]), "sync.bad_entry")
+    assert "not a date" in message
