@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.documents.layout import FONT, FONT_BOLD, paragraph_style, register_fonts
+from app.files import write_whole
 from app.models.statistics import COLUMNS, Figures, Statistics
 
 FOUND, CLOSED = colors.Color(0.70, 0.15, 0.11), colors.Color(0.12, 0.49, 0.20)
@@ -86,7 +87,5 @@ __all__ = ["render_statistics"]
 
 def save_statistics(rows: list[Figures], title: str, path: Path) -> Path:
     """The report written to `path` whole (through a .part file), so a failed render leaves no half PDF."""
-    part = path.with_name(path.name + ".part")
-    part.write_bytes(render_statistics(rows, title))
-    part.replace(path)
-    return path
+    data = render_statistics(rows, title)
+    return write_whole(path, lambda part: part.write_bytes(data))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ContentError, UserError, ValidationError, localized
+from app.files import write_whole
 from app.models.datafile import read_toml
 from app.models.inspections import Inspections, applicable_items_for
 from app.models.registry import SAME_FIRM
@@ -146,9 +147,7 @@ class Comparisons:
             sheet.append([item.code, item.title_zh, None, None, None])
         for column, width in zip("ABCDE", (12, 40, 12, 50, 14), strict=True):
             sheet.column_dimensions[column].width = width
-        tmp = path.with_name(path.name + ".part")
-        book.save(tmp)
-        tmp.replace(path)
+        write_whole(path, book.save)
         return len(items)
 
     def read_file(self, path: Path) -> list[SelfLine]:

@@ -140,12 +140,15 @@ class StarRating:
 
 # (holds, reason): holds None when the records cannot tell.
 Outcome = tuple[bool | None, str]
+# The newest completed visit of the window: (inspection id, enterprise id as visited, day).
+Visit = tuple[str, str, str]
 
 
 class Stars:
-    def __init__(self, inspections: Inspections, comparisons: Comparisons, rules: StarRules | None = None,
-                 lifecycle: Lifecycle | None = None) -> None:
+    def __init__(self, inspections: Inspections, assessments: Assessments, comparisons: Comparisons,
+                 rules: StarRules | None = None, lifecycle: Lifecycle | None = None) -> None:
         self.inspections = inspections
+        self.assessments = assessments
         self.comparisons = comparisons
         self.store = inspections.store
         self.rules = rules or shipped_stars()
@@ -154,10 +157,10 @@ class Stars:
     def rate(self, enterprise_id: str, today: date) -> StarRating:
         since = add_months(today, -self.rules.window_months)
         ids = self._firm(enterprise_id)
-        memo: dict[str, Any] = {}
+        visit = self._last_visit(ids, since)
         stars = []
         for rule in self.rules.stars:
-            outcomes = [self._check(check, ids, since, today, memo) for check in rule.checks]
+            outcomes = [self._check(check, ids, since, today, visit) for check in rule.checks]
             holds = [o[0] for o in outcomes]
             lit = False if False in holds else None if None in holds else True
             stars.append(Star(rule.code, rule.name, lit, tuple(o[1] for o in outcomes)))
@@ -169,10 +172,10 @@ class Stars:
         return tuple(dict.fromkeys([enterprise_id, *(r[0] for r in rows)]))
 
     def _check(self, check: Mapping[str, Any], ids: tuple[str, ...], since: date, today: date,
-               memo: dict[str, Any]) -> Outcome:
+               visit: Visit | None) -> Outcome:
         name = check["check"]
         if name == "items_ok":
-            return self._items_ok(check["items"], bool(check.get("allow_na", False)), ids, since, memo)
+            return self._items_ok(check["items"], bool(check.get("allow_na", False)), since, visit)
         if name == "no_refusal":
             return self._no_refusal(ids, since)
         if name == "no_escalation":
@@ -187,33 +190,28 @@ class Stars:
             return self._self_detection(float(check["value"]), ids, since)
         return None, check["reason_en" if language() == "en" else "reason_zh"]
 
-    def _in(self, ids: tuple[str, ...]) -> str:
-        return "(" + ", ".join("?" * len(ids)) + ")"
+    @staticmethod
+    def _in(values: tuple[str, ...] | list[str]) -> str:
+        return "(" + ", ".join("?" * len(values)) + ")"
 
-    def _last_visit(self, ids: tuple[str, ...], since: date, memo: dict[str, Any]) -> tuple[str, str, str] | None:
-        """(inspection id, enterprise id, day) of the newest completed visit in the window."""
-        if "visit" not in memo:
-            row = self.store.db.conn.execute(
-                f"""SELECT i.id, t.enterprise_id, substr(i.started_at, 1, 10) FROM inspection i
-                    JOIN inspection_target t ON t.inspection_id = i.id AND t.deleted = 0
-                    WHERE i.deleted = 0 AND i.status = 'COMPLETED' AND i.mode != ?
-                    AND t.enterprise_id IN {self._in(ids)}
-                    AND substr(i.started_at, 1, 10) >= ? ORDER BY i.started_at DESC, i.id DESC LIMIT 1""",
-                (RECHECK_MODE, *ids, since.isoformat()),
-            ).fetchone()
-            memo["visit"] = tuple(row) if row else None
-        visit: tuple[str, str, str] | None = memo["visit"]
-        return visit
+    def _last_visit(self, ids: tuple[str, ...], since: date) -> Visit | None:
+        row = self.store.db.conn.execute(
+            f"""SELECT i.id, t.enterprise_id, substr(i.started_at, 1, 10) FROM inspection i
+                JOIN inspection_target t ON t.inspection_id = i.id AND t.deleted = 0
+                WHERE i.deleted = 0 AND i.status = 'COMPLETED' AND i.mode != ?
+                AND t.enterprise_id IN {self._in(ids)}
+                AND substr(i.started_at, 1, 10) >= ? ORDER BY i.started_at DESC, i.id DESC LIMIT 1""",
+            (RECHECK_MODE, *ids, since.isoformat()),
+        ).fetchone()
+        return (str(row[0]), str(row[1]), str(row[2])) if row else None
 
-    def _items_ok(self, items: list[str], allow_na: bool, ids: tuple[str, ...], since: date,
-                  memo: dict[str, Any]) -> Outcome:
-        visit = self._last_visit(ids, since, memo)
+    def _items_ok(self, items: list[str], allow_na: bool, since: date, visit: Visit | None) -> Outcome:
         if visit is None:
             return None, localized("{since} 以来没有完成的检查", "No completed visit since {since}").format(since=since)
         inspection_id, enterprise_id, day = visit
         verdicts = {r["item_code"]: r["verdict"] for r in self.store.query(
             f"SELECT item_code, verdict FROM item_result WHERE inspection_id = ? AND enterprise_id = ? AND deleted = 0 "
-            f"AND item_code IN ({', '.join('?' * len(items))})", (inspection_id, enterprise_id, *items))
+            f"AND item_code IN {self._in(items)}", (inspection_id, enterprise_id, *items))
             if r["verdict"]}
         if not verdicts:
             return None, localized("{day} 的检查未涉及 {items}", "The visit of {day} did not judge {items}").format(
@@ -242,7 +240,7 @@ class Stars:
         conn = self.store.db.conn
         now = conn.execute(
             f"SELECT count(*) FROM hazard WHERE deleted = 0 AND enterprise_id IN {self._in(ids)} "
-            f"AND status IN ({', '.join('?' * len(ESCALATED_STATES))})", (*ids, *ESCALATED_STATES),
+            f"AND status IN {self._in(ESCALATED_STATES)}", (*ids, *ESCALATED_STATES),
         ).fetchone()[0]
         if now:
             return False, localized("{n} 项隐患已升级处理（立案或挂牌督办）",
@@ -264,7 +262,7 @@ class Stars:
         row = self.store.db.conn.execute(
             f"""SELECT substr(finished_at, 1, 10), passed, score, max_score FROM quiz_attempt
                 WHERE deleted = 0 AND finished_at IS NOT NULL AND enterprise_id IN {self._in(ids)}
-                AND audience IN ({', '.join('?' * len(PRINCIPAL_AUDIENCES))}) AND substr(finished_at, 1, 10) >= ?
+                AND audience IN {self._in(PRINCIPAL_AUDIENCES)} AND substr(finished_at, 1, 10) >= ?
                 ORDER BY finished_at DESC LIMIT 1""",
             (*ids, *PRINCIPAL_AUDIENCES, since.isoformat()),
         ).fetchone()
@@ -289,7 +287,7 @@ class Stars:
         if row is None:
             return False, localized("{since} 以来未抽查从业人员应知应会", "No worker awareness check since {since}"
                                     ).format(since=since)
-        result = Assessments(self.inspections).awareness(row[0], row[1])
+        result = self.assessments.awareness(row[0], row[1])
         text = dict(day=row[2], rate=f"{(result.rate or 0):.0%}", target=f"{result.target:.0%}")
         if result.passed:
             return True, localized("{day} 应知应会知晓率 {rate}（目标 {target}）",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 
+from app.files import write_whole
 from app.models.store import Store
 
 UNKNOWN_TOWNSHIP = "（未注明镇街）"
@@ -164,10 +165,7 @@ def export_excel(rows: list[Figures], path: Path, title: str) -> Path:
     chart.set_categories(Reference(chart_sheet, min_col=1, min_row=2, max_row=chart_sheet.max_row))
     chart.width, chart.height = 18, 9
     chart_sheet.add_chart(chart, "E2")
-    tmp = path.with_name(path.name + ".part")
-    book.save(tmp)
-    tmp.replace(path)
-    return path
+    return write_whole(path, book.save)
 
 
 __all__ = ["COLUMNS", "Figures", "Statistics", "export_excel"]

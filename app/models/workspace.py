@@ -51,7 +51,7 @@ class Workspace:
         self.reinspections = Reinspections(self.inspections, self.hazard_flow)
         self.risk = RiskGrading(self.store)
         self.comparisons = Comparisons(self.inspections)
-        self.stars = Stars(self.inspections, self.comparisons)
+        self.stars = Stars(self.inspections, self.assessments, self.comparisons)
         self.campaigns = Campaigns(self.inspections, self.risk)
         self._on_close: list[Callable[[], None]] = []
 

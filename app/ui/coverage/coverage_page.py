@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,7 +61,7 @@ class CoveragePage(Reloads, QWidget):
         self.campaign = QComboBox()
         self.campaign.setObjectName("coverageCampaign")
         self.campaign.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.campaign.currentIndexChanged.connect(self._compute)
+        self.campaign.currentIndexChanged.connect(self.reload)
         self.new_button = QPushButton(self.tr("New campaign…"))
         self.new_button.clicked.connect(lambda: self.edit_campaign(new=True))
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -133,9 +133,6 @@ class CoveragePage(Reloads, QWidget):
 
         self.pending_op = Op(self, self.workspace, work).success(self._show).run_in_background()
 
-    def _compute(self) -> None:
-        self.select_campaign(self.campaign.currentData())
-
     def _show(self, loaded: tuple[list[Campaign], CampaignCoverage | None]) -> None:
         self.campaigns, result = loaded
         self.campaign.blockSignals(True)
@@ -196,10 +193,10 @@ class CoveragePage(Reloads, QWidget):
 
     # Actions
 
-    def _emit(self, row: int, signal: object) -> None:
+    def _emit(self, row: int, signal: SignalInstance) -> None:
         item = self.pending.item(row, 0) if row >= 0 else None
         if item is not None:
-            signal.emit(str(item.data(_ID_ROLE)))  # type: ignore[attr-defined]
+            signal.emit(str(item.data(_ID_ROLE)))
 
     def edit_campaign(self, *, new: bool) -> CampaignDialog:
         campaign_id = None if new else self.campaign.currentData()
