@@ -57,6 +57,7 @@ from app.models.images import ProcessedPhoto, process_photo  # noqa: E402
 from app.models.integrity import check  # noqa: E402
 from app.models.workspace import Workspace  # noqa: E402
 from app.sync.exchange import ALREADY, IMPORTED, Sync  # noqa: E402
+from benchmarks.table import Row, add_rows_argument, report  # noqa: E402
 
 TODAY = date(2026, 11, 20)
 POOL = 8  # distinct base photos; every attached photo is one of them with a unique stamp
@@ -198,7 +199,7 @@ def hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def measure(folder: Path, bundles: list[Bundle], profile: bool) -> None:
+def measure(folder: Path, bundles: list[Bundle], profile: bool) -> list[Row]:
     merge_dir = folder / "merge"
     shutil.copytree(folder / "supervisor", merge_dir)  # a fresh copy of the supervisor
     paths = [b.path for b in bundles]
@@ -280,11 +281,19 @@ def measure(folder: Path, bundles: list[Bundle], profile: bool) -> None:
         print(f"    {problem}")
     print(f"peak RSS of this process: {rss_start:,.0f} MB before, {rss_merge:,.0f} MB after merge, "
           f"{rss_reimport:,.0f} MB after re-import")
+    rows = [
+        Row(f"merge of {len(bundles)} inspector-month bundles ({total_mb:,.0f} MB)", merge / floor, "x", 2,
+            f"merge {merge:.1f} s, read + SHA-256 floor {floor:.1f} s"),
+        Row("re-import of the same bundles", reimport / merge, "x", 0.2,
+            f"re-import {reimport:.1f} s, first merge {merge:.1f} s"),
+        Row("peak memory of the merge and re-import", rss_reimport, "MB", 400, note="peak RSS of the process"),
+    ]
     if profiler:
         print("\ncProfile of the merge, top 25 by own time:")
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(25)
         print("top 25 by cumulative time:")
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(25)
+    return rows
 
 
 # --- main ------------------------------------------------------------------------------------------------------
@@ -301,6 +310,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=min(4, os.cpu_count() or 1), help="laptops built at once")
     parser.add_argument("--profile", action="store_true", help="run the merge under cProfile and print the top")
     parser.add_argument("--keep", type=Path, help="build in this (empty) folder and keep it, laptops included")
+    add_rows_argument(parser)
     args = parser.parse_args()
     base = FULL if args.full else QUICK
     size = Size(*(getattr(args, f) if getattr(args, f) is not None else getattr(base, f)
@@ -310,13 +320,15 @@ def main() -> None:
           f"~{size.bundles * size.photos * 0.39 / 1000:.1f} GB of bundles", flush=True)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        run(args.keep, size, args)
+        rows = run(args.keep, size, args)
     else:
         with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
-            run(Path(tmp), size, args)
+            rows = run(Path(tmp), size, args)
+    print()
+    report(rows, args.rows)
 
 
-def run(folder: Path, size: Size, args: argparse.Namespace) -> None:
+def run(folder: Path, size: Size, args: argparse.Namespace) -> list[Row]:
     (folder / "bundles").mkdir()
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=max(1, args.workers), mp_context=get_context("spawn")) as pool:
@@ -329,7 +341,7 @@ def run(folder: Path, size: Size, args: argparse.Namespace) -> None:
           f"{sup_seconds:.1f} s; {size.bundles} laptops on {args.workers} workers, "
           f"{sum(b.seconds for b in bundles) / len(bundles):.1f} s each; {time.perf_counter() - start:.1f} s in all",
           flush=True)
-    measure(folder, bundles, args.profile)
+    return measure(folder, bundles, args.profile)
 
 
 if __name__ == "__main__":

@@ -371,7 +371,7 @@ def cmd_inspector_cert(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.main import run_gui
 
-    return run_gui(args.data_dir, demo_if_new=args.demo, language=args.lang)
+    return run_gui(args.data_dir, demo_if_new=args.demo, language=args.lang, exit_when_ready=args.exit_when_ready)
 
 
 # Parser
@@ -415,6 +415,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help=localized("图形界面：数据库为空时先生成演示数据", "GUI: fill an empty database with demo data first"),
+    )
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help=localized("图形界面：窗口可用后立即退出（用于测量启动时间）",
+                       "GUI: quit as soon as the window is usable (to time the start)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="command")
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -114,6 +114,19 @@ def _frozen(row: Mapping[str, Any]) -> UserError:
         "Document {doc_no} is {status_en}: its content is frozen and cannot be edited; to correct it, supersede it",
         doc_no=row["doc_no"] or row["id"], status=STATUS_ZH[row["status"]], status_en=row["status"].lower(),
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class ListedDocument:
+    id: str
+    doc_no: str
+    doc_type: str
+    enterprise: str
+    status: str
+    created_at: str
+    void_reason: str | None
+    supersedes: str | None  # the number (or id) of the document this one corrects
+    service: Service | None
 
 
 class Documents:
@@ -469,5 +482,28 @@ class Documents:
             f"SELECT * FROM document WHERE {' AND '.join(where)} ORDER BY created_at, id", tuple(params)
         )
 
+    def ids_newest_first(self) -> builtins.list[str]:
+        """Every live document, newest first (the 文书 list: ids only, rows fetched as they are shown)."""
+        return [r[0] for r in self.store.db.conn.execute(
+            "SELECT id FROM document WHERE deleted = 0 ORDER BY created_at DESC, id DESC")]
 
-__all__ = ["Documents", "NUMBER_TEMPLATE", "RECIPIENT_REQUIRED", "Service", "canonical", "document_hash"]
+    def listed(self, ids: Sequence[str]) -> dict[str, ListedDocument]:
+        """The list's rows for `ids`: the enterprise's name and the number a correction replaces read alongside."""
+        found: dict[str, ListedDocument] = {}
+        for start in range(0, len(ids), 500):
+            part = list(ids[start:start + 500])
+            for r in self.store.query(
+                f"""SELECT d.*, e.name AS enterprise, old.doc_no AS supersedes_no FROM document d
+                    LEFT JOIN enterprise e ON e.id = d.enterprise_id
+                    LEFT JOIN document old ON old.id = d.supersedes_id
+                    WHERE d.id IN ({', '.join('?' * len(part))})""", tuple(part),
+            ):
+                service = self.service(r["id"]) if r["status"] == "SERVED" else None
+                found[r["id"]] = ListedDocument(
+                    r["id"], r["doc_no"] or "", r["doc_type"], r["enterprise"] or r["enterprise_id"] or "", r["status"],
+                    r["created_at"] or "", r["void_reason"], r["supersedes_no"] or r["supersedes_id"], service)
+        return found
+
+
+__all__ = ["Documents", "ListedDocument", "NUMBER_TEMPLATE", "RECIPIENT_REQUIRED", "Service", "canonical",
+           "document_hash"]

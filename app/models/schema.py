@@ -631,6 +631,18 @@ _V12 = """
 ALTER TABLE document ADD COLUMN stop_ordered INTEGER NOT NULL DEFAULT 0;
 """
 
+# Version 13: indexes a supervisor's city-size database needs (docs/performance.md): the visits of one enterprise as a
+# target (risk grading of every enterprise a campaign has not reached), the hazard board in its own order and its
+# counts by status read from an index alone, a document list newest first, the documents of an enterprise.
+_V13 = """
+CREATE INDEX inspection_target_enterprise ON inspection_target (enterprise_id);
+CREATE INDEX hazard_board ON hazard
+    (grade = 'MAJOR' DESC, coalesce(deadline, '9999'), id, status, deleted, enterprise_id, grade, deadline);
+CREATE INDEX hazard_count ON hazard (status, deleted, enterprise_id);
+CREATE INDEX document_created ON document (created_at, id);
+CREATE INDEX document_enterprise ON document (enterprise_id);
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
@@ -661,5 +673,6 @@ def _split(sql: str) -> list[str]:
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6),
     _script(_V7), _script(_V8), _script(_V9), _script(_V10), _script(_V11), _script(_V12),
+    _script(_V13),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

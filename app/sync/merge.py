@@ -48,27 +48,23 @@ DUPLICATE_NUMBER = "DUPLICATE_NUMBER"
 DUPLICATE_USCC = "DUPLICATE_USCC"
 DUPLICATE_RECORD = "DUPLICATE_RECORD"
 ROW_KINDS = ("CONCURRENT", "NOT_IN_SIGNED", DOUBLE_SIGNED, UNAUTHORISED)
-# Natural keys that should be unique: (kind, table, column, query giving the key and the ids sharing it).
+# Natural keys that should be unique: (kind, table, column shown, rows considered, the key's columns).
 _NATURAL_KEYS = (
-    (DUPLICATE_NUMBER, "document", "doc_no",
-     "SELECT min(doc_no), group_concat(id, ' ') FROM document WHERE deleted = 0 AND serial IS NOT NULL "
-     "AND status != 'VOID' GROUP BY doc_type, issuer, year, serial HAVING count(*) > 1"),
-    (DUPLICATE_USCC, "enterprise", "uscc",
-     "SELECT uscc, group_concat(id, ' ') FROM enterprise WHERE deleted = 0 AND merged_into IS NULL "
-     "AND uscc IS NOT NULL AND uscc != '' GROUP BY uscc HAVING count(*) > 1"),
+    (DUPLICATE_NUMBER, "document", "doc_no", "deleted = 0 AND serial IS NOT NULL AND status != 'VOID'",
+     "doc_type, issuer, year, serial"),
+    (DUPLICATE_USCC, "enterprise", "uscc", "deleted = 0 AND merged_into IS NULL AND uscc IS NOT NULL AND uscc != ''",
+     "uscc"),
     # One live row per natural key. New rows are named by their key (ids.natural_id) and meet as one; these list
     # what two rows still hold: rows written before that, a signature slot signed on two laptops (settled by
     # signing again, which replaces every earlier signature of the slot), or a device that wrote a second row.
-    (DUPLICATE_RECORD, "item_result", "item_code",
-     "SELECT min(item_code), group_concat(id, ' ') FROM item_result WHERE deleted = 0 "
-     "GROUP BY inspection_id, enterprise_id, item_code HAVING count(*) > 1"),
-    (DUPLICATE_RECORD, "interview_answer", "question_id",
-     "SELECT min(question_id), group_concat(id, ' ') FROM interview_answer WHERE deleted = 0 "
-     "GROUP BY inspection_id, enterprise_id, question_id HAVING count(*) > 1"),
-    (DUPLICATE_RECORD, "signature", "role",
-     "SELECT min(role), group_concat(id, ' ') FROM signature WHERE deleted = 0 "
-     "GROUP BY inspection_id, document_id, role, coalesce(inspector_id, person_id, signer_name) HAVING count(*) > 1"),
+    (DUPLICATE_RECORD, "item_result", "item_code", "deleted = 0", "inspection_id, enterprise_id, item_code"),
+    (DUPLICATE_RECORD, "interview_answer", "question_id", "deleted = 0", "inspection_id, enterprise_id, question_id"),
+    (DUPLICATE_RECORD, "signature", "role", "deleted = 0",
+     "inspection_id, document_id, role, coalesce(inspector_id, person_id, signer_name)"),
 )
+# Only a merge brings a second row for one of these keys (a local write names its row by the key): a refresh
+# re-checks the duplicates already listed instead of grouping millions of verdicts and answers again.
+_MERGE_ONLY = frozenset({"item_result", "interview_answer"})
 
 
 @dataclass
@@ -200,7 +196,7 @@ class Merger:
             self._new_touched()
             conn.execute("INSERT OR IGNORE INTO temp.touched SELECT tbl, row_id FROM conflict")
             self._row_conflicts()
-            self._invariants()
+            self._invariants(merging=False)
             conn.execute("DROP TABLE temp.touched")
 
     def _new_touched(self) -> None:
@@ -363,16 +359,29 @@ class Merger:
                          json.dumps(finding.detail, ensure_ascii=False, sort_keys=True)),
                     )
 
-    def _invariants(self) -> None:
-        """Class F, over the whole database: natural keys that should be unique but are not. Listed, never fixed."""
+    def _invariants(self, *, merging: bool = True) -> None:
+        """Class F, over the whole database: natural keys that should be unique but are not. Listed, never fixed.
+        Outside a merge, the keys of `_MERGE_ONLY` tables are re-checked only among the rows already listed."""
+        listed: dict[str, list[str]] = {}
+        for table, detail in self.conn.execute("SELECT tbl, detail FROM conflict WHERE kind = ?", (DUPLICATE_RECORD,)):
+            listed.setdefault(table, []).extend(json.loads(detail).get("ids", []))
         self.conn.execute("DELETE FROM conflict WHERE kind IN (?, ?, ?)",
                           (DUPLICATE_NUMBER, DUPLICATE_USCC, DUPLICATE_RECORD))
-        for kind, table, column, sql in _NATURAL_KEYS:
-            for key, ids in self.conn.execute(sql).fetchall():
+        for kind, table, column, where, key in _NATURAL_KEYS:
+            params: tuple[str, ...] = ()
+            if not merging and table in _MERGE_ONLY:
+                if table not in listed:
+                    continue
+                where += " AND id IN (SELECT value FROM json_each(?))"
+                params = (json.dumps(listed[table]),)
+            sql = (f"SELECT min({column}), group_concat(id, ' ') FROM {table} WHERE {where} "
+                   f"GROUP BY {key} HAVING count(*) > 1")
+            for key_value, ids in self.conn.execute(sql, params).fetchall():
                 members = sorted(ids.split(" "))
                 self.conn.execute(
                     "INSERT INTO conflict (kind, tbl, row_id, col, detail) VALUES (?, ?, ?, ?, ?)",
-                    (kind, table, members[0], column, json.dumps({column: key, "ids": members}, ensure_ascii=False)),
+                    (kind, table, members[0], column,
+                     json.dumps({column: key_value, "ids": members}, ensure_ascii=False)),
                 )
 
     def _count(self, sql: str) -> int:

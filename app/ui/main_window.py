@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,27 +22,33 @@ from app.models import integrity, registry_io
 from app.models.inspections import RECHECK_MODE
 from app.models.store import Changes
 from app.models.workspace import Workspace
+from app.sync.conflicts import Conflicts
 from app.sync.exchange import Sync
-from app.ui.coverage.coverage_page import CoveragePage
-from app.ui.documents.documents_page import DocumentsPage
-from app.ui.hazards.hazards_page import HazardsPage
-from app.ui.hazards.township_day import TownshipDayPage
 from app.ui.i18n import fill
-from app.ui.inspection.inspection_start import StartInspectionDialog
-from app.ui.inspection.inspection_view import InspectionView
-from app.ui.inspection.inspections_page import InspectionsPage
-from app.ui.inspection.recheck_start import StartRecheckDialog
-from app.ui.inspection.recheck_view import RecheckView
 from app.ui.inspection.resume_bar import ResumeBar
 from app.ui.ops import Op, OpRunner
-from app.ui.registry.dossier_page import DossierPage
-from app.ui.registry.enterprise_dialog import EnterpriseDialog
 from app.ui.registry.registry_page import RegistryPage
-from app.ui.settings_dialog import SettingsDialog
-from app.ui.statistics.statistics_page import StatisticsPage
-from app.ui.sync.conflicts_page import ConflictsPage
-from app.ui.sync.sync_page import SyncPage
+from app.ui.widgets.lazy_tab import LazyTab
 from app.ui.widgets.text import elide
+
+# Every other page is imported where it is first built: the documents, the chart and the dialogs pull in reportlab,
+# pyHanko and matplotlib, which the window does not need to open on the registry (docs/performance.md: start-up).
+if TYPE_CHECKING:
+    from app.ui.coverage.coverage_page import CoveragePage
+    from app.ui.documents.documents_page import DocumentsPage
+    from app.ui.hazards.hazards_page import HazardsPage
+    from app.ui.hazards.township_day import TownshipDayPage
+    from app.ui.inspection.inspection_start import StartInspectionDialog
+    from app.ui.inspection.inspection_view import InspectionView
+    from app.ui.inspection.inspections_page import InspectionsPage
+    from app.ui.inspection.recheck_start import StartRecheckDialog
+    from app.ui.inspection.recheck_view import RecheckView
+    from app.ui.registry.dossier_page import DossierPage
+    from app.ui.registry.enterprise_dialog import EnterpriseDialog
+    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.statistics.statistics_page import StatisticsPage
+    from app.ui.sync.conflicts_page import ConflictsPage
+    from app.ui.sync.sync_page import SyncPage
 
 FILE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
 STATUS_REFRESH_MS = 5000  # the CLI beside the GUI writes to the same folder without telling the window
@@ -53,36 +60,30 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.setWindowTitle(self.tr("FieldSafe field safety inspection"))
         self.registry_page = RegistryPage(workspace, self)
-        self.inspections_page = InspectionsPage(workspace, self)
-        self.hazards_page = HazardsPage(workspace, self)
-        self.township_day = TownshipDayPage(workspace, self)
-        self.coverage_page = CoveragePage(workspace, self)
-        self.statistics_page = StatisticsPage(workspace, self)
-        self.documents_page = DocumentsPage(workspace, self)
-        self.sync_page = SyncPage(workspace, self)
-        self.conflicts_page = ConflictsPage(workspace, self)
+        self.registry_page.start_inspection.connect(self.start_inspection)
+        self.registry_page.open_dossier.connect(self.open_dossier)
+        self.registry_page.new_enterprise.connect(self.new_enterprise)
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.addTab(self.registry_page, self.tr("Enterprises"))
-        self.tabs.addTab(self.inspections_page, self.tr("Inspections"))
-        self.tabs.addTab(self.hazards_page, self.tr("Hazards"))
-        self.tabs.addTab(self.township_day, self.tr("Township week"))
-        self.tabs.addTab(self.coverage_page, self.tr("Coverage"))
-        self.tabs.addTab(self.statistics_page, self.tr("Statistics"))
-        self.tabs.addTab(self.documents_page, self.tr("Documents"))
-        self.tabs.addTab(self.sync_page, self.tr("Sync"))
-        self.tabs.addTab(self.conflicts_page, self.tr("Conflicts"))
+        # The other fixed pages are built when first shown: each loads its own lists, which at city size would
+        # hold up the start (docs/performance.md).
+        self._lazy: dict[str, LazyTab] = {}
+        for key, title, build in (
+            ("inspections", self.tr("Inspections"), self._inspections_page),
+            ("hazards", self.tr("Hazards"), self._hazards_page),
+            ("township_day", self.tr("Township week"), self._township_day),
+            ("coverage", self.tr("Coverage"), self._coverage_page),
+            ("statistics", self.tr("Statistics"), self._statistics_page),
+            ("documents", self.tr("Documents"), self._documents_page),
+            ("sync", self.tr("Sync"), self._sync_page),
+            ("conflicts", self.tr("Conflicts"), self._conflicts_page),
+        ):
+            self._lazy[key] = LazyTab(build)
+            self.tabs.addTab(self._lazy[key], title)
         for fixed in range(self.tabs.count()):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        self.registry_page.start_inspection.connect(self.start_inspection)
-        self.registry_page.open_dossier.connect(self.open_dossier)
-        self.coverage_page.start_inspection.connect(self.start_inspection)
-        self.coverage_page.open_dossier.connect(self.open_dossier)
-        self.registry_page.new_enterprise.connect(self.new_enterprise)
-        self.inspections_page.open_inspection.connect(self.open_inspection)
-        self.hazards_page.start_recheck.connect(self.start_recheck)
-        self.conflicts_page.count_changed.connect(self._show_conflict_count)
 
         self.resume_bar = ResumeBar(self)
         self.resume_bar.resume.connect(self.open_inspection)
@@ -107,8 +108,8 @@ class MainWindow(QMainWindow):
         self.conflict_label = QLabel()
         self.conflict_label.setObjectName("conflictStatus")
         bar.addPermanentWidget(self.conflict_label)
-        self._show_conflict_count(self.conflicts_page.count())
         self.runner = OpRunner.of(self.workspace)
+        self._show_conflict_count(Conflicts(self.workspace.store).count())
         self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self._refresh_status_when_idle)
         self._status_timer.start()
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
 
     def _changed(self, changes: Changes) -> None:
         self.refresh_status()
+        if "conflict" in changes.tables and not self._lazy["conflicts"].built:  # the page counts once it exists
+            self._show_conflict_count(Conflicts(self.workspace.store).count())
         if "inspection" in changes.tables:
             opened = self.tabs.currentWidget()
             self.resume_bar.show_unfinished(
@@ -132,8 +135,107 @@ class MainWindow(QMainWindow):
             fill(self.tr("Unsynced changes: {count}"), count=f"{Sync(self.workspace).unacknowledged():,}")
         )
 
+    # The fixed pages, built on first use
+
+    def _inspections_page(self) -> InspectionsPage:
+        from app.ui.inspection.inspections_page import InspectionsPage
+
+        page = InspectionsPage(self.workspace, self)
+        page.open_inspection.connect(self.open_inspection)
+        return page
+
+    def _hazards_page(self) -> HazardsPage:
+        from app.ui.hazards.hazards_page import HazardsPage
+
+        page = HazardsPage(self.workspace, self)
+        page.start_recheck.connect(self.start_recheck)
+        return page
+
+    def _township_day(self) -> TownshipDayPage:
+        from app.ui.hazards.township_day import TownshipDayPage
+
+        return TownshipDayPage(self.workspace, self)
+
+    def _coverage_page(self) -> CoveragePage:
+        from app.ui.coverage.coverage_page import CoveragePage
+
+        page = CoveragePage(self.workspace, self)
+        page.start_inspection.connect(self.start_inspection)
+        page.open_dossier.connect(self.open_dossier)
+        return page
+
+    def _statistics_page(self) -> StatisticsPage:
+        from app.ui.statistics.statistics_page import StatisticsPage
+
+        return StatisticsPage(self.workspace, self)
+
+    def _documents_page(self) -> DocumentsPage:
+        from app.ui.documents.documents_page import DocumentsPage
+
+        return DocumentsPage(self.workspace, self)
+
+    def _sync_page(self) -> SyncPage:
+        from app.ui.sync.sync_page import SyncPage
+
+        return SyncPage(self.workspace, self)
+
+    def _conflicts_page(self) -> ConflictsPage:
+        from app.ui.sync.conflicts_page import ConflictsPage
+
+        page = ConflictsPage(self.workspace, self)
+        page.count_changed.connect(self._show_conflict_count)
+        self._show_conflict_count(page.count())
+        return page
+
+    @property
+    def inspections_page(self) -> InspectionsPage:
+        return self._lazy["inspections"].page
+
+    @property
+    def hazards_page(self) -> HazardsPage:
+        return self._lazy["hazards"].page
+
+    @property
+    def township_day(self) -> TownshipDayPage:
+        return self._lazy["township_day"].page
+
+    @property
+    def coverage_page(self) -> CoveragePage:
+        return self._lazy["coverage"].page
+
+    @property
+    def statistics_page(self) -> StatisticsPage:
+        return self._lazy["statistics"].page
+
+    @property
+    def documents_page(self) -> DocumentsPage:
+        return self._lazy["documents"].page
+
+    @property
+    def sync_page(self) -> SyncPage:
+        return self._lazy["sync"].page
+
+    @property
+    def conflicts_page(self) -> ConflictsPage:
+        return self._lazy["conflicts"].page
+
+    def tab_index(self, page: QWidget) -> int:
+        """The tab showing `page`, directly or through the LazyTab that built it."""
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if widget is page or (isinstance(widget, LazyTab) and widget.built and widget.page is page):
+                return index
+        return -1
+
+    def show_page(self, page: QWidget) -> None:
+        self.tabs.setCurrentIndex(self.tab_index(page))
+
+    def current_page(self) -> QWidget:
+        widget = self.tabs.currentWidget()
+        return widget.page if isinstance(widget, LazyTab) else widget
+
     def _show_conflict_count(self, count: int) -> None:
-        index = self.tabs.indexOf(self.conflicts_page)
+        index = self.tabs.indexOf(self._lazy["conflicts"])
         self.tabs.setTabText(
             index, fill(self.tr("Conflicts ({count})"), count=count) if count else self.tr("Conflicts")
         )
@@ -155,6 +257,9 @@ class MainWindow(QMainWindow):
 
     def open_inspection(self, inspection_id: str) -> InspectionView | RecheckView:
         """An inspection's tab; a re-inspection (mode RECHECK) opens its own page."""
+        from app.ui.inspection.inspection_view import InspectionView
+        from app.ui.inspection.recheck_view import RecheckView
+
         inspection = self.workspace.inspections.get(inspection_id)
         kind = RecheckView if inspection["mode"] == RECHECK_MODE else InspectionView
         index = self._find_tab(kind, inspection_id)
@@ -170,6 +275,8 @@ class MainWindow(QMainWindow):
         return view
 
     def open_dossier(self, enterprise_id: str) -> DossierPage:
+        from app.ui.registry.dossier_page import DossierPage
+
         index = self._find_tab(DossierPage, enterprise_id)
         if index >= 0:
             self.tabs.setCurrentIndex(index)
@@ -186,42 +293,37 @@ class MainWindow(QMainWindow):
 
     def show_document(self, document_id: str) -> None:
         """Bring the 文书 tab forward with the document selected (e.g. one just issued from an inspection)."""
-        self.tabs.setCurrentWidget(self.documents_page)
+        self.show_page(self.documents_page)
         self.documents_page.reload()  # now, not on the next turn: the new document is selected at once
         self.documents_page.select(document_id)
 
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget in (
-            self.registry_page,
-            self.inspections_page,
-            self.hazards_page,
-            self.township_day,
-            self.coverage_page,
-            self.statistics_page,
-            self.documents_page,
-            self.sync_page,
-            self.conflicts_page,
-        ):
+        if widget is self.registry_page or isinstance(widget, LazyTab):
             return
-        if isinstance(widget, InspectionView | RecheckView):
-            widget.flush()
+        _flush(widget)
         self.tabs.removeTab(index)
         widget.deleteLater()
 
     def start_inspection(self, enterprise_id: str) -> StartInspectionDialog:
+        from app.ui.inspection.inspection_start import StartInspectionDialog
+
         dialog = StartInspectionDialog(self.workspace, enterprise_id, self)
         dialog.accepted.connect(lambda: dialog.inspection_id and self.open_inspection(dialog.inspection_id))
         dialog.open()
         return dialog
 
     def start_recheck(self, enterprise_id: str) -> StartRecheckDialog:
+        from app.ui.inspection.recheck_start import StartRecheckDialog
+
         dialog = StartRecheckDialog(self.workspace, enterprise_id, self)
         dialog.accepted.connect(lambda: dialog.inspection_id and self.open_inspection(dialog.inspection_id))
         dialog.open()
         return dialog
 
     def new_enterprise(self) -> EnterpriseDialog:
+        from app.ui.registry.enterprise_dialog import EnterpriseDialog
+
         dialog = EnterpriseDialog(self.workspace, parent=self)
         dialog.accepted.connect(self._enterprise_created(dialog))
         dialog.open()
@@ -237,11 +339,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._status_timer.stop()  # the workspace may be closed next; a late tick would query a closed database
-        self.sync_page.shutdown()
+        if self._lazy["sync"].built:
+            self.sync_page.shutdown()
         for index in range(self.tabs.count()):
-            widget = self.tabs.widget(index)
-            if isinstance(widget, InspectionView | RecheckView):
-                widget.flush()
+            _flush(self.tabs.widget(index))
         super().closeEvent(event)
 
     def _build_menus(self) -> None:
@@ -265,7 +366,7 @@ class MainWindow(QMainWindow):
             self.tr("Write &receipt…"), lambda: self._on_sync_page().write_receipt()
         )
         self.conflicts_action = self._action(
-            self.tr("&Conflicts"), lambda: self.tabs.setCurrentWidget(self.conflicts_page)
+            self.tr("&Conflicts"), lambda: self.show_page(self.conflicts_page)
         )
         for action in (self.sync_export_action, self.sync_import_action, self.sync_receipt_action):
             sync_menu.addAction(action)
@@ -275,7 +376,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("&About"), self.about))
 
     def _on_sync_page(self) -> SyncPage:
-        self.tabs.setCurrentWidget(self.sync_page)
+        self.show_page(self.sync_page)
         return self.sync_page
 
     def _action(self, text: str, slot: object) -> QAction:
@@ -348,6 +449,8 @@ class MainWindow(QMainWindow):
         box.open()
 
     def open_settings(self) -> SettingsDialog:
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.workspace, self)
         dialog.open()
         return dialog
@@ -361,3 +464,10 @@ class MainWindow(QMainWindow):
                 version=__version__,
             ),
         )
+
+
+def _flush(widget: QWidget | None) -> None:
+    """Save what an inspection's tab still holds in its typing delay (InspectionView, RecheckView)."""
+    flush = getattr(widget, "flush", None)
+    if callable(flush):
+        flush()

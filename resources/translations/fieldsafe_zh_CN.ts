@@ -823,7 +823,7 @@
         <translation type="vanished">尚未到访（按紧迫程度）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+45"/>
         <source>No campaign yet: create one with its period and scope.</source>
         <translation>尚无专项行动：请新建并设定期间和范围。</translation>
     </message>
@@ -962,29 +962,29 @@
     </message>
 </context>
 <context>
-    <name>DocumentsPage</name>
+    <name>DocumentsModel</name>
     <message>
-        <location filename="../../app/ui/documents/documents_page.py" line="+56"/>
+        <location filename="../../app/ui/documents/documents_model.py" line="+23"/>
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Type</source>
-        <translation>文书类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -994,7 +994,49 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
+        <source>Voided: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Served {service}</source>
+        <translation>送达 {service}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Corrects {number}</source>
+        <translation>更正 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Number</source>
+        <translation type="vanished">文书编号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="vanished">文书类型</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation type="vanished">企业</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="vanished">状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="vanished">创建时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="vanished">备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/documents_page.py" line="+58"/>
         <source>Issue…</source>
         <translation>出具文书…</translation>
     </message>
@@ -1044,22 +1086,19 @@
         <translation>批量打印…</translation>
     </message>
     <message>
-        <location line="+58"/>
         <source>Voided: {reason}</source>
-        <translation>已作废：{reason}</translation>
+        <translation type="vanished">已作废：{reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Served {service}</source>
-        <translation>送达 {service}</translation>
+        <translation type="vanished">送达 {service}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Corrects {number}</source>
-        <translation>更正 {number}</translation>
+        <translation type="vanished">更正 {number}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+93"/>
         <source>Issuing the document…</source>
         <translation>正在开具文书…</translation>
     </message>
@@ -2684,22 +2723,22 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+67"/>
+        <location filename="../../app/ui/main_window.py" line="+69"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-13"/>
         <source>FieldSafe field safety inspection</source>
         <translation>FieldSafe 现场安全检查</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
@@ -2730,12 +2769,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+159"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-137"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -2745,12 +2784,12 @@
         <translation>本机：{device}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Unsynced changes: {count}</source>
         <translation>未同步变更：{count}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+105"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
@@ -2760,7 +2799,7 @@
         <translation>冲突：{count}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Inspection: {name}</source>
         <translation>检查：{name}</translation>
     </message>
@@ -2770,12 +2809,12 @@
         <translation>复查：{name}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Dossier: {name}</source>
         <translation>档案：{name}</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+58"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2895,7 +2934,7 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>About FieldSafe</source>
         <translation>关于 FieldSafe</translation>
     </message>
@@ -3512,7 +3551,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../app/ui/registry/registry_page.py" line="+66"/>
+        <location filename="../../app/ui/registry/registry_page.py" line="+50"/>
         <source>Search name, credit code or address</source>
         <translation>搜索名称、统一社会信用代码或地址</translation>
     </message>
@@ -4074,7 +4113,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../app/ui/inspection/inspection_start.py" line="+59"/>
+        <location filename="../../app/ui/inspection/inspection_start.py" line="+38"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>

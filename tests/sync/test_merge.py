@@ -195,3 +195,26 @@ def test_two_laptops_moving_one_hazard_differently_surface_a_conflict_and_extens
     assert {("CONCURRENT", "hazard", "status"), ("CONCURRENT", "hazard_extension", "decision")} <= found
     assert_consistent(a)
     assert_consistent(b)
+
+
+def test_a_verdict_given_twice_stays_listed_through_a_refresh_until_one_row_is_gone(pair):
+    """A refresh (after a local write) re-checks the duplicate verdicts already listed instead of grouping every
+    verdict again; what it lists must be what a full check lists."""
+    from app.sync.conflicts import Conflicts
+
+    a, b = pair
+    firm = a.new_enterprise("宁波恒达五金制品厂")
+    template = a.store.insert("checklist_template", {"code": "T", "version": "1", "status": "CONSTRUCTED",
+                                                     "title": "4+22", "content": "{}", "digest": "d"})
+    visit = a.store.insert("inspection", {"enterprise_id": firm, "template_id": template, "mode": "CAMPAIGN",
+                                          "purpose": "", "status": "IN_PROGRESS", "started_at": "2026-11-01T09:00"})
+    b.pull(a)
+    verdict = {"inspection_id": visit, "enterprise_id": firm, "item_code": "SITE-02", "verdict": "COMPLIANT"}
+    first, second = a.store.insert("item_result", verdict), b.store.insert("item_result", verdict)
+    a.pull(b)
+    assert [c["detail"]["ids"] for c in conflicts(a, "DUPLICATE_RECORD")] == [sorted([first, second])]
+    Conflicts(a.store).refresh()
+    assert [c["detail"]["ids"] for c in conflicts(a, "DUPLICATE_RECORD")] == [sorted([first, second])]
+    a.store.delete("item_result", first)
+    Conflicts(a.store).refresh()
+    assert conflicts(a, "DUPLICATE_RECORD") == []

@@ -34,7 +34,7 @@ def page(qtbot, visit):  # noqa: F811
 
 
 def cell(page, document_id, column):
-    return page.table.item(page.document_ids().index(document_id), column).text()
+    return page.model.index(page.model.row_of(document_id), column).data() or ""
 
 
 def error_boxes(widget):

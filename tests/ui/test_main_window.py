@@ -163,3 +163,28 @@ def test_dossier_and_settings_open_from_the_main_window(window, qtbot):
     assert window.workspace.store.author == inspector["id"]
     row = window.workspace.store.insert("org_unit", {"level": "township", "name": "新镇"})
     assert window.workspace.store.history("org_unit", row)[0].author == inspector["id"]
+
+
+def test_the_window_opens_on_the_registry_and_builds_a_page_when_its_tab_is_first_shown(window, qtbot):
+    assert window.current_page() is window.registry_page
+    lazy = [window.tabs.widget(i) for i in range(1, window.tabs.count())]
+    assert lazy and not any(tab.built for tab in lazy)
+    window.tabs.setCurrentIndex(window.tabs.indexOf(lazy[1]))  # 隐患
+    assert lazy[1].built and not lazy[0].built
+    assert window.current_page() is window.hazards_page
+    window.tabs.tabCloseRequested.emit(window.tabs.currentIndex())  # a fixed page cannot be closed
+    assert window.tab_index(window.hazards_page) == 2
+
+
+def test_the_app_quits_by_itself_once_its_window_is_usable_when_asked(tmp_path):
+    """What benchmarks/bench_start.py times from outside."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"), "--demo",
+                           "--exit-when-ready"], env=env, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    with Workspace(tmp_path / "data") as ws:
+        assert ws.registry.count() > 0

@@ -59,7 +59,7 @@ def test_a_reinspection_from_the_board_to_the_closed_hazard(window, qtbot, tmp_p
     win, site, (fixed, not_fixed) = window
     ws = win.workspace
     board = win.hazards_page
-    win.tabs.setCurrentWidget(board)
+    win.show_page(board)
     board.reload()
     assert board.select(fixed) and board.recheck_button.isEnabled()
     qtbot.mouseClick(board.recheck_button, Qt.MouseButton.LeftButton)
@@ -92,7 +92,7 @@ def test_a_reinspection_from_the_board_to_the_closed_hazard(window, qtbot, tmp_p
     screenshot(view, "recheck_view")
 
     qtbot.mouseClick(view.issue_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.tabs.currentWidget() is win.documents_page and win.runner.idle, timeout=20000)
+    qtbot.waitUntil(lambda: win.runner.idle and win.current_page() is win.documents_page, timeout=20000)
     opinion = ws.reinspections.opinion(view.inspection_id)
     assert opinion is not None and opinion["status"] == "DRAFT"
     Documents(ws).sign(opinion["id"], site.inspectors[0], PASS)  # as the 文书 tab does

@@ -56,7 +56,7 @@ def test_issue_record_order_and_decision_from_the_summary(qtbot, window, screens
     screenshot(buttons.window(), "summary_documents")
 
     click(qtbot, buttons.record_button)
-    qtbot.waitUntil(lambda: window.tabs.currentWidget() is page, timeout=10000)
+    qtbot.waitUntil(lambda: window.current_page() is page, timeout=10000)
     record = page.documents.get(page.selected_id())
     assert (record["doc_type"], record["inspection_id"], record["status"]) == ("RECORD", inspection_id, "DRAFT")
     assert record["enterprise_id"] == ws.inspections.get(inspection_id)["enterprise_id"]
@@ -66,7 +66,7 @@ def test_issue_record_order_and_decision_from_the_summary(qtbot, window, screens
     enterprise_id = min(buttons.order_buttons)
     window.open_inspection(inspection_id)
     click(qtbot, buttons.order_buttons[enterprise_id])
-    qtbot.waitUntil(lambda: window.tabs.currentWidget() is page, timeout=10000)
+    qtbot.waitUntil(lambda: window.current_page() is page, timeout=10000)
     order = page.documents.get(page.selected_id())
     assert (order["doc_type"], order["enterprise_id"], order["inspection_id"]) == ("ORDER", enterprise_id,
                                                                                   inspection_id)
@@ -81,11 +81,11 @@ def test_issue_record_order_and_decision_from_the_summary(qtbot, window, screens
     qtbot.waitUntil(lambda: bool([b for b in dialog.findChildren(QMessageBox, "errorDialog") if b.isVisible()]),
                     timeout=10000)
     assert dialog.isVisible()
-    assert window.tabs.currentWidget() is not page
+    assert window.current_page() is not page
     dialog.form.measures.setPlainText("暂时停止使用二楼喷漆房，至整改复查合格")
     click(qtbot, ok)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
-    assert window.tabs.currentWidget() is page
+    assert window.current_page() is page
     decision = page.documents.get(page.selected_id())
     assert (decision["doc_type"], decision["enterprise_id"]) == ("DECISION", enterprise_id)
     assert [r["doc_type"] for r in page.documents.list(inspection_id=inspection_id)] == ["RECORD", "ORDER",
@@ -97,7 +97,7 @@ def test_an_unfinished_inspection_issues_orders_but_not_yet_its_record(qtbot, wi
     assert not buttons.record_button.isEnabled() and buttons.record_button.toolTip()
     enterprise_id = min(buttons.order_buttons)
     assert buttons.order_buttons[enterprise_id].isEnabled()
+    page = window.documents_page  # built now: once the op runs the GUI thread leaves the database alone
     click(qtbot, buttons.order_buttons[enterprise_id])
-    page = window.documents_page
-    qtbot.waitUntil(lambda: window.tabs.currentWidget() is page, timeout=10000)
+    qtbot.waitUntil(lambda: window.current_page() is page, timeout=10000)
     assert page.documents.get(page.selected_id())["enterprise_id"] == enterprise_id

@@ -68,10 +68,10 @@ def test_a_concurrent_rename_is_settled_by_choosing_a_value_and_the_choice_trave
     a, b, firm = renamed_twice
     win = window_for(qtbot, a)
     page = win.conflicts_page
-    index = win.tabs.indexOf(page)
+    index = win.tab_index(page)
     assert "1" in win.tabs.tabText(index) and win.conflict_label.isVisible()
     win.conflicts_action.trigger()
-    assert win.tabs.currentWidget() is page
+    assert win.current_page() is page
 
     [group] = [page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())]
     assert group.text(0).startswith(vocab.label("conflict_kinds", "CONCURRENT")) and group.childCount() == 1

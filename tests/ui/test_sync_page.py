@@ -283,13 +283,13 @@ def test_an_import_through_the_main_window_refreshes_the_pages_and_the_conflict_
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    conflicts_tab = win.tabs.indexOf(win.conflicts_page)
+    conflicts_tab = win.tab_index(win.conflicts_page)
     assert win.tabs.tabText(conflicts_tab) == win.tr("Conflicts")
     before = win.registry_page.model.rowCount()
     choose_files(monkeypatch, [bundle])
     with qtbot.waitSignal(win.sync_page.job_finished, timeout=WAIT_MS):
         win.sync_import_action.trigger()
-    assert win.tabs.currentWidget() is win.sync_page
+    assert win.current_page() is win.sync_page
     assert "1" in win.tabs.tabText(conflicts_tab) and win.conflict_label.isVisible()
     assert win.conflicts_page.count() == 1  # at once, though hidden: its count is on the tab
     assert win.registry_page.model.rowCount() == before  # hidden: reloaded when it is shown

@@ -185,7 +185,7 @@ class ServeDialog(QDialog):
         self._method_changed()
         form = QFormLayout()
         form.addRow(self.tr("Document"), _plain(row["doc_no"] or ""))
-        form.addRow(self.tr("Enterprise"), _plain(page._enterprise_name(row["enterprise_id"])))
+        form.addRow(self.tr("Enterprise"), _plain(page.documents.listed([row["id"]])[row["id"]].enterprise))
         form.addRow(self.tr("Served on"), self.served_on)
         form.addRow(self.tr("Method"), self.method)
         form.addRow(self.tr("Recipient"), self.served_to)

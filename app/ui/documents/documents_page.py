@@ -8,15 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QPushButton,
     QSplitter,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,12 +26,13 @@ from app.models.workspace import Workspace
 from app.ui.documents.batch_dialog import BatchDialog
 from app.ui.documents.document_args import ArgsDialog
 from app.ui.documents.document_dialogs import IssueDialog, ServeDialog, SignDialog, VoidDialog
+from app.ui.documents.documents_model import DocumentsModel
 from app.ui.i18n import fill
 from app.ui.ops import Op
 from app.ui.pages import Reloads
 from app.ui.widgets.dialogs import show_error
 from app.ui.widgets.pdf_preview import PdfPreview, render_pages
-from app.ui.widgets.tables import record_table
+from app.ui.widgets.tables import record_view
 
 PRINT_DPI = 300  # page images are rendered at most at this resolution for the printer
 
@@ -51,12 +50,9 @@ class DocumentsPage(Reloads, QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.documents = Documents(workspace)
-        self._names: dict[str, str] = {}
-        self.table = record_table(
-            [self.tr("Number"), self.tr("Type"), self.tr("Enterprise"), self.tr("Status"), self.tr("Created"),
-             self.tr("Note")])
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.model = DocumentsModel(self.documents, self)
+        self.table = record_view(self.model, (190, 130, 240, 70, 120))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.preview = PdfPreview()
 
         self.issue_button = QPushButton(self.tr("Issue…"))
@@ -100,65 +96,23 @@ class DocumentsPage(Reloads, QWidget):
 
     def reload(self) -> None:
         keep = self.selected_id()
-        rows = list(reversed(self.documents.list()))
-        numbers = {row["id"]: row["doc_no"] or "" for row in rows}
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            values = [
-                row["doc_no"] or "",
-                vocab.label("document_types", row["doc_type"]),
-                self._enterprise_name(row["enterprise_id"]),
-                vocab.label("document_statuses", row["status"]),
-                (row["created_at"] or "")[:16].replace("T", " "),
-                self._note(row, numbers),
-            ]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, row["id"])
-                if row["status"] == "VOID":
-                    item.setForeground(QBrush(QColor("#888888")))
-                self.table.setItem(r, c, item)
-        self.table.blockSignals(False)
+        self.model.refresh()
         self.select(keep) if keep else self._selection_changed()
 
-    def _note(self, row: dict[str, Any], numbers: dict[str, str]) -> str:
-        """Why a document is void, when it was served, which document it corrects."""
-        notes = []
-        if row["status"] == "VOID" and row["void_reason"]:
-            notes.append(fill(self.tr("Voided: {reason}"), reason=row["void_reason"]))
-        service = self.documents.service(row["id"]) if row["status"] == "SERVED" else None
-        if service:
-            notes.append(fill(self.tr("Served {service}"), service=service.summary()))
-        if row["supersedes_id"]:
-            old = numbers.get(row["supersedes_id"]) or row["supersedes_id"]
-            notes.append(fill(self.tr("Corrects {number}"), number=old))
-        return "；".join(notes)
-
-    def _enterprise_name(self, enterprise_id: str | None) -> str:
-        if not enterprise_id:
-            return ""
-        if enterprise_id not in self._names:
-            try:
-                self._names[enterprise_id] = self.workspace.registry.get_enterprise(enterprise_id)["name"]
-            except UserError:
-                return enterprise_id
-        return self._names[enterprise_id]
-
     def document_ids(self) -> list[str]:
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.table.rowCount())]
+        return [self.model.row_id(r) for r in range(self.model.rowCount())]
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+        return self.model.row_id(rows[0].row()) if rows else None
 
     def select(self, document_id: str) -> bool:
-        ids = self.document_ids()
-        if document_id not in ids:
+        row = self.model.row_of(document_id)
+        if row < 0:
             self.table.clearSelection()
             self._selection_changed()
             return False
-        self.table.selectRow(ids.index(document_id))
+        self.table.selectRow(row)
         self._selection_changed()
         return True
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,28 +24,13 @@ from app.models.workspace import Workspace
 from app.ui.pages import Reloads
 from app.ui.registry.merge_dialog import MergeEnterprisesDialog
 from app.ui.registry.registry_model import RegistryModel
+from app.ui.widgets.tables import record_view
 
 SEARCH_DELAY_MS = 150
 
 
 def _table(model: RegistryModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    # Fixed row heights and interactive column widths: Qt never measures all 30,000 rows.
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for column, width in enumerate((260, 170, 80, 90, 200, 60, 90, 60, 80, 110)):
-        view.setColumnWidth(column, width)
-    return view
+    return record_view(model, (260, 170, 80, 90, 200, 60, 90, 60, 80, 110))
 
 
 class RegistryPage(Reloads, QWidget):
