@@ -12,7 +12,8 @@ from datetime import date, datetime
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Spacer
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from app.documents import data as d
 from app.documents.config import DocumentConfig, shipped_config
@@ -162,6 +163,29 @@ def _hazard_table(hazards: Sequence[d.HazardLine], *, with_enterprise: bool = Fa
     return grid(rows, [12 * mm, w * 0.55, 20 * mm, w * 0.45, 30 * mm], header=True)
 
 
+class _Jpeg(ImageReader):
+    """A JPEG that goes into the PDF as it is (DCTDecode). reportlab names every image by the md5 of its decoded
+    pixels, which for six photos cost more than laying out the rest of the record (docs/performance.md); the file's
+    own bytes name it just as well."""
+
+    def getRGBData(self) -> bytes:  # noqa: N802 - reportlab's name
+        self._dataA = None  # no soft mask: a JPEG has no alpha
+        return bytes(self.fp.getvalue())
+
+
+class _Photo(Flowable):
+    def __init__(self, jpeg: bytes, width: float, height: float) -> None:
+        super().__init__()
+        self.reader = _Jpeg(io.BytesIO(jpeg))
+        self.width, self.height = width, height
+
+    def wrap(self, *_available: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height)
+
+
 def _photo_annex(data: d.DocumentData) -> list[Flowable]:
     groups = [(s.party.name, g) for s in data.sections for g in s.photo_groups]
     if not groups:
@@ -173,7 +197,7 @@ def _photo_annex(data: d.DocumentData) -> list[Flowable]:
         for k, photo in enumerate(group.photos, 1):
             max_w, max_h = cell_w - 8 * mm, 62 * mm
             scale = min(max_w / photo.width, max_h / photo.height)
-            image = Image(io.BytesIO(photo.jpeg), width=photo.width * scale, height=photo.height * scale)
+            image = _Photo(photo.jpeg, photo.width * scale, photo.height * scale)
             caption = f"图{k}  拍摄时间：{_photo_time(photo.taken_at)}" + (
                 f"\n{photo.caption}" if photo.caption else ""
             )

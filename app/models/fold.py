@@ -25,7 +25,6 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 Stamp = tuple[int, str]
@@ -76,13 +75,21 @@ class Entry:
     def stamp(self) -> Stamp:
         return (self.hlc, self.device)
 
-    @cached_property
+    # Decoded once, on first use, into the instance's __dict__: functools.cached_property takes a lock on every read
+    # (Python 3.11), which a merge of a million entries pays a million times.
+    @property
     def value(self) -> Any:
-        return json.loads(self.value_json)
+        cache = self.__dict__
+        if "_value" not in cache:
+            cache["_value"] = json.loads(self.value_json)
+        return cache["_value"]
 
-    @cached_property
+    @property
     def pred(self) -> frozenset[Stamp]:
-        return frozenset((int(h), str(d)) for h, d in json.loads(self.pred_json))
+        cache = self.__dict__
+        if "_pred" not in cache:
+            cache["_pred"] = frozenset((int(h), str(d)) for h, d in json.loads(self.pred_json))
+        return cache["_pred"]
 
     def describe(self) -> dict[str, Any]:
         return {"hlc": self.hlc, "device": self.device, "author": self.author, "value": self.value}

@@ -65,6 +65,7 @@ _NATURAL_KEYS = (
 # Only a merge brings a second row for one of these keys (a local write names its row by the key): a refresh
 # re-checks the duplicates already listed instead of grouping millions of verdicts and answers again.
 _MERGE_ONLY = frozenset({"item_result", "interview_answer"})
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(v, ensure_ascii=False) without an encoder per call
 
 
 @dataclass
@@ -229,7 +230,7 @@ class Merger:
             stats.max_hlc = max(stats.max_hlc, entry.hlc)
             batch.append((
                 entry.hlc, entry.device, entry.author, entry.table, entry.row_id, entry.column,
-                json.dumps(entry.value, ensure_ascii=False), json.dumps([list(p) for p in entry.pred]),
+                _ENCODE(entry.value), _ENCODE([list(p) for p in entry.pred]),
             ))
             if len(batch) >= 5000:
                 self._insert_incoming(batch)
@@ -286,14 +287,21 @@ class Merger:
         updates = ", ".join(f"{c} = excluded.{c}" for c in spec.columns)
         upsert = f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}"
         context = self._context(table)
+        upserts: list[tuple[Any, ...]] = []
+        deletes: list[tuple[str]] = []
         for row_id, cells in self._touched_rows(table):
             folded = fold_row(table, cells, context).values
             if not spec.required <= {c for c, v in folded.items() if v is not None}:
-                conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+                deletes.append((row_id,))
                 continue
             values = [to_db(folded[c]) if c in folded else column_default(spec.defaults[c]) for c in spec.columns]
-            conn.execute(upsert, (row_id, *values))
+            upserts.append((row_id, *values))
             stats.rows += 1
+            if len(upserts) >= 1000:  # each row once: batches in any order write the same
+                conn.executemany(upsert, upserts)
+                upserts.clear()
+        conn.executemany(upsert, upserts)
+        conn.executemany(f"DELETE FROM {table} WHERE id = ?", deletes)
 
     def _context(self, table: str) -> Context:
         if table not in FROZEN_AFTER_SIGNING:

@@ -60,10 +60,13 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON may carry")
 
 
+_STRICT = json.JSONDecoder(parse_constant=_refuse_constant)  # one decoder: json.loads with options builds one per call
+
+
 def strict_json(text: str) -> Any:
     """JSON without NaN/Infinity; nesting too deep for the parser is a ValueError like any other bad input."""
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return _STRICT.decode(text)
     except RecursionError as exc:
         raise ValueError("nested too deeply") from exc
 
