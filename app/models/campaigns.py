@@ -175,7 +175,8 @@ class Campaigns:
         visits = Coverage(self.inspections).visits(campaign.start, campaign.end)
         townships: dict[str | None, Group] = {}
         parks: dict[str | None, Group] = {}
-        pending, rows = [], []
+        waiting: builtins.list[dict[str, Any]] = []
+        rows: builtins.list[VisitRow] = []
         officers = {str(i["id"]): str(i["name"]) for i in self.store.query("SELECT id, name FROM inspector")}
         for e in self.enterprises(campaign):
             rows += [VisitRow(v.started_at[:10], e["id"], e["name"],
@@ -188,8 +189,10 @@ class Campaigns:
                 if kept:
                     group.visited.append(e["id"])
             if not kept:
-                pending.append(Pending(e["id"], e["name"], e["township"], e["park"], self.risk.grade(e["id"], today),
-                                       tuple(visits.get(e["id"], []))))
+                waiting.append(e)
+        grades = self.risk.grades([e["id"] for e in waiting], today)
+        pending = [Pending(e["id"], e["name"], e["township"], e["park"], grades[e["id"]],
+                           tuple(visits.get(e["id"], []))) for e in waiting]
         pending.sort(key=lambda p: (GRADE_ORDER.get(p.risk.grade, 9), p.risk.next_visit_due or date.min, p.name))
         in_parks = [g for k, g in parks.items() if k is not None]
         rows.sort(key=lambda r: (r.day, r.enterprise), reverse=True)

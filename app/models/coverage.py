@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.errors import ContentError
 from app.models.datafile import read_toml
-from app.models.inspections import RECHECK_MODE, Inspections
+from app.models.inspections import RECHECK_MODE, Inspections, applicable_items_for
 from app.resources import resource_path
 
 RULES = ("completed", "every_item_answered", "safety_officer_questioned", "principal_tested")
@@ -74,22 +74,58 @@ class Coverage:
         self.policy = policy or shipped_policy()
 
     def visits(self, start: date, end: date) -> dict[str, list[Visit]]:
-        """Per enterprise, the visits started from `start` to `end` (inclusive), oldest first."""
+        """Per enterprise, the visits started from `start` to `end` (inclusive), oldest first. Each rule is read for
+        every visit of the period at once (8,000 visits in a city's month of campaign)."""
         conn = self.store.db.conn
+        period = ("SELECT id FROM inspection WHERE deleted = 0 AND status != 'VOID' AND mode != ? "
+                  "AND substr(started_at, 1, 10) BETWEEN ? AND ?")
+        args = (RECHECK_MODE, start.isoformat(), end.isoformat())
+        visits = conn.execute(f"SELECT id, status, started_at, enterprise_id, template_id FROM inspection "
+                              f"WHERE id IN ({period}) ORDER BY started_at, id", args).fetchall()
+        teams: dict[str, list[str]] = {}
+        for inspection_id, inspector_id in conn.execute(
+                f"SELECT inspection_id, inspector_id FROM inspection_inspector WHERE deleted = 0 "
+                f"AND inspection_id IN ({period}) ORDER BY id", args):
+            teams.setdefault(inspection_id, []).append(inspector_id)
+        targets: dict[str, list[str]] = {}
+        for inspection_id, enterprise_id in conn.execute(
+                f"SELECT inspection_id, enterprise_id FROM inspection_target WHERE deleted = 0 "
+                f"AND inspection_id IN ({period}) ORDER BY id", args):
+            targets.setdefault(inspection_id, []).append(enterprise_id)
+        answered = {(i, e): set(codes.split(" ")) for i, e, codes in conn.execute(
+            f"SELECT inspection_id, enterprise_id, group_concat(item_code, ' ') FROM item_result WHERE deleted = 0 "
+            f"AND verdict IS NOT NULL AND inspection_id IN ({period}) GROUP BY inspection_id, enterprise_id", args)}
+        questioned = set(conn.execute(
+            f"SELECT DISTINCT inspection_id, enterprise_id FROM interview_answer WHERE rating IS NOT NULL "
+            f"AND deleted = 0 AND inspection_id IN ({period})", args))
+        tested = set(conn.execute(
+            f"SELECT DISTINCT inspection_id, enterprise_id FROM quiz_attempt WHERE finished_at IS NOT NULL "
+            f"AND deleted = 0 AND inspection_id IN ({period})", args))
+        roles = {r["id"]: r for r in self.store.query(
+            f"SELECT id, is_landlord, is_tenant, is_operator FROM enterprise WHERE id IN "
+            f"(SELECT enterprise_id FROM inspection_target WHERE inspection_id IN ({period}))", args)}
+        applicable: dict[tuple[str, tuple[int, int, int]], set[str]] = {}
+
+        def unanswered(inspection_id: str, template_id: str, enterprise_id: str) -> bool:
+            row = roles.get(enterprise_id)
+            if row is None or enterprise_id not in targets.get(inspection_id, ()):
+                return False  # not a target of this visit: its checklist asks nothing of it
+            key = (template_id, (row["is_landlord"], row["is_tenant"], row["is_operator"]))
+            if key not in applicable:
+                checklist = self.inspections.templates.checklist(template_id)
+                applicable[key] = {i.code for i in applicable_items_for(checklist, row)}
+            return not applicable[key] <= answered.get((inspection_id, enterprise_id), set())
+
         found: dict[str, list[Visit]] = {}
-        for inspection_id, status, started_at, landlord in conn.execute(
-            "SELECT id, status, started_at, enterprise_id FROM inspection WHERE deleted = 0 AND status != 'VOID' "
-            "AND mode != ? AND substr(started_at, 1, 10) BETWEEN ? AND ? ORDER BY started_at, id",
-            (RECHECK_MODE, start.isoformat(), end.isoformat()),
-        ):
-            team = tuple(self.inspections.inspector_ids(inspection_id))
-            missing = {e for e, _ in self.inspections.missing_items(inspection_id)}
-            for enterprise_id in dict.fromkeys([landlord, *self.inspections.target_ids(inspection_id)]):
+        for inspection_id, status, started_at, landlord, template_id in visits:
+            team = tuple(teams.get(inspection_id, ()))
+            for enterprise_id in dict.fromkeys([landlord, *targets.get(inspection_id, ())]):
+                pair = (inspection_id, enterprise_id)
                 missed = [rule for rule, broken in (
                     ("completed", status != "COMPLETED"),
-                    ("every_item_answered", enterprise_id in missing),
-                    ("safety_officer_questioned", not self._questioned(inspection_id, enterprise_id)),
-                    ("principal_tested", not self._tested(inspection_id, enterprise_id)),
+                    ("every_item_answered", unanswered(inspection_id, template_id, enterprise_id)),
+                    ("safety_officer_questioned", pair not in questioned),
+                    ("principal_tested", pair not in tested),
                 ) if broken and getattr(self.policy, rule)]
                 found.setdefault(enterprise_id, []).append(
                     Visit(enterprise_id, inspection_id, started_at, team, tuple(missed)))
@@ -111,18 +147,6 @@ class Coverage:
             kept = any(v.counts for v in visits.get(enterprise_id, []))
             (entry.visited if kept else entry.not_visited).append(enterprise_id)
         return list(result.values())
-
-    def _questioned(self, inspection_id: str, enterprise_id: str) -> bool:
-        return self.store.db.conn.execute(
-            "SELECT 1 FROM interview_answer WHERE inspection_id = ? AND enterprise_id = ? AND rating IS NOT NULL "
-            "AND deleted = 0 LIMIT 1", (inspection_id, enterprise_id),
-        ).fetchone() is not None
-
-    def _tested(self, inspection_id: str, enterprise_id: str) -> bool:
-        return self.store.db.conn.execute(
-            "SELECT 1 FROM quiz_attempt WHERE inspection_id = ? AND enterprise_id = ? AND finished_at IS NOT NULL "
-            "AND deleted = 0 LIMIT 1", (inspection_id, enterprise_id),
-        ).fetchone() is not None
 
 
 __all__ = ["Coverage", "TownshipCoverage", "Visit", "VisitPolicy", "load_policy", "shipped_policy"]

@@ -10,6 +10,7 @@ import pytest
 from app.errors import ContentError
 from app.models.coverage import Coverage, VisitPolicy, load_policy
 from app.models.demo import generate_demo
+from app.models.workspace import Workspace
 from tests.support import build_site
 
 DAY = date(2026, 11, 23)
@@ -58,3 +59,32 @@ def test_a_policy_file_with_an_unknown_rule_is_refused(tmp_path: Path):
     with pytest.raises(ContentError) as err:
         load_policy(bad)
     assert "visit.completed" in str(err.value)
+
+
+def test_the_rules_read_for_all_visits_at_once_agree_with_each_visit_asked_alone(tmp_path: Path):
+    """visits() reads each rule for the whole period in one query; the services say the same visit by visit."""
+    today = date(2026, 11, 20)
+    with Workspace(tmp_path / "data") as ws:
+        generate_demo(ws, landlords=6, tenants=24, inspections=10, seed=5, today=today)
+        unfinished = ws.inspections.unfinished()[0]["id"]
+        first_tenant = ws.inspections.target_ids(unfinished)[-1]
+        for answer in ws.store.query("SELECT id FROM interview_answer WHERE enterprise_id = ?", (first_tenant,)):
+            ws.store.update("interview_answer", answer["id"], {"rating": None})
+        visits = Coverage(ws.inspections).visits(date(2026, 9, 1), today)
+        for visit in (v for vs in visits.values() for v in vs):
+            i, e = visit.inspection_id, visit.enterprise_id
+            expected = [rule for rule, broken in (
+                ("completed", ws.inspections.get(i)["status"] != "COMPLETED"),
+                ("every_item_answered", e in {x for x, _ in ws.inspections.missing_items(i)}),
+                ("safety_officer_questioned", not any(
+                    r["rating"] is not None for r in ws.store.query(
+                        "SELECT rating FROM interview_answer WHERE inspection_id = ? AND enterprise_id = ? "
+                        "AND deleted = 0", (i, e)))),
+                ("principal_tested", not ws.store.query(
+                    "SELECT 1 FROM quiz_attempt WHERE inspection_id = ? AND enterprise_id = ? AND deleted = 0 "
+                    "AND finished_at IS NOT NULL", (i, e))),
+            ) if broken]
+            assert list(visit.missed) == expected, (i, e)
+            assert visit.inspector_ids == tuple(ws.inspections.inspector_ids(i))
+        missed = {rule for vs in visits.values() for v in vs for rule in v.missed}
+        assert {"completed", "every_item_answered", "safety_officer_questioned"} <= missed

@@ -171,7 +171,7 @@ def test_a_reinspection_is_not_a_coverage_visit_nor_the_last_visit_of_the_risk_r
     ws.reinspections.start(site.tenant, site.inspectors)
     visits = ws_coverage(ws).visits(TODAY, TODAY)
     assert {v.inspection_id for vs in visits.values() for v in vs} == {site.inspection}
-    assert ws.risk._last_visit(site.tenant) is None  # the campaign visit is still in progress
+    assert ws.risk.grade(site.tenant, TODAY).last_visit is None  # the campaign visit is still in progress
 
 
 def ws_coverage(ws):

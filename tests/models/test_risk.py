@@ -66,3 +66,15 @@ def test_a_rules_file_with_an_unknown_condition_is_refused(tmp_path: Path):
     with pytest.raises(ContentError) as err:
         load_rules(bad)
     assert "rules[1].when" in str(err.value)
+
+
+def test_grading_many_at_once_gives_each_the_grade_it_has_alone(ws):
+    """A campaign grades all its pending enterprises in one query per condition; no fact may leak between them."""
+    from app.models.demo import generate_demo
+
+    demo = generate_demo(ws, landlords=8, tenants=30, inspections=12, seed=3, today=TODAY)
+    ids = [*demo.landlord_ids, *demo.tenant_ids]
+    together = ws.risk.grades(ids, TODAY)
+    alone = {i: ws.risk.grade(i, TODAY) for i in ids}
+    assert together == alone
+    assert len({g.grade for g in alone.values()}) > 1 and any(g.last_visit for g in alone.values())
