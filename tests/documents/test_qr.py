@@ -80,3 +80,34 @@ def test_qr_drawn_on_every_page_and_as_a_flowable():
         corner = page.crop((int(w - 30 * mm), int(h - 30 * mm), int(w - 10 * mm), int(h - 10 * mm)))
         dark = sum(corner.histogram()[:128]) / (corner.size[0] * corner.size[1])
         assert 0.2 < dark < 0.8  # a QR pattern, neither blank nor solid
+
+
+def test_the_page_code_is_the_same_picture_as_reportlabs_widget():
+    """draw_qr paints the modules it encoded once as one path; reportlab's widget is the reference: the centre of
+    every module is dark in one exactly where it is dark in the other."""
+    pdfium = pytest.importorskip("pypdfium2")
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    from app.documents.qr import BORDER, _modules
+
+    payload = make_payload(DOC_NO, DIGEST)
+    scale, size, at = 4, 40 * mm, 20 * mm
+    n = len(_modules(payload))
+    box = size / (n + 2 * BORDER) * scale
+    grids = []
+    for draw in (lambda c: draw_qr(c, payload, at, at, size),
+                 lambda c: renderPDF.draw(qr_drawing(payload, size), c, at, at)):
+        buf = io.BytesIO()
+        c = pdfcanvas.Canvas(buf, pagesize=(80 * mm, 80 * mm))
+        draw(c)
+        c.save()
+        doc = pdfium.PdfDocument(buf.getvalue())
+        page = doc[0].render(scale=scale).to_pil().convert("L")
+        doc.close()
+        top = page.height - (at + size) * scale  # the code's top edge, in pixels from the top
+        grids.append([[page.getpixel((int(at * scale + (col + BORDER + 0.5) * box),
+                                      int(top + (row + BORDER + 0.5) * box))) < 128 for col in range(n)]
+                      for row in range(n)])
+    ours, reference = grids
+    assert ours == reference == [list(row) for row in _modules(payload)]
