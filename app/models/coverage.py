@@ -92,9 +92,6 @@ class Coverage:
                 f"SELECT inspection_id, enterprise_id FROM inspection_target WHERE deleted = 0 "
                 f"AND inspection_id IN ({period}) ORDER BY id", args):
             targets.setdefault(inspection_id, []).append(enterprise_id)
-        answered = {(i, e): set(codes.split(" ")) for i, e, codes in conn.execute(
-            f"SELECT inspection_id, enterprise_id, group_concat(item_code, ' ') FROM item_result WHERE deleted = 0 "
-            f"AND verdict IS NOT NULL AND inspection_id IN ({period}) GROUP BY inspection_id, enterprise_id", args)}
         questioned = set(conn.execute(
             f"SELECT DISTINCT inspection_id, enterprise_id FROM interview_answer WHERE rating IS NOT NULL "
             f"AND deleted = 0 AND inspection_id IN ({period})", args))
@@ -104,17 +101,28 @@ class Coverage:
         roles = {r["id"]: r for r in self.store.query(
             f"SELECT id, is_landlord, is_tenant, is_operator FROM enterprise WHERE id IN "
             f"(SELECT enterprise_id FROM inspection_target WHERE inspection_id IN ({period}))", args)}
-        applicable: dict[tuple[str, tuple[int, int, int]], set[str]] = {}
+        applicable: dict[tuple[str, tuple[int, int, int]], frozenset[str]] = {}
 
-        def unanswered(inspection_id: str, template_id: str, enterprise_id: str) -> bool:
-            row = roles.get(enterprise_id)
-            if row is None or enterprise_id not in targets.get(inspection_id, ()):
-                return False  # not a target of this visit: its checklist asks nothing of it
+        def asked(template_id: str, enterprise_id: str) -> frozenset[str]:
+            row = roles[enterprise_id]
             key = (template_id, (row["is_landlord"], row["is_tenant"], row["is_operator"]))
             if key not in applicable:
                 checklist = self.inspections.templates.checklist(template_id)
-                applicable[key] = {i.code for i in applicable_items_for(checklist, row)}
-            return not applicable[key] <= answered.get((inspection_id, enterprise_id), set())
+                applicable[key] = frozenset(i.code for i in applicable_items_for(checklist, row))
+            return applicable[key]
+
+        # Every item a target was asked, answered: judged pair by pair as the rows come (a city's month is a
+        # million verdicts; keeping them as sets would hold them all).
+        template_of = {v[0]: v[4] for v in visits}
+        complete = {(i, e) for i, e, codes in conn.execute(
+            f"SELECT inspection_id, enterprise_id, group_concat(item_code, ' ') FROM item_result WHERE deleted = 0 "
+            f"AND verdict IS NOT NULL AND inspection_id IN ({period}) GROUP BY inspection_id, enterprise_id", args)
+            if e in roles and asked(template_of[i], e) <= set(codes.split(" "))}
+
+        def unanswered(inspection_id: str, template_id: str, enterprise_id: str) -> bool:
+            if enterprise_id not in roles or enterprise_id not in targets.get(inspection_id, ()):
+                return False  # not a target of this visit: its checklist asks nothing of it
+            return (inspection_id, enterprise_id) not in complete and bool(asked(template_id, enterprise_id))
 
         found: dict[str, list[Visit]] = {}
         for inspection_id, status, started_at, landlord, template_id in visits:

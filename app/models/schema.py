@@ -633,9 +633,14 @@ ALTER TABLE document ADD COLUMN stop_ordered INTEGER NOT NULL DEFAULT 0;
 
 # Version 13: indexes a supervisor's city-size database needs (docs/performance.md): the visits of one enterprise as a
 # target (risk grading of every enterprise a campaign has not reached), the hazard board in its own order and its
-# counts by status read from an index alone, a document list newest first, the documents of an enterprise.
+# counts by status read from an index alone, a document list newest first, the documents of an enterprise, the
+# signed ones still to serve, and this device's entries not yet acknowledged counted from an index alone (the status
+# bar counts them after every commit, leaving out local tables by name).
 _V13 = """
 CREATE INDEX inspection_target_enterprise ON inspection_target (enterprise_id);
+DROP INDEX change_device;
+CREATE INDEX change_device ON change (device, hlc, tbl);
+CREATE INDEX document_status ON document (status, created_at);
 CREATE INDEX hazard_board ON hazard
     (grade = 'MAJOR' DESC, coalesce(deadline, '9999'), id, status, deleted, enterprise_id, grade, deadline);
 CREATE INDEX hazard_count ON hazard (status, deleted, enterprise_id);
