@@ -104,7 +104,9 @@ def board_rows(ws: Workspace, repeat: int) -> list[Row]:
         for f in (HazardFilter(township_id=town, overdue=True), HazardFilter(township_id=town, statuses=("SUBMITTED",)),
                   HazardFilter(township_id=town, due_within_days=WEEK)):
             board.rows(board.ids(f, today)[:60], today)
-        Documents(ws).list(status="SIGNED")
+        signed = Documents(ws).list(status="SIGNED")
+        towns = ws.registry.township_ids(str(d["enterprise_id"]) for d in signed if d["enterprise_id"])
+        [d for d in signed if towns.get(d["enterprise_id"]) == town]
 
     campaign = ws.campaigns.list()[0]
     cases: list[tuple[str, Callable[[], object]]] = [

@@ -158,6 +158,7 @@ def _copy_visits(store: Store, rng: random.Random, hazards: int, landlord_ids: l
             new = _moved(row, "document", cols, ids, to, None, shift)
             serial += 1
             new[cols.index("serial")] = serial
+            _paperwork_state(new, cols, rng)
             out["document"].append(tuple(new))
         if copy % 2000 == 0:
             _flush(store, out, columns)
@@ -207,6 +208,16 @@ def _lifecycle(row: list, cols: list[str], rng: random.Random) -> None:
         row[cols.index("submitted_on")] = deadline
     elif status == "VOID":
         row[cols.index("void_reason")] = "重复录入"
+
+
+def _paperwork_state(row: list, cols: list[str], rng: random.Random) -> None:
+    """Most of a year's documents were signed and served; a few wait to be served, were voided or are drafts."""
+    status = rng.choices(["SERVED", "SIGNED", "VOID", "DRAFT"], weights=[85, 2, 3, 10])[0]
+    row[cols.index("status")] = status
+    if status == "SERVED":
+        row[cols.index("served_on")] = row[cols.index("created_at")][:10]
+    elif status == "VOID":
+        row[cols.index("void_reason")] = "文书内容有误，已更正"
 
 
 def _flush(store: Store, out: dict[str, list[tuple]], columns: dict[str, list[str]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -214,6 +215,12 @@ class Registry:
 
     def get_enterprise(self, enterprise_id: str) -> dict[str, Any]:
         return self.store.require("enterprise", enterprise_id)
+
+    def township_ids(self, enterprise_ids: Iterable[str]) -> dict[str, str | None]:
+        """Each enterprise's township, in one query (a township's list of documents to serve)."""
+        return dict(self.store.db.conn.execute(
+            "SELECT id, township_id FROM enterprise WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(enterprise_ids))),)))
 
     def find_by_uscc(self, uscc: str) -> str | None:
         row = self.store.db.conn.execute(

@@ -640,7 +640,7 @@ _V13 = """
 CREATE INDEX inspection_target_enterprise ON inspection_target (enterprise_id);
 DROP INDEX change_device;
 CREATE INDEX change_device ON change (device, hlc, tbl);
-CREATE INDEX document_status ON document (status, created_at);
+CREATE INDEX document_status ON document (status, created_at, id);
 CREATE INDEX hazard_board ON hazard
     (grade = 'MAJOR' DESC, coalesce(deadline, '9999'), id, status, deleted, enterprise_id, grade, deadline);
 CREATE INDEX hazard_count ON hazard (status, deleted, enterprise_id);

@@ -728,7 +728,7 @@
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../app/ui/coverage/coverage_page.py" line="+65"/>
+        <location filename="../../app/ui/coverage/coverage_page.py" line="+78"/>
         <source>New campaign…</source>
         <translation>新建专项行动…</translation>
     </message>
@@ -739,12 +739,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-5"/>
         <location line="+2"/>
         <source>Enterprises</source>
         <translation>企业数</translation>
@@ -763,18 +763,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Park</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+28"/>
+        <location line="-1"/>
+        <location line="+32"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-31"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
@@ -789,7 +789,7 @@
         <translation>未计入的检查</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
@@ -804,17 +804,17 @@
         <translation>专项行动</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Counts?</source>
         <translation>是否计入</translation>
     </message>
@@ -823,17 +823,17 @@
         <translation type="vanished">尚未到访（按紧迫程度）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>No campaign yet: create one with its period and scope.</source>
         <translation>尚无专项行动：请新建并设定期间和范围。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{visited} of {total} enterprises visited with the method kept ({share}); {pending} still to visit</source>
         <translation>{total} 家企业中已到 {visited} 家（{share}，按“必到、必问、必考”计）；尚有 {pending} 家未到</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+38"/>
         <source>now</source>
         <translation>现在</translation>
     </message>
@@ -843,12 +843,12 @@
         <translation>抽查</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
         <source>Counts</source>
         <translation>计入</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-30"/>
         <source>Not yet visited, most urgent first (%n)</source>
         <translation>
             <numerusform>尚未到访，按紧迫程度（%n）</numerusform>

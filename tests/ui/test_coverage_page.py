@@ -50,15 +50,18 @@ def test_a_campaign_made_in_the_dialog_shows_its_coverage_and_opens_the_next_vis
     assert page.summary.text().startswith("3 家企业中已到 2 家")
     towns = [[page.townships.item(r, c).text() for c in range(4)] for r in range(page.townships.rowCount())]
     assert towns == [["集士港镇", "2", "2", "100%"], ["高桥镇", "1", "0", "0%"]]
-    assert page.pending.rowCount() == 1 and page.pending.item(0, 0).text() == "宁波高桥塑料厂"
-    assert page.pending.item(0, 4).text() == "现在"  # never visited: due now
+    assert page.pending_model.rowCount() == 1 and page.pending_model.text(0, 0) == "宁波高桥塑料厂"
+    assert page.pending_model.text(0, 4) == "现在"  # never visited: due now
     assert page.lists.tabText(0) == "尚未到访，按紧迫程度（1）" and page.lists.tabText(1) == "到访记录（2）"
-    first = [page.visits.item(0, c).text() for c in range(4)]
+    first = [page.visits_model.text(0, c) for c in range(4)]
     assert first == ["2026-11-23", "集士港村股份经济合作社", "张明、李华", "计入"]
     screenshot(page, "coverage")
     with qtbot.waitSignal(page.start_inspection) as started:
         qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     assert started.args == [page.result.pending[0].enterprise_id]
+    with qtbot.waitSignal(page.open_dossier) as opened:
+        qtbot.mouseClick(page.dossier_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [page.result.pending[0].enterprise_id]
 
 
 def test_narrowing_the_scope_to_one_township_in_the_dialog(page, qtbot):

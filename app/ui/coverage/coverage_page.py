@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import vocab
-from app.models.campaigns import Campaign, CampaignCoverage, Group
+from app.models.campaigns import Campaign, CampaignCoverage, Group, Pending, VisitRow
 from app.models.workspace import Workspace
 from app.ui.coverage.campaign_dialog import CampaignDialog
 from app.ui.i18n import fill
 from app.ui.ops import Op
 from app.ui.pages import Reloads
 from app.ui.registry.dossier_page import RISK_CHIP
-from app.ui.widgets.tables import record_table
+from app.ui.widgets.rows_model import RowsModel
+from app.ui.widgets.tables import record_table, record_view
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -40,6 +41,18 @@ def _cell(text: object, row_id: str | None = None) -> QTableWidgetItem:
     if row_id is not None:
         item.setData(_ID_ROLE, row_id)
     return item
+
+
+def _tried(p: Pending) -> str:
+    return "；".join(f"{v.started_at[:10]} " + "、".join(vocab.label("visit_rules", r) for r in v.missed)
+                    for v in p.tried)
+
+
+def _risk_colours(p: Pending, column: int) -> tuple[QBrush | None, QBrush | None]:
+    if column != 3:
+        return None, None
+    background, foreground = RISK_CHIP.get(p.risk.grade, RISK_CHIP[None])
+    return QBrush(QColor(background)), QBrush(QColor(foreground))
 
 
 class CoveragePage(Reloads, QWidget):
@@ -71,15 +84,20 @@ class CoveragePage(Reloads, QWidget):
         self.townships = record_table([self.tr("Township"), self.tr("Enterprises"), self.tr("Visited"),
                                        self.tr("Share")], 0)
         self.parks = record_table([self.tr("Park"), self.tr("Enterprises"), self.tr("Visited"), self.tr("Share")], 0)
-        self.pending = record_table([self.tr("Enterprise"), self.tr("Township"), self.tr("Park"), self.tr("Risk"),
-                                     self.tr("Next visit due"), self.tr("Visits that did not count")], 5)
+        # The two long lists (16,000 rows at city size) are models over the computed rows, not table items.
+        self.pending_model: RowsModel[Pending] = RowsModel([
+            (self.tr("Enterprise"), lambda p: p.name), (self.tr("Township"), lambda p: p.township),
+            (self.tr("Park"), lambda p: p.park), (self.tr("Risk"), lambda p: vocab.label("risk_grades", p.risk.grade)),
+            (self.tr("Next visit due"), self._due), (self.tr("Visits that did not count"), _tried),
+        ], _risk_colours, self)
+        self.pending = record_view(self.pending_model, (190, 80, 100, 150, 80))
         self.pending.setObjectName("coveragePending")
-        self.pending.cellDoubleClicked.connect(lambda row, _c: self._emit(row, self.start_inspection))
+        self.pending.doubleClicked.connect(lambda index: self._emit(index.row(), self.start_inspection))
         self.start_button = QPushButton(self.tr("Start inspection"))
         self.start_button.setObjectName("coverageStart")
-        self.start_button.clicked.connect(lambda: self._emit(self.pending.currentRow(), self.start_inspection))
+        self.start_button.clicked.connect(lambda: self._emit(self._current(), self.start_inspection))
         self.dossier_button = QPushButton(self.tr("Open dossier"))
-        self.dossier_button.clicked.connect(lambda: self._emit(self.pending.currentRow(), self.open_dossier))
+        self.dossier_button.clicked.connect(lambda: self._emit(self._current(), self.open_dossier))
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Campaign")))
@@ -99,8 +117,11 @@ class CoveragePage(Reloads, QWidget):
         caption.addWidget(self.start_button)
         right_layout.addLayout(caption)
         self.lists = QTabWidget()
-        self.visits = record_table([self.tr("Date"), self.tr("Enterprise"), self.tr("Inspectors"),
-                                    self.tr("Counts?")], 3)
+        self.visits_model: RowsModel[VisitRow] = RowsModel([
+            (self.tr("Date"), lambda v: v.day), (self.tr("Enterprise"), lambda v: v.enterprise),
+            (self.tr("Inspectors"), lambda v: v.inspectors), (self.tr("Counts?"), self._kept),
+        ], parent=self)
+        self.visits = record_view(self.visits_model, (100, 240, 160))
         self.visits.setObjectName("coverageVisits")
         self.lists.addTab(self.pending, "")
         self.lists.addTab(self.visits, "")
@@ -146,8 +167,10 @@ class CoveragePage(Reloads, QWidget):
         self.result = result
         if result is None:
             self.summary.setText(self.tr("No campaign yet: create one with its period and scope."))
-            for table in (self.townships, self.parks, self.pending, self.visits):
+            for table in (self.townships, self.parks):
                 table.setRowCount(0)
+            for model in (self.pending_model, self.visits_model):
+                model.set_rows([])
             return
         share = result.visited / result.total if result.total else 0.0
         self.summary.setText(fill(self.tr("{visited} of {total} enterprises visited with the method kept ({share}); "
@@ -155,29 +178,12 @@ class CoveragePage(Reloads, QWidget):
                                   share=f"{share:.0%}", pending=len(result.pending)))
         self._groups(self.townships, result.townships)
         self._groups(self.parks, result.parks)
-        self.pending.setRowCount(len(result.pending))
-        for row, p in enumerate(result.pending):
-            due = (p.risk.next_visit_due.isoformat() if p.risk.next_visit_due
-                   else self.tr("now") if p.risk.last_visit is None else self.tr("sampled"))
-            tried = "；".join(f"{v.started_at[:10]} " + "、".join(vocab.label("visit_rules", r) for r in v.missed)
-                             for v in p.tried)
-            risk = _cell(vocab.label("risk_grades", p.risk.grade))
-            background, foreground = RISK_CHIP.get(p.risk.grade, RISK_CHIP[None])
-            risk.setBackground(QBrush(QColor(background)))
-            risk.setForeground(QBrush(QColor(foreground)))
-            for column, item in enumerate((_cell(p.name, p.enterprise_id), _cell(p.township), _cell(p.park), risk,
-                                           _cell(due), _cell(tried))):
-                self.pending.setItem(row, column, item)
+        self.pending_model.set_rows(result.pending)
         if result.pending:
             self.pending.selectRow(0)
         for button in (self.start_button, self.dossier_button):
             button.setEnabled(bool(result.pending))
-        self.visits.setRowCount(len(result.visits))
-        for row, v in enumerate(result.visits):
-            kept = self.tr("Counts") if not v.missed else "、".join(vocab.label("visit_rules", r) for r in v.missed)
-            for column, item in enumerate((_cell(v.day), _cell(v.enterprise, v.enterprise_id), _cell(v.inspectors),
-                                           _cell(kept))):
-                self.visits.setItem(row, column, item)
+        self.visits_model.set_rows(result.visits)
         self.lists.setTabText(0, self.tr("Not yet visited, most urgent first (%n)", "", len(result.pending)))
         self.lists.setTabText(1, self.tr("Who visited whom (%n)", "", len(result.visits)))
 
@@ -193,10 +199,22 @@ class CoveragePage(Reloads, QWidget):
 
     # Actions
 
+    def _current(self) -> int:
+        rows = self.pending.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
     def _emit(self, row: int, signal: SignalInstance) -> None:
-        item = self.pending.item(row, 0) if row >= 0 else None
-        if item is not None:
-            signal.emit(str(item.data(_ID_ROLE)))
+        pending = self.pending_model.record(row)
+        if pending is not None:
+            signal.emit(pending.enterprise_id)
+
+    def _due(self, p: Pending) -> str:
+        if p.risk.next_visit_due:
+            return p.risk.next_visit_due.isoformat()
+        return self.tr("now") if p.risk.last_visit is None else self.tr("sampled")
+
+    def _kept(self, v: VisitRow) -> str:
+        return self.tr("Counts") if not v.missed else "、".join(vocab.label("visit_rules", r) for r in v.missed)
 
     def edit_campaign(self, *, new: bool) -> CampaignDialog:
         campaign_id = None if new else self.campaign.currentData()

@@ -93,8 +93,10 @@ class TownshipDayPage(Reloads, QWidget):
         self.overdue.refresh(HazardFilter(township_id=town, overdue=True), today)
         self.submitted.refresh(HazardFilter(township_id=town, statuses=("SUBMITTED",)), today)
         self.due.refresh(HazardFilter(township_id=town, due_within_days=WEEK_DAYS), today)
-        rows = [r for r in Documents(self.workspace).list(status="SIGNED")
-                if town is None or self._township_of(r["enterprise_id"]) == town]
+        rows = Documents(self.workspace).list(status="SIGNED")
+        if town is not None:
+            towns = self.workspace.registry.township_ids(str(r["enterprise_id"]) for r in rows if r["enterprise_id"])
+            rows = [r for r in rows if towns.get(r["enterprise_id"]) == town]
         self.to_serve.setRowCount(len(rows))
         names = {r.id: r.name for r in self.workspace.registry.rows(sorted({str(d["enterprise_id"]) for d in rows}))}
         for n, row in enumerate(rows):
@@ -108,11 +110,6 @@ class TownshipDayPage(Reloads, QWidget):
             ("to_serve", self.tr("Signed, to serve: {count}"), len(rows)),
         ):
             self.boxes[key].setTitle(fill(title, count=count, days=WEEK_DAYS))
-
-    def _township_of(self, enterprise_id: str | None) -> str | None:
-        if not enterprise_id:
-            return None
-        return self.workspace.registry.get_enterprise(enterprise_id)["township_id"]
 
     def batch_print(self) -> BatchDialog:
         self.batch = BatchDialog(self.workspace, self)
