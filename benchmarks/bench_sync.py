@@ -282,7 +282,8 @@ def measure(folder: Path, bundles: list[Bundle], profile: bool) -> list[Row]:
     print(f"peak RSS of this process: {rss_start:,.0f} MB before, {rss_merge:,.0f} MB after merge, "
           f"{rss_reimport:,.0f} MB after re-import")
     rows = [
-        Row(f"merge of {len(bundles)} inspector-month bundles ({total_mb:,.0f} MB)", merge / floor, "x", 2,
+        Row(f"merge of {len(bundles)} inspector-month bundles ({bundles[0].photos:,} photos each, {total_mb:,.0f} MB)",
+            merge / floor, "x", 2,
             f"merge {merge:.1f} s, read + SHA-256 floor {floor:.1f} s"),
         Row("re-import of the same bundles", reimport / merge, "x", 0.2,
             f"re-import {reimport:.1f} s, first merge {merge:.1f} s"),
