@@ -47,7 +47,7 @@ def main() -> None:
                  (window.coverage_page, "coverage"), (window.statistics_page, "statistics"),
                  (window.documents_page, "documents"), (window.sync_page, "sync"), (window.conflicts_page, "conflicts"))
         for widget, name in pages:
-            window.tabs.setCurrentWidget(widget)
+            window.show_page(widget)
             for _ in range(5):  # layouts of freshly shown pages settle over a few passes
                 app.processEvents()
             while not OpRunner.of(ws).idle:  # a page that loads on an op (覆盖, 统计) is drawn once its figures arrived
