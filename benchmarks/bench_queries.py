@@ -98,7 +98,7 @@ def board_rows(ws: Workspace, repeat: int) -> list[Row]:
             return board.rows(ids[:60], today)
         return load
 
-    def township_week() -> None:
+    def township_week() -> int:
         from app.documents.issuing import Documents
 
         for f in (HazardFilter(township_id=town, overdue=True), HazardFilter(township_id=town, statuses=("SUBMITTED",)),
@@ -106,7 +106,7 @@ def board_rows(ws: Workspace, repeat: int) -> list[Row]:
             board.rows(board.ids(f, today)[:60], today)
         signed = Documents(ws).list(status="SIGNED")
         towns = ws.registry.township_ids(str(d["enterprise_id"]) for d in signed if d["enterprise_id"])
-        [d for d in signed if towns.get(d["enterprise_id"]) == town]
+        return sum(towns.get(d["enterprise_id"]) == town for d in signed)  # the page's list of documents to serve
 
     campaign = ws.campaigns.list()[0]
     cases: list[tuple[str, Callable[[], object]]] = [

@@ -387,10 +387,12 @@ class Documents:
     def service(self, document_id: str) -> Service | None:
         """The service record of a document that was served (also once it was voided or corrected); None if it never
         was. A document served before the service columns existed has only the date, from the change log."""
-        row = self.get(document_id)
+        return self._service(self.get(document_id))
+
+    def _service(self, row: Mapping[str, Any]) -> Service | None:
         if row["served_on"]:
             return Service(date.fromisoformat(row["served_on"]), row["served_to"] or "", row["service_method"])
-        for entry in reversed(self.store.history("document", document_id)):
+        for entry in reversed(self.store.history("document", row["id"])):
             if entry.column == "status" and entry.value == "SERVED":
                 stamp = datetime.fromtimestamp(unpack(entry.hlc)[0] / 1000).astimezone()
                 return Service(stamp.date(), row["served_to"] or "", row["service_method"])
@@ -498,7 +500,7 @@ class Documents:
                     LEFT JOIN document old ON old.id = d.supersedes_id
                     WHERE d.id IN ({', '.join('?' * len(part))})""", tuple(part),
             ):
-                service = self.service(r["id"]) if r["status"] == "SERVED" else None
+                service = self._service(r) if r["status"] == "SERVED" else None
                 found[r["id"]] = ListedDocument(
                     r["id"], r["doc_no"] or "", r["doc_type"], r["enterprise"] or r["enterprise_id"] or "", r["status"],
                     r["created_at"] or "", r["void_reason"], r["supersedes_no"] or r["supersedes_id"], service)

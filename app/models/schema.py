@@ -636,8 +636,8 @@ ALTER TABLE document ADD COLUMN stop_ordered INTEGER NOT NULL DEFAULT 0;
 # counts by status read from an index alone, a document list newest first, the documents of an enterprise, the
 # signed ones still to serve, this device's entries not yet acknowledged counted from an index alone (the status
 # bar counts them after every commit, leaving out local tables by name), the statistics' hazards of each enterprise
-# counted from an index alone, and search as you type read from an index in display order, with every column it
-# filters on.
+# counted from an index alone (it replaces hazard_enterprise, whose lookups it serves as well), and search as you
+# type read from an index in display order, with every column it filters on.
 _V13 = """
 CREATE INDEX inspection_target_enterprise ON inspection_target (enterprise_id);
 DROP INDEX change_device;
@@ -648,6 +648,7 @@ CREATE INDEX hazard_board ON hazard
 CREATE INDEX hazard_count ON hazard (status, deleted, enterprise_id);
 CREATE INDEX document_created ON document (created_at, id);
 CREATE INDEX document_enterprise ON document (enterprise_id);
+DROP INDEX hazard_enterprise;
 CREATE INDEX hazard_stats ON hazard (enterprise_id, deleted, status, grade, created_at, closed_on, overdue_since);
 CREATE INDEX enterprise_search ON enterprise
     (name, id, deleted, merged_into, is_landlord, is_tenant, is_operator, township_id, search_text);

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -50,11 +50,31 @@ if TYPE_CHECKING:
     from app.ui.sync.conflicts_page import ConflictsPage
     from app.ui.sync.sync_page import SyncPage
 
+P = TypeVar("P", bound=QWidget)
 FILE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
 STATUS_REFRESH_MS = 5000  # the CLI beside the GUI writes to the same folder without telling the window
 
 
+class _Fixed(Generic[P]):
+    """A fixed page of the window, built by its LazyTab (named like the attribute) when first shown or asked for."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = name
+
+    def __get__(self, window: MainWindow, owner: type) -> P:
+        return window._lazy[self.key].page
+
+
 class MainWindow(QMainWindow):
+    inspections_page: _Fixed[InspectionsPage] = _Fixed()
+    hazards_page: _Fixed[HazardsPage] = _Fixed()
+    township_day: _Fixed[TownshipDayPage] = _Fixed()
+    coverage_page: _Fixed[CoveragePage] = _Fixed()
+    statistics_page: _Fixed[StatisticsPage] = _Fixed()
+    documents_page: _Fixed[DocumentsPage] = _Fixed()
+    sync_page: _Fixed[SyncPage] = _Fixed()
+    conflicts_page: _Fixed[ConflictsPage] = _Fixed()
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -71,14 +91,14 @@ class MainWindow(QMainWindow):
         # hold up the start (docs/performance.md).
         self._lazy: dict[str, LazyTab] = {}
         for key, title, build in (
-            ("inspections", self.tr("Inspections"), self._inspections_page),
-            ("hazards", self.tr("Hazards"), self._hazards_page),
+            ("inspections_page", self.tr("Inspections"), self._inspections_page),
+            ("hazards_page", self.tr("Hazards"), self._hazards_page),
             ("township_day", self.tr("Township week"), self._township_day),
-            ("coverage", self.tr("Coverage"), self._coverage_page),
-            ("statistics", self.tr("Statistics"), self._statistics_page),
-            ("documents", self.tr("Documents"), self._documents_page),
-            ("sync", self.tr("Sync"), self._sync_page),
-            ("conflicts", self.tr("Conflicts"), self._conflicts_page),
+            ("coverage_page", self.tr("Coverage"), self._coverage_page),
+            ("statistics_page", self.tr("Statistics"), self._statistics_page),
+            ("documents_page", self.tr("Documents"), self._documents_page),
+            ("sync_page", self.tr("Sync"), self._sync_page),
+            ("conflicts_page", self.tr("Conflicts"), self._conflicts_page),
         ):
             self._lazy[key] = LazyTab(build)
             self.tabs.addTab(self._lazy[key], title)
@@ -118,7 +138,7 @@ class MainWindow(QMainWindow):
 
     def _changed(self, changes: Changes) -> None:
         self.refresh_status()
-        if "conflict" in changes.tables and not self._lazy["conflicts"].built:  # the page counts once it exists
+        if "conflict" in changes.tables and not self._lazy["conflicts_page"].built:  # the page counts once it exists
             self._show_conflict_count(Conflicts(self.workspace.store).count())
         if "inspection" in changes.tables:
             opened = self.tabs.currentWidget()
@@ -187,38 +207,6 @@ class MainWindow(QMainWindow):
         self._show_conflict_count(page.count())
         return page
 
-    @property
-    def inspections_page(self) -> InspectionsPage:
-        return self._lazy["inspections"].page
-
-    @property
-    def hazards_page(self) -> HazardsPage:
-        return self._lazy["hazards"].page
-
-    @property
-    def township_day(self) -> TownshipDayPage:
-        return self._lazy["township_day"].page
-
-    @property
-    def coverage_page(self) -> CoveragePage:
-        return self._lazy["coverage"].page
-
-    @property
-    def statistics_page(self) -> StatisticsPage:
-        return self._lazy["statistics"].page
-
-    @property
-    def documents_page(self) -> DocumentsPage:
-        return self._lazy["documents"].page
-
-    @property
-    def sync_page(self) -> SyncPage:
-        return self._lazy["sync"].page
-
-    @property
-    def conflicts_page(self) -> ConflictsPage:
-        return self._lazy["conflicts"].page
-
     def tab_index(self, page: QWidget) -> int:
         """The tab showing `page`, directly or through the LazyTab that built it."""
         for index in range(self.tabs.count()):
@@ -235,7 +223,7 @@ class MainWindow(QMainWindow):
         return widget.page if isinstance(widget, LazyTab) else widget
 
     def _show_conflict_count(self, count: int) -> None:
-        index = self.tabs.indexOf(self._lazy["conflicts"])
+        index = self.tabs.indexOf(self._lazy["conflicts_page"])
         self.tabs.setTabText(
             index, fill(self.tr("Conflicts ({count})"), count=count) if count else self.tr("Conflicts")
         )
@@ -339,7 +327,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._status_timer.stop()  # the workspace may be closed next; a late tick would query a closed database
-        if self._lazy["sync"].built:
+        if self._lazy["sync_page"].built:
             self.sync_page.shutdown()
         for index in range(self.tabs.count()):
             _flush(self.tabs.widget(index))
