@@ -6,6 +6,7 @@ document never stalls the window; a render that a newer choice overtook is dropp
 
 from __future__ import annotations
 
+import threading
 import weakref
 from concurrent.futures import ThreadPoolExecutor
 
@@ -20,8 +21,18 @@ PREVIEW_DPI = 110  # sharp enough on a laptop screen at fit-width, cheap to rend
 PAGE_GAP = 8
 
 
+# PDFium is not thread-safe (pypdfium2's documentation): the preview thread and a print on the op thread may both
+# render at once, which aborts the process. One lock serialises every use.
+_PDFIUM = threading.Lock()
+
+
 def render_pages(data: bytes, dpi: float = PREVIEW_DPI) -> list[QImage]:
     """Each page of the PDF as an RGB QImage at `dpi` (the PDF's own page size, 72 points per inch)."""
+    with _PDFIUM:
+        return _render_pages(data, dpi)
+
+
+def _render_pages(data: bytes, dpi: float) -> list[QImage]:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
