@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.resources import resource_path
 from app.ui import i18n
+from app.ui.garbage import collect_on_gui_thread
 
 ORGANIZATION_NAME = "FieldSafe"
 ORGANIZATION_DOMAIN = "fieldsafe.local"
@@ -98,6 +99,7 @@ def create_application(argv: Sequence[str] | None = None, language: str | None =
         app = existing
     else:
         raise RuntimeError(f"a {type(existing).__name__} already exists; FieldSafe needs a QApplication")
+    collect_on_gui_thread(app)
     family = register_fonts()
     app.setFont(default_font(family))
     apply_language(app, language)
