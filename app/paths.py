@@ -11,6 +11,9 @@ from app import APP_NAME
 
 ENV_VAR = "FIELDSAFE_DATA_DIR"
 DB_NAME = "fieldsafe.sqlite"
+# An office's signing authority (app/documents/certs.py); whether it exists decides what the folder may send.
+AUTHORITY_DIR = ("keys", "authority")
+AUTHORITY_CERT = "authority.cert.pem"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -20,3 +23,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def authority_dir(data: Path) -> Path:
+    return Path(data).joinpath(*AUTHORITY_DIR)

@@ -14,9 +14,6 @@ from typing import Any
 
 from app import APP_NAME, __version__
 from app.cli.common import date_arg, one_of, print_table, workspace
-from app.cli.hazards import register as register_hazard_commands
-from app.cli.ratings import register as register_rating_commands
-from app.cli.sync import register as register_sync_commands
 from app.errors import UserError, localized, set_language
 from app.models import vocab
 from app.paths import data_dir
@@ -390,8 +387,10 @@ def _count(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    """The options before any command: those of the GUI, which starts when no command is given."""
     parser = argparse.ArgumentParser(
+        add_help=add_help,
         # A PyInstaller build (build.spec) is run as its executable, not through Python.
         prog=Path(sys.executable).name if getattr(sys, "frozen", False) else "python -m app",
         description=localized(
@@ -422,6 +421,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=localized("图形界面：窗口可用后立即退出（用于测量启动时间）",
                        "GUI: quit as soon as the window is usable (to time the start)"),
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.cli.hazards import register as register_hazard_commands
+    from app.cli.ratings import register as register_rating_commands
+    from app.cli.sync import register as register_sync_commands
+
+    parser = _top_parser()
     sub = parser.add_subparsers(dest="command", metavar="command")
 
     def add(name: str, func: Callable[[argparse.Namespace], int], zh: str, en: str) -> argparse.ArgumentParser:
@@ -561,8 +569,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arg.startswith("--lang"):
             value = arg.split("=", 1)[1] if "=" in arg else (argv[i + 1] if i + 1 < len(argv) else "zh")
             set_language(value)
-    args = build_parser().parse_args(argv)
-    if args.command is None:
+    # The usual start, the GUI with its options alone, is parsed without building (and importing) every command.
+    args, rest = _top_parser(add_help=False).parse_known_args(argv)
+    if rest:
+        args = build_parser().parse_args(argv)
+    if getattr(args, "command", None) is None:
         args.func = cmd_gui
     try:
         return args.func(args)

@@ -29,10 +29,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from app.errors import UserError
+from app.paths import AUTHORITY_CERT, authority_dir
 
-AUTHORITY_DIR = ("keys", "authority")
 AUTHORITY_KEY = "authority.key.pem"
-AUTHORITY_CERT = "authority.cert.pem"
 INSPECTORS_DIR = ("keys", "inspectors")
 TRUST_DIR = "trust"
 
@@ -42,10 +41,6 @@ _MIN_PASSPHRASE = 6
 
 
 # Paths
-
-
-def authority_dir(data: Path) -> Path:
-    return Path(data).joinpath(*AUTHORITY_DIR)
 
 
 def inspectors_dir(data: Path) -> Path:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.models.fold import Context
+from app.paths import AUTHORITY_CERT, authority_dir
 
 TRUST_TABLES = frozenset({"enrolled_device", "number_block"})
 TEMPLATE_TABLES = frozenset({"checklist_template", "question_bank"})
@@ -51,8 +52,6 @@ def signing_context(conn: sqlite3.Connection, own_device: str, office: bool) -> 
 
 
 def is_office(data_dir: Path) -> bool:
-    from app.documents.certs import AUTHORITY_CERT, authority_dir
-
     return (authority_dir(data_dir) / AUTHORITY_CERT).exists()
 
 

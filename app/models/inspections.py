@@ -10,16 +10,19 @@ import builtins
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import NotFoundError, ValidationError, localized
-from app.models import content, vocab
-from app.models.blobs import BlobStore
-from app.models.images import process_photo
+from app.models import vocab
 from app.models.store import Store
-from app.models.templates import Templates
 from app.models.workdays import deadline_for
+
+if TYPE_CHECKING:
+    from app.models import content
+    from app.models.blobs import BlobStore
+    from app.models.templates import Templates
 
 MIN_INSPECTORS = 2
 # A re-inspection (app/models/reinspection.py) re-checks hazards, not the checklist: it has no items to answer and
@@ -69,8 +72,14 @@ class Inspections:
     def __init__(self, store: Store, blobs: BlobStore, now: Callable[[], datetime] = _now) -> None:
         self.store = store
         self.blobs = blobs
-        self.templates = Templates(store)
         self.now = now
+
+    @cached_property
+    def templates(self) -> Templates:
+        # imported on first use, with the content model: listing the unfinished visits at start needs neither
+        from app.models.templates import Templates
+
+        return Templates(self.store)
 
     # Starting
 
@@ -183,7 +192,7 @@ class Inspections:
 
     def unfinished(self) -> list[dict[str, Any]]:
         """Inspections still in progress on this laptop, newest first: offered for resuming at start-up."""
-        return [i for i in self.list() if i["status"] == "IN_PROGRESS"]
+        return self.list(status="IN_PROGRESS", limit=-1)
 
     # Reading
 
@@ -280,7 +289,10 @@ class Inspections:
             )
         return self.store.query(f"SELECT * FROM photo WHERE {column} = ? AND deleted = 0 ORDER BY id", (value,))
 
-    def list(self, enterprise_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    def list(
+        self, enterprise_id: str | None = None, limit: int = 200, status: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The newest `limit` inspections (-1: all), of one enterprise and in one status when given."""
         # last_hlc / last_device: the newest entry of the inspection row, which says whether it has been sent
         sql = """SELECT i.*, e.name AS enterprise_name,
                         (SELECT hlc FROM change WHERE tbl = 'inspection' AND row_id = i.id
@@ -293,6 +305,9 @@ class Inspections:
         if enterprise_id:
             sql += " AND i.id IN (SELECT inspection_id FROM inspection_target WHERE enterprise_id = ? AND deleted = 0)"
             params = (enterprise_id,)
+        if status:
+            sql += " AND i.status = ?"
+            params = (*params, status)
         return self.store.query(sql + " ORDER BY i.started_at DESC, i.id DESC LIMIT ?", (*params, limit))
 
     # Verdicts and hazards
@@ -490,6 +505,8 @@ class Inspections:
                     file=source.name,
                     reason=exc.strerror or exc,
                 ) from exc
+        from app.models.images import process_photo  # PIL, imported with the first photo
+
         processed = process_photo(data, name=name)
         # Blobs first: an orphan blob after a crash is harmless, a row pointing at a missing blob is not.
         original = self.blobs.put(data)

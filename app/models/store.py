@@ -16,12 +16,11 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from app.errors import NotFoundError
 from app.models.clock import HybridLogicalClock
 from app.models.ids import natural_id, uuid7
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
+from app.models.sqlite_lib import sqlite_utils
 
 _PROTECTED = frozenset(SYNCED_TABLES) | {"change"}
 _WRITE_ACTIONS = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}

@@ -6,31 +6,38 @@ The GUI and the CLI hold a Workspace and call its services; nothing outside app/
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.models.assessments import Assessments
 from app.models.authority import is_office
-from app.models.blobs import BlobStore
-from app.models.campaigns import Campaigns
 from app.models.clock import HybridLogicalClock
-from app.models.comparison import Comparisons
 from app.models.db import open_database
 from app.models.device import Device, load_or_create_device
-from app.models.drafts import Drafts
-from app.models.hazard_board import HazardBoard
-from app.models.hazard_flow import HazardFlow
-from app.models.inspections import Inspections
-from app.models.registry import Registry
-from app.models.reinspection import Reinspections
-from app.models.risk import RiskGrading
-from app.models.roster import Roster
-from app.models.signatures import Signatures
-from app.models.stars import Stars
 from app.models.store import Changes, Store
 from app.paths import DB_NAME
 
+if TYPE_CHECKING:
+    from app.models.assessments import Assessments
+    from app.models.blobs import BlobStore
+    from app.models.campaigns import Campaigns
+    from app.models.comparison import Comparisons
+    from app.models.drafts import Drafts
+    from app.models.hazard_board import HazardBoard
+    from app.models.hazard_flow import HazardFlow
+    from app.models.inspections import Inspections
+    from app.models.registry import Registry
+    from app.models.reinspection import Reinspections
+    from app.models.risk import RiskGrading
+    from app.models.roster import Roster
+    from app.models.signatures import Signatures
+    from app.models.stars import Stars
+
 
 class Workspace:
+    """The services are made, and their modules imported, on first use: a start that shows the registry needs few
+    of them, and importing them all cost about a third of the window's start."""
+
     def __init__(self, data_dir: Path, author: str = "local") -> None:
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -38,22 +45,92 @@ class Workspace:
         self.db = open_database(data_dir / DB_NAME)
         self.clock = HybridLogicalClock(self._last_stamp())
         self.store = Store(self.db, self.device.id, self.clock, author, is_office=lambda: is_office(data_dir))
-        self.blobs = BlobStore(data_dir / "blobs")
-        self.registry = Registry(self.store)
-        self.roster = Roster(self.store)
-        self.inspections = Inspections(self.store, self.blobs)
-        self.assessments = Assessments(self.inspections)
-        # the inspection's clock, so a test (or the demo) that sets inspections.now dates signatures the same way
-        self.signatures = Signatures(self.store, self.blobs, lambda: self.inspections.now())
-        self.drafts = Drafts(self.store)
-        self.hazard_flow = HazardFlow(self.store, today=lambda: self.inspections.now().date())
-        self.hazard_board = HazardBoard(self.store)
-        self.reinspections = Reinspections(self.inspections, self.hazard_flow)
-        self.risk = RiskGrading(self.store)
-        self.comparisons = Comparisons(self.inspections)
-        self.stars = Stars(self.inspections, self.assessments, self.comparisons)
-        self.campaigns = Campaigns(self.inspections, self.risk)
         self._on_close: list[Callable[[], None]] = []
+
+    @cached_property
+    def blobs(self) -> BlobStore:
+        from app.models.blobs import BlobStore
+
+        return BlobStore(self.data_dir / "blobs")
+
+    @cached_property
+    def registry(self) -> Registry:
+        from app.models.registry import Registry
+
+        return Registry(self.store)
+
+    @cached_property
+    def roster(self) -> Roster:
+        from app.models.roster import Roster
+
+        return Roster(self.store)
+
+    @cached_property
+    def inspections(self) -> Inspections:
+        from app.models.inspections import Inspections
+
+        return Inspections(self.store, self.blobs)
+
+    @cached_property
+    def assessments(self) -> Assessments:
+        from app.models.assessments import Assessments
+
+        return Assessments(self.inspections)
+
+    @cached_property
+    def signatures(self) -> Signatures:
+        from app.models.signatures import Signatures
+
+        # the inspection's clock, so a test (or the demo) that sets inspections.now dates signatures the same way
+        return Signatures(self.store, self.blobs, lambda: self.inspections.now())
+
+    @cached_property
+    def drafts(self) -> Drafts:
+        from app.models.drafts import Drafts
+
+        return Drafts(self.store)
+
+    @cached_property
+    def hazard_flow(self) -> HazardFlow:
+        from app.models.hazard_flow import HazardFlow
+
+        return HazardFlow(self.store, today=lambda: self.inspections.now().date())
+
+    @cached_property
+    def hazard_board(self) -> HazardBoard:
+        from app.models.hazard_board import HazardBoard
+
+        return HazardBoard(self.store)
+
+    @cached_property
+    def reinspections(self) -> Reinspections:
+        from app.models.reinspection import Reinspections
+
+        return Reinspections(self.inspections, self.hazard_flow)
+
+    @cached_property
+    def risk(self) -> RiskGrading:
+        from app.models.risk import RiskGrading
+
+        return RiskGrading(self.store)
+
+    @cached_property
+    def comparisons(self) -> Comparisons:
+        from app.models.comparison import Comparisons
+
+        return Comparisons(self.inspections)
+
+    @cached_property
+    def stars(self) -> Stars:
+        from app.models.stars import Stars
+
+        return Stars(self.inspections, self.assessments, self.comparisons)
+
+    @cached_property
+    def campaigns(self) -> Campaigns:
+        from app.models.campaigns import Campaigns
+
+        return Campaigns(self.inspections, self.risk)
 
     @property
     def db_path(self) -> Path:

@@ -21,7 +21,6 @@ from typing import Any
 
 from app.errors import UserError
 from app.models.store import ChangeEntry, Store
-from app.sync.merge import Merger
 
 KINDS = ("CONCURRENT", "NOT_IN_SIGNED", "DOUBLE_SIGNED", "UNAUTHORISED", "DUPLICATE_NUMBER", "DUPLICATE_USCC",
          "DUPLICATE_RECORD")
@@ -88,6 +87,8 @@ class Conflicts:
 
     def refresh(self) -> None:
         """Drop what local actions settled since the last merge (a duplicate voided, two records merged)."""
+        from app.sync.merge import Merger  # the window counts conflicts at start, before any merge code is needed
+
         with self.store.transaction():
             Merger(self.store).refresh()
 

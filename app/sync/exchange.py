@@ -137,9 +137,10 @@ class Sync:
                 return peer
         return peers[0] if peers else None
 
-    def unacknowledged(self, peer: str | None = None) -> int:
-        """Entries written here that `peer` (default: any peer) has not acknowledged."""
-        return self.ledger.unacknowledged(peer, local_only_tables(self.ws.data_dir))
+    def unacknowledged(self, peer: str | None = None, limit: int = -1) -> int:
+        """Entries written here that `peer` (default: any peer) has not acknowledged,
+        counted up to `limit` (-1: all)."""
+        return self.ledger.unacknowledged(peer, local_only_tables(self.ws.data_dir), limit)
 
     def acknowledged_until(self) -> int:
         """The stamp up to which some peer holds everything written here (0: nothing acknowledged yet)."""

@@ -48,14 +48,14 @@ class Ledger:
         mark = self.conn.execute("SELECT max(hlc) FROM sync_ack WHERE origin = ?", (self.own,)).fetchone()[0]
         return int(mark or 0)
 
-    def unacknowledged(self, peer: str | None, local_only: Sequence[str] = ()) -> int:
+    def unacknowledged(self, peer: str | None, local_only: Sequence[str] = (), limit: int = -1) -> int:
         """Entries written here that `peer` (None: every peer) has not acknowledged, leaving out `local_only` tables
-        (they never travel)."""
+        (they never travel); counted up to `limit` (-1: all)."""
         mark = self.acknowledged_until() if peer is None else self.acks(peer).get(self.own, 0)
         return int(self.conn.execute(
-            f"SELECT count(*) FROM change WHERE device = ? AND hlc > ? "
-            f"AND tbl NOT IN ({', '.join('?' * len(local_only))})",
-            (self.own, mark, *local_only),
+            f"SELECT count(*) FROM (SELECT 1 FROM change WHERE device = ? AND hlc > ? "
+            f"AND tbl NOT IN ({', '.join('?' * len(local_only))}) LIMIT ?)",
+            (self.own, mark, *local_only, limit),
         ).fetchone()[0])
 
     def hold(self, origin: str, hlc: int) -> None:

@@ -18,12 +18,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from app import __version__
-from app.models import integrity, registry_io
-from app.models.inspections import RECHECK_MODE
+from app.models.authority import local_only_tables
 from app.models.store import Changes
 from app.models.workspace import Workspace
 from app.sync.conflicts import Conflicts
-from app.sync.exchange import Sync
+from app.sync.ledger import Ledger
 from app.ui.i18n import fill
 from app.ui.inspection.resume_bar import ResumeBar
 from app.ui.ops import Op, OpRunner
@@ -34,6 +33,7 @@ from app.ui.widgets.text import elide
 # Every other page is imported where it is first built: the documents, the chart and the dialogs pull in reportlab,
 # pyHanko and matplotlib, which the window does not need to open on the registry (docs/performance.md: start-up).
 if TYPE_CHECKING:
+    from app.models import integrity, registry_io
     from app.ui.coverage.coverage_page import CoveragePage
     from app.ui.documents.documents_page import DocumentsPage
     from app.ui.hazards.hazards_page import HazardsPage
@@ -53,6 +53,9 @@ if TYPE_CHECKING:
 P = TypeVar("P", bound=QWidget)
 FILE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
 STATUS_REFRESH_MS = 5000  # the CLI beside the GUI writes to the same folder without telling the window
+# The status bar counts unsynced changes after every commit; past this many it says "10,000+". A supervisor's own
+# entries run to millions, and counting them all cost 75 ms of the GUI thread at city size (the Sync tab counts all).
+UNSYNCED_SHOWN = 10_000
 
 
 class _Fixed(Generic[P]):
@@ -151,9 +154,11 @@ class MainWindow(QMainWindow):
             self.refresh_status()
 
     def refresh_status(self) -> None:
-        self.unsynced_label.setText(
-            fill(self.tr("Unsynced changes: {count}"), count=f"{Sync(self.workspace).unacknowledged():,}")
-        )
+        # the ledger's count, without the sync service: its bundle and merge code is not needed to start
+        ws = self.workspace
+        count = Ledger(ws.store).unacknowledged(None, local_only_tables(ws.data_dir), limit=UNSYNCED_SHOWN + 1)
+        shown = f"{UNSYNCED_SHOWN:,}+" if count > UNSYNCED_SHOWN else f"{count:,}"
+        self.unsynced_label.setText(fill(self.tr("Unsynced changes: {count}"), count=shown))
 
     # The fixed pages, built on first use
 
@@ -245,6 +250,7 @@ class MainWindow(QMainWindow):
 
     def open_inspection(self, inspection_id: str) -> InspectionView | RecheckView:
         """An inspection's tab; a re-inspection (mode RECHECK) opens its own page."""
+        from app.models.inspections import RECHECK_MODE
         from app.ui.inspection.inspection_view import InspectionView
         from app.ui.inspection.recheck_view import RecheckView
 
@@ -379,6 +385,8 @@ class MainWindow(QMainWindow):
                 return None
             path = Path(name)
         chosen = path
+        from app.models import registry_io
+
         return (
             Op(self, self.workspace, lambda ws, _progress, _cancelled: registry_io.import_registry(ws, chosen))
             .with_progress(self.tr("Importing the enterprise register…"))
@@ -403,6 +411,8 @@ class MainWindow(QMainWindow):
                 return
             path = Path(name)
         chosen = path
+        from app.models import registry_io
+
         (
             Op(self, self.workspace, lambda ws, _progress, _cancelled: registry_io.export_registry(ws.registry, chosen))
             .with_progress(self.tr("Exporting the enterprise register…"))
@@ -413,6 +423,8 @@ class MainWindow(QMainWindow):
         )
 
     def check_integrity(self) -> Op[integrity.IntegrityReport]:
+        from app.models import integrity
+
         return (
             Op(self, self.workspace, lambda ws, _progress, _cancelled: integrity.check(ws))
             .with_progress(self.tr("Checking the database…"))

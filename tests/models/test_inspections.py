@@ -248,3 +248,13 @@ def test_start_records_the_body_camera_typed(site):
     assert ws.inspections.get(inspection)["bodycam_ref"] == "DSJ-0042"
     blank = ws.inspections.start(site.tenant, list(site.inspectors), bodycam="  ")
     assert ws.inspections.get(blank)["bodycam_ref"] is None
+
+
+def test_every_unfinished_visit_is_offered_not_only_the_newest_page(site):
+    """The start-up offer to resume reads the visits in progress, however many newer ones the list would show."""
+    ws = site.ws
+    for _ in range(200):
+        ws.inspections.start(site.landlord, site.inspectors[:1], purpose="复查")
+    unfinished = ws.inspections.unfinished()
+    assert len(unfinished) == 201 and unfinished[-1]["id"] == site.inspection
+    assert len(ws.inspections.list()) == 200

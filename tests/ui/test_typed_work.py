@@ -102,6 +102,21 @@ def test_the_unsynced_count_follows_every_change(qtbot, visit):
     assert count == Sync(ws).unacknowledged()
 
 
+def test_the_status_bar_stops_counting_past_its_limit(qtbot, visit, monkeypatch):
+    import app.ui.main_window as main_window
+
+    ws, inspection, firm, item = visit
+    create_application(language="zh_CN")
+    total = Sync(ws).unacknowledged()
+    monkeypatch.setattr(main_window, "UNSYNCED_SHOWN", total - 1)
+    window = main_window.MainWindow(ws)
+    qtbot.addWidget(window)
+    assert window.unsynced_label.text().endswith(f"{total - 1:,}+")
+    monkeypatch.setattr(main_window, "UNSYNCED_SHOWN", total)
+    window.refresh_status()
+    assert window.unsynced_label.text().endswith(f"{total:,}")
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 def test_text_typed_before_a_sigkill_is_there_after_it(tmp_path):
     """A few rounds here; benchmarks/bench_typed_kill.py runs 100 (FIELDSAFE_KILL_ROUNDS sets the count)."""
