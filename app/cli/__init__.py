@@ -312,6 +312,30 @@ def _recheck_args(args: argparse.Namespace) -> dict[str, Any]:
     return extra
 
 
+def cmd_issue_orders(args: argparse.Namespace) -> int:
+    """The rectification orders not yet made for the open hazards of a township / park / visit dates, as drafts."""
+    from app.documents.batch import resolve_place
+    from app.documents.batch_issue import issue_orders, pending_orders
+    from app.documents.issuing import Documents
+
+    with workspace(args) as ws:
+        pending = pending_orders(
+            ws,
+            township_id=resolve_place(ws, "org_unit", args.township) if args.township else None,
+            park_id=resolve_place(ws, "park", args.park) if args.park else None,
+            date_from=args.date_from,
+            date_to=args.date_to,
+        )
+        print(localized("{n} 次检查（{e} 家企业，{h} 项隐患）尚无整改指令书",
+                        "{n} visits ({e} enterprises, {h} hazards) have no rectification order").format(
+            n=len(pending), e=len({p.enterprise_id for p in pending}), h=sum(p.hazards for p in pending)))
+        if args.dry_run or not pending:
+            return 0
+        made = issue_orders(Documents(ws), pending, workers=args.workers, progress=_progress_printer())
+    print(localized("已生成 {n} 份整改指令书（草稿）", "{n} rectification orders issued as drafts").format(n=len(made)))
+    return 0
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     """Township office batch: the issued documents of a type for a township / park / date range."""
     from app.documents.batch import print_batch, resolve_place
@@ -550,6 +574,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=date_arg, help="YYYY-MM-DD")
     p.add_argument("--out", required=True, help=localized("输出目录", "output folder"))
     p.add_argument("--one-file", action="store_true", help=localized("合并为一个 PDF", "one merged PDF"))
+    p.add_argument(
+        "--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)")
+    )
+    p = add("issue-orders", cmd_issue_orders, "为尚无整改指令书的隐患批量生成指令书（草稿）",
+            "issue the missing rectification orders as drafts")
+    p.add_argument("--township", help=localized("镇街名称或 ID", "township name or id"))
+    p.add_argument("--park", help=localized("园区名称或 ID", "park name or id"))
+    p.add_argument("--from", dest="date_from", type=date_arg, help=localized("检查开始日期起", "visits from (date)"))
+    p.add_argument("--to", dest="date_to", type=date_arg, help=localized("检查开始日期止", "visits to YYYY-MM-DD"))
+    p.add_argument("--dry-run", action="store_true", help=localized("只统计，不生成", "count only"))
     p.add_argument(
         "--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)")
     )

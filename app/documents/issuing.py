@@ -117,6 +117,17 @@ def _frozen(row: Mapping[str, Any]) -> UserError:
 
 
 @dataclasses.dataclass(frozen=True)
+class NumberedDraft:
+    """A document numbered and gathered, not yet rendered: its id, its row without the file, what it says, and the
+    QR payload printed on it."""
+
+    id: str
+    row: dict[str, Any]
+    data: d.DocumentData
+    qr_payload: str
+
+
+@dataclasses.dataclass(frozen=True)
 class ListedDocument:
     id: str
     doc_no: str
@@ -160,39 +171,66 @@ class Documents:
         issued_on = issued_on or self.ws.inspections.now().date()
         if enterprise_id is None:
             enterprise_id = self.ws.inspections.get(inspection_id)["enterprise_id"]
+        with self.store.transaction():
+            draft = self.numbered(doc_type, inspection_id, enterprise_id, issued_on, render_args,
+                                  supersedes_id=supersedes_id, stop_ordered=stop_ordered)
+            self.store_draft(draft, render(draft.data, self.config, qr_payload=draft.qr_payload))
+        return draft.id
+
+    def numbered(self, doc_type: str, inspection_id: str, enterprise_id: str, issued_on: date,
+                 render_args: Mapping[str, Any], *, supersedes_id: str | None = None,
+                 stop_ordered: bool = False, taken: set[int] | None = None) -> NumberedDraft:
+        """Reserve the next number and gather what the document says, inside the caller's transaction; the PDF is
+        rendered from it (here or on a render pool, app/documents/batch_issue.py) and stored by `store_draft`.
+        `taken`: the serials numbered in this transaction whose rows are not stored yet; the new one is added."""
+        taken = set() if taken is None else taken
         issuer, year = self.issuer(), issued_on.year
         document_id = uuid7()
-        with self.store.transaction():
-            own = self.numbering.blocks(doc_type, issuer, year, device=self.numbering.device_id)
-            # Standalone (every block of this device self-assigned): take the next block when one is used up.
-            # A device with a supervisor's block is refused when it runs out (Numbering.next_number says so).
-            if not own or (
-                all(b.first > SELF_BASE for b in own) and not self.numbering.remaining(doc_type, issuer, year)
-            ):
-                self.numbering.self_assign_block(doc_type, issuer, year)
-            serial = self.numbering.reserve(doc_type, issuer, year)
-            doc_no = format_number(NUMBER_TEMPLATE, issuer, self.config.number_code(doc_type), year, serial)
-            pdf = self._render(doc_type, inspection_id, enterprise_id, doc_no, issued_on, document_id, render_args)
-            sha = self.ws.blobs.put(pdf)
-            self.store.insert(
-                "document",
-                {
-                    "doc_type": doc_type,
-                    "doc_no": doc_no,
-                    "issuer": issuer,
-                    "year": year,
-                    "serial": serial,
-                    "inspection_id": inspection_id,
-                    "enterprise_id": enterprise_id,
-                    "status": "DRAFT",
-                    "file_sha256": sha,
-                    "supersedes_id": supersedes_id,
-                    "created_at": self.ws.inspections.now().isoformat(timespec="seconds"),
-                    "stop_ordered": int(stop_ordered),
-                },
-                row_id=document_id,
-            )
-        return document_id
+        own = self.numbering.blocks(doc_type, issuer, year, device=self.numbering.device_id)
+        # Standalone (every block of this device self-assigned): take the next block when one is used up.
+        # A device with a supervisor's block is refused when it runs out (Numbering.next_number says so).
+        if not own or (
+            all(b.first > SELF_BASE for b in own) and not self.numbering.remaining(doc_type, issuer, year, taken)
+        ):
+            self.numbering.self_assign_block(doc_type, issuer, year)
+        serial = self.numbering.reserve(doc_type, issuer, year, taken)
+        taken.add(serial)
+        doc_no = format_number(NUMBER_TEMPLATE, issuer, self.config.number_code(doc_type), year, serial)
+        data = self._gather(doc_type, inspection_id, enterprise_id, doc_no, issued_on, document_id, render_args)
+        row = {
+            "doc_type": doc_type,
+            "doc_no": doc_no,
+            "issuer": issuer,
+            "year": year,
+            "serial": serial,
+            "inspection_id": inspection_id,
+            "enterprise_id": enterprise_id,
+            "status": "DRAFT",
+            "supersedes_id": supersedes_id,
+            "created_at": self.ws.inspections.now().isoformat(timespec="seconds"),
+            "stop_ordered": int(stop_ordered),
+        }
+        return NumberedDraft(document_id, row, data, make_payload(doc_no, document_hash(data)))
+
+    def store_draft(self, draft: NumberedDraft, pdf: bytes) -> None:
+        """Store the rendered PDF and insert the document row, inside the transaction that numbered it."""
+        sha = self.ws.blobs.put(pdf)  # first: an orphan blob after a failure is harmless, a missing one is not
+        self.store.insert("document", {**draft.row, "file_sha256": sha}, row_id=draft.id)
+
+    def _gather(
+        self,
+        doc_type: str,
+        inspection_id: str,
+        enterprise_id: str,
+        doc_no: str,
+        issued_on: date,
+        document_id: str,
+        render_args: Mapping[str, Any],
+    ) -> d.DocumentData:
+        args = dict(render_args)
+        if doc_type != "RECORD":
+            args.setdefault("document_id", document_id)
+        return _GATHER[doc_type](self.ws, inspection_id, enterprise_id, doc_no=doc_no, issued_on=issued_on, **args)
 
     def _render(
         self,
@@ -204,10 +242,7 @@ class Documents:
         document_id: str,
         render_args: Mapping[str, Any],
     ) -> bytes:
-        args = dict(render_args)
-        if doc_type != "RECORD":
-            args.setdefault("document_id", document_id)
-        data = _GATHER[doc_type](self.ws, inspection_id, enterprise_id, doc_no=doc_no, issued_on=issued_on, **args)
+        data = self._gather(doc_type, inspection_id, enterprise_id, doc_no, issued_on, document_id, render_args)
         return render(data, self.config, qr_payload=make_payload(doc_no, document_hash(data)))
 
     def update_draft(self, document_id: str, *, issued_on: date | None = None, **render_args: Any) -> None:

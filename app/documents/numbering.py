@@ -20,6 +20,7 @@ is BEGIN IMMEDIATE, so writers are serialised) that inserts the document row. A 
 from __future__ import annotations
 
 import string
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -220,21 +221,23 @@ class Numbering:
 
     # Serials
 
-    def _used(self, doc_type: str, issuer: str, year: int, first: int, last: int) -> set[int]:
+    def _used(self, doc_type: str, issuer: str, year: int, first: int, last: int,
+              taken: Collection[int] = ()) -> set[int]:
         """Serials in first … last carried by any document row, whatever its status (a VOID one keeps its number)
-        and even when tombstoned (a number that may have been printed is never handed out again)."""
+        and even when tombstoned (a number that may have been printed is never handed out again), and those of
+        `taken` (reserved in this transaction for rows not inserted yet)."""
         rows = self.store.db.conn.execute(
             "SELECT DISTINCT serial FROM document WHERE doc_type = ? AND issuer = ? AND year = ? "
             "AND serial BETWEEN ? AND ?",
             (doc_type, issuer, year, first, last),
         )
-        return {int(r[0]) for r in rows}
+        return {int(r[0]) for r in rows} | {t for t in taken if first <= t <= last}
 
-    def next_number(self, doc_type: str, issuer: str, year: int) -> tuple[int, str]:
+    def next_number(self, doc_type: str, issuer: str, year: int, taken: Collection[int] = ()) -> tuple[int, str]:
         """The lowest unused serial in this device's blocks, and its block id. Read-only: see `reserve`."""
         _check_key(doc_type, issuer, year)
         for block in self.blocks(doc_type, issuer, year, device=self.device_id):
-            used = self._used(doc_type, issuer, year, block.first, block.last)
+            used = self._used(doc_type, issuer, year, block.first, block.last, taken)
             if len(used) < block.size:
                 serial = next(s for s in range(block.first, block.last + 1) if s not in used)
                 return serial, block.id
@@ -249,15 +252,16 @@ class Numbering:
             year=year,
         )
 
-    def remaining(self, doc_type: str, issuer: str, year: int) -> int:
+    def remaining(self, doc_type: str, issuer: str, year: int, taken: Collection[int] = ()) -> int:
         """Serials still free in this device's blocks (for a 'running low' warning)."""
         total = 0
         for block in self.blocks(doc_type, issuer, year, device=self.device_id):
-            total += block.size - len(self._used(doc_type, issuer, year, block.first, block.last))
+            total += block.size - len(self._used(doc_type, issuer, year, block.first, block.last, taken))
         return total
 
-    def reserve(self, doc_type: str, issuer: str, year: int) -> int:
-        """The serial for the document row the caller inserts next, in the same Store transaction.
+    def reserve(self, doc_type: str, issuer: str, year: int, taken: Collection[int] = ()) -> int:
+        """The serial for the document row the caller inserts next, in the same Store transaction; `taken` holds
+        the serials already reserved in it for rows not inserted yet (a batch renders before it inserts).
 
         The Store's transaction holds SQLite's write lock (BEGIN IMMEDIATE), so no other connection can take the
         serial between this read and the insert. Outside a transaction this is a programming error.
@@ -268,7 +272,7 @@ class Numbering:
                 "Numbering.reserve must be called inside store.transaction(), before inserting the "
                 "document row that carries the serial"
             )
-        serial, _block = self.next_number(doc_type, issuer, year)
+        serial, _block = self.next_number(doc_type, issuer, year, taken)
         return serial
 
     # Voiding

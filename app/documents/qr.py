@@ -13,8 +13,6 @@ from typing import Any
 
 from PIL import Image
 from reportlab.graphics.barcode import qrencoder
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 
@@ -22,6 +20,7 @@ from app.errors import UserError
 
 PREFIX = "FS1"
 BORDER = 2  # quiet zone, in modules
+MASK = 2
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -57,30 +56,21 @@ def parse_payload(text: str) -> QrPayload:
     return QrPayload(parts[1].strip(), parts[2].lower())
 
 
-def qr_drawing(payload: str, size: float = 22 * mm, level: str = "M") -> Drawing:
-    """A reportlab Drawing (a platypus flowable, or `renderPDF.draw`-able on a canvas) of the QR code."""
-    widget = QrCodeWidget(payload, barLevel=level, barBorder=BORDER)
-    x0, y0, x1, y1 = widget.getBounds()
-    w, h = x1 - x0, y1 - y0
-    drawing = Drawing(size, size, transform=[size / w, 0, 0, size / h, -x0 * size / w, -y0 * size / h])
-    drawing.add(widget)
-    return drawing
-
-
 @lru_cache(maxsize=32)
 def _modules(payload: str, level: str = "M") -> tuple[tuple[bool, ...], ...]:
-    """The code's dark modules, row by row from the top, encoded once per payload: a document prints one code on
-    every page, and the widget encodes again for each page and each measurement (85 % of a notice's render)."""
+    """The code's dark modules, row by row from the top, encoded once per payload (a document prints one code on
+    every page)."""
     code = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
     code.addData(payload)
-    code.make()
+    code.version = code.calculate_version()
+    code.makeImpl(False, MASK)
     return tuple(tuple(bool(m) for m in row) for row in code.modules)
 
 
 def draw_qr(canvas: Any, payload: str, x: float, y: float, size: float = 22 * mm) -> None:
     """Draw the QR code with its lower-left corner at (x, y): for a page template's onPage callback. The modules are
-    one small 1-bit image scaled up without smoothing (PDF images are not interpolated unless asked), the same
-    picture as qr_drawing with a quiet zone of BORDER modules, at a fraction of the drawing operators."""
+    one small image scaled up without smoothing (PDF images are not interpolated unless asked), with a quiet zone of
+    BORDER modules."""
     rows = _modules(payload)
     n = len(rows)
     box = size / (n + 2 * BORDER)

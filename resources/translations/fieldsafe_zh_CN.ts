@@ -2718,12 +2718,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/qtapp.py" line="+75"/>
+        <location filename="../../app/ui/qtapp.py" line="+76"/>
         <source>FieldSafe</source>
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+69"/>
+        <location filename="../../app/ui/main_window.py" line="+92"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -2769,12 +2769,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+129"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-107"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -2784,12 +2784,12 @@
         <translation>本机：{device}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Unsynced changes: {count}</source>
         <translation>未同步变更：{count}</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+72"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
@@ -2799,7 +2799,7 @@
         <translation>冲突：{count}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Inspection: {name}</source>
         <translation>检查：{name}</translation>
     </message>
@@ -2884,7 +2884,7 @@
         <translation>导入企业名录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Importing the enterprise register…</source>
         <translation>正在导入企业名录…</translation>
     </message>
@@ -2899,7 +2899,7 @@
         <translation>导出企业名录</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Exporting the enterprise register…</source>
         <translation>正在导出企业名录…</translation>
     </message>
@@ -2911,7 +2911,7 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
@@ -3010,7 +3010,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../app/ui/widgets/pdf_preview.py" line="+192"/>
+        <location filename="../../app/ui/widgets/pdf_preview.py" line="+203"/>
         <source>Rendering…</source>
         <translation>正在生成预览…</translation>
     </message>
@@ -4915,7 +4915,7 @@ Offline field safety inspection for multi-tenant factories.</source>
 <context>
     <name>TownshipDayPage</name>
     <message>
-        <location filename="../../app/ui/hazards/township_day.py" line="+56"/>
+        <location filename="../../app/ui/hazards/township_day.py" line="+59"/>
         <source>All townships</source>
         <translation>全部镇街</translation>
     </message>
@@ -4925,7 +4925,12 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>批量打印整改指令书…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Issue missing rectification orders…</source>
+        <translation>批量生成整改指令书…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Document number</source>
         <translation>文书编号</translation>
     </message>
@@ -4950,7 +4955,7 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Overdue: {count}</source>
         <translation>已逾期：{count} 条</translation>
     </message>
@@ -4968,6 +4973,33 @@ Offline field safety inspection for multi-tenant factories.</source>
         <location line="+1"/>
         <source>Signed, to serve: {count}</source>
         <translation>已签名待送达：{count} 份</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Issue rectification orders</source>
+        <translation>生成整改指令书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every open hazard here already has a rectification order.</source>
+        <translation>此处所有整改中的隐患均已有整改指令书。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{orders} visit(s) of {enterprises} enterprise(s) have {hazards} open hazard(s) without a rectification order. Issue the orders now, as drafts to print and sign?</source>
+        <translation>{enterprises} 家企业的 {orders} 次检查共有 {hazards} 项整改中的隐患尚无整改指令书。现在生成指令书草稿，以便打印和签字？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Issuing rectification orders…</source>
+        <translation>正在生成整改指令书…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n rectification order(s) issued as drafts</source>
+        <translation>
+            <numerusform>已生成 %n 份整改指令书（草稿）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 """镇街工作台: a township office's week on one page — the hazards overdue, the re-inspections due (reported
-rectified, or reaching their deadline this week), the signed documents still to serve, and the batch print of
-rectification orders."""
+rectified, or reaching their deadline this week), the signed documents still to serve, the batch issue of the
+rectification orders not yet made (app/documents/batch_issue.py) and their batch print."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTableWidgetItem,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents.batch_issue import Pending, issue_orders, pending_orders
 from app.documents.issuing import Documents
 from app.models import vocab
 from app.models.hazard_board import HazardFilter
@@ -26,6 +28,7 @@ from app.models.workspace import Workspace
 from app.ui.documents.batch_dialog import BatchDialog
 from app.ui.hazards.board_model import HazardBoardModel
 from app.ui.i18n import fill
+from app.ui.ops import Op
 from app.ui.pages import Reloads
 from app.ui.widgets.tables import record_table
 
@@ -60,6 +63,11 @@ class TownshipDayPage(Reloads, QWidget):
         self.batch_button = QPushButton(self.tr("Batch print rectification orders…"))
         self.batch_button.setObjectName("dayBatchPrint")
         self.batch_button.clicked.connect(self.batch_print)
+        self.issue_button = QPushButton(self.tr("Issue missing rectification orders…"))
+        self.issue_button.setObjectName("dayBatchIssue")
+        self.issue_button.clicked.connect(self.find_missing_orders)
+        self.issued = QLabel()
+        self.issued.setObjectName("dayIssued")
 
         self.overdue = HazardBoardModel(workspace.hazard_board, self)
         self.submitted = HazardBoardModel(workspace.hazard_board, self)
@@ -73,6 +81,8 @@ class TownshipDayPage(Reloads, QWidget):
         top.addWidget(QLabel(self.tr("Township")))
         top.addWidget(self.township)
         top.addStretch(1)
+        top.addWidget(self.issued)
+        top.addWidget(self.issue_button)
         top.addWidget(self.batch_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -110,6 +120,47 @@ class TownshipDayPage(Reloads, QWidget):
             ("to_serve", self.tr("Signed, to serve: {count}"), len(rows)),
         ):
             self.boxes[key].setTitle(fill(title, count=count, days=WEEK_DAYS))
+
+    # Orders for the visits whose open hazards have none: found, confirmed, issued on all cores, then printed
+
+    def find_missing_orders(self) -> Op[list[Pending]]:
+        town = self.township.currentData()
+        return (Op(self, self.workspace, lambda ws, _progress, _cancelled: pending_orders(ws, township_id=town))
+                .success(self._confirm_orders).run_in_background())
+
+    def _confirm_orders(self, pending: list[Pending]) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("dayIssueConfirm")
+        box.setWindowTitle(self.tr("Issue rectification orders"))
+        if not pending:
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setText(self.tr("Every open hazard here already has a rectification order."))
+        else:
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setText(fill(
+                self.tr("{orders} visit(s) of {enterprises} enterprise(s) have {hazards} open hazard(s) without a "
+                        "rectification order. Issue the orders now, as drafts to print and sign?"),
+                orders=len(pending), enterprises=len({p.enterprise_id for p in pending}),
+                hazards=sum(p.hazards for p in pending)))
+            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+            box.accepted.connect(lambda: self.issue_orders(pending))
+        box.open()
+        self.confirm = box
+        return box
+
+    def issue_orders(self, pending: list[Pending]) -> Op[list[str]]:
+        return (
+            Op(self, self.workspace, lambda ws, progress, cancelled: issue_orders(
+                Documents(ws), pending, progress=progress, cancel=cancelled))
+            .with_progress(self.tr("Issuing rectification orders…"), cancellable=True)
+            .success(self._orders_issued)
+            .run_in_background()
+        )
+
+    def _orders_issued(self, ids: list[str]) -> None:
+        self.issued.setText(self.tr("%n rectification order(s) issued as drafts", "", len(ids)))
+        if ids:
+            self.batch_print()
 
     def batch_print(self) -> BatchDialog:
         self.batch = BatchDialog(self.workspace, self)
