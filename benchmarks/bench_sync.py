@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PIL import Image, ImageDraw  # noqa: E402
 
-from app.models import inspections as inspections_module  # noqa: E402
+from app.models import images as images_module  # noqa: E402
 from app.models.demo import generate_demo  # noqa: E402
 from app.models.demo.inspections import generate_inspections  # noqa: E402
 from app.models.images import ProcessedPhoto, process_photo  # noqa: E402
@@ -160,9 +160,9 @@ def _attach_photos(ws: Workspace, index: int, hazards: list[str], count: int,
                    pool: list[tuple[bytes, ProcessedPhoto]]) -> int:
     if not hazards:
         return 0
-    real = inspections_module.process_photo
+    real = images_module.process_photo
     current: list[ProcessedPhoto] = []
-    inspections_module.process_photo = lambda _data, **_kw: current.pop()
+    images_module.process_photo = lambda _data, **_kw: current.pop()
     try:
         for first in range(0, count, 100):
             with ws.store.transaction():  # 100 photos per commit: setup time only
@@ -180,7 +180,7 @@ def _attach_photos(ws: Workspace, index: int, hazards: list[str], count: int,
                     ws.inspections.attach_photo(data, hazard_id=hazards[n % len(hazards)], name=f"IMG_{n:05d}.jpg",
                                                 caption=f"隐患照片 {n + 1}")
     finally:
-        inspections_module.process_photo = real
+        images_module.process_photo = real
     return count
 
 

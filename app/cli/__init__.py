@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +174,57 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     print(localized("发现 {n} 个问题", "{n} problem(s) found").format(n=len(report.problems)), file=sys.stderr)
     return 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.models.backup import make_backup
+
+    with workspace(args) as ws:
+        made = make_backup(ws.db.conn, ws.data_dir, "manual")
+    print(localized("已备份到 ", "Backed up to ") + str(made.path))
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from app.models.backup import list_backups
+
+    rows = []
+    for b in list_backups(data_dir(args.data_dir)):
+        manifest = b.manifest()
+        rows.append((b.path.name, b.made.strftime("%Y-%m-%d %H:%M:%S"), b.reason,
+                     f"{b.path.stat().st_size / 1e6:.1f} MB", manifest.get("blob_count", "")))
+    if not rows:
+        print(localized("还没有备份", "No backups yet"))
+        return 0
+    print_table([localized(*h) for h in (("文件", "file"), ("时间", "made"), ("原因", "reason"), ("大小", "size"),
+                                         ("照片与文书文件", "store files"))], rows)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.models.backup import Backup, list_backups, restore
+
+    folder = data_dir(args.data_dir)
+    backups = list_backups(folder)
+    if args.latest:
+        chosen = backups[0] if backups else None
+    else:
+        chosen = next((b for b in backups if b.path.name == args.file), None)
+        if chosen is None and Path(args.file).is_file():
+            chosen = Backup(Path(args.file), datetime.now(), "manual")
+    if chosen is None:
+        raise UserError("backup.not_found", "找不到备份：{name}（用 backups 命令列出备份）",
+                        "No such backup: {name} (list them with the backups command)",
+                        name=args.file or localized("最新", "latest"))
+    aside = restore(chosen, folder)
+    print(localized("已恢复 ", "Restored ") + chosen.path.name)
+    if aside:
+        print(localized("恢复前的数据库已另存为 ", "The database before the restore was saved as ") + str(aside.path))
+    missing = chosen.missing_blobs(folder)
+    if missing:
+        print(localized("注意：备份列出的 {n} 个照片或文书文件不在本机", "Note: {n} store files the backup lists are "
+                        "not in this folder").format(n=len(missing)), file=sys.stderr)
+    return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -577,6 +629,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)")
     )
+    add("backup", cmd_backup, "立即备份数据库", "back the database up now")
+    add("backups", cmd_backups, "列出备份", "list the backups")
+    p = add("restore", cmd_restore, "从备份恢复数据库（先另存当前数据库）",
+            "restore the database from a backup (the current one is saved first)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--latest", action="store_true", help=localized("最新的备份", "the newest backup"))
+    which.add_argument("--file", help=localized("备份文件名或路径", "backup file name or path"))
     p = add("issue-orders", cmd_issue_orders, "为尚无整改指令书的隐患批量生成指令书（草稿）",
             "issue the missing rectification orders as drafts")
     p.add_argument("--township", help=localized("镇街名称或 ID", "township name or id"))

@@ -80,8 +80,13 @@ def migrate(db: sqlite_utils.Database, stop_before: int | None = None) -> int:
 
 
 def open_database(path: Path | str) -> sqlite_utils.Database:
+    """Open and migrate; a file of an older schema is backed up beside it first (app/models/backup.py)."""
     db = connect(path)
     try:
+        if 0 < schema_version(db) < SCHEMA_VERSION:
+            from app.models.backup import make_backup
+
+            make_backup(db.conn, Path(path).parent, "migration")
         migrate(db)
     except BaseException:
         db.close()

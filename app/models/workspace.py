@@ -5,11 +5,13 @@ The GUI and the CLI hold a Workspace and call its services; nothing outside app/
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.errors import UserError
 from app.models.authority import is_office
 from app.models.clock import HybridLogicalClock
 from app.models.db import open_database
@@ -42,8 +44,19 @@ class Workspace:
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
         self.device: Device = load_or_create_device(data_dir / "keys")
-        self.db = open_database(data_dir / DB_NAME)
-        self.clock = HybridLogicalClock(self._last_stamp())
+        try:
+            self.db = open_database(data_dir / DB_NAME)
+            self.clock = HybridLogicalClock(self._last_stamp())
+        except sqlite3.OperationalError:
+            raise  # locked, busy, read-only: not damage
+        except sqlite3.DatabaseError as exc:  # a page SQLite cannot read: the window offers a backup
+            raise UserError(
+                "db.damaged",
+                "数据库文件已损坏：{path}（{reason}）",
+                "The database file is damaged: {path} ({reason})",
+                path=str(data_dir / DB_NAME),
+                reason=str(exc),
+            ) from exc
         self.store = Store(self.db, self.device.id, self.clock, author, is_office=lambda: is_office(data_dir))
         self._on_close: list[Callable[[], None]] = []
 

@@ -268,7 +268,12 @@ class Sync:
         self, paths: Sequence[Path], *, enrol: Enrol | None = None,
         accept_future: bool = False, progress: Callable[[int, int], None] | None = None,
     ) -> list[ImportReport]:
-        """Import many bundles, each whole or not at all; a refused file does not stop the others."""
+        """Import many bundles, each whole or not at all; a refused file does not stop the others. The database is
+        backed up first (app/models/backup.py)."""
+        from app.models.backup import make_backup
+
+        if paths:
+            make_backup(self.conn, self.ws.data_dir, "merge")
         reports = []
         for index, path in enumerate(paths):
             try:

@@ -13,6 +13,8 @@ from app.paths import DB_NAME, ENV_VAR, data_dir
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from app.models.backup import Backup
+    from app.models.workspace import Workspace
     from app.ui.main_window import MainWindow
 
 
@@ -22,9 +24,6 @@ def run_gui(override: Path | None = None, demo_if_new: bool = False, language: s
     per-user default. `language` is --lang; without it FIELDSAFE_LANG, then Settings, then Chinese.
     `exit_when_ready` quits as soon as the window is painted with the registry listed and no op is running, so the
     start can be timed from outside (benchmarks/bench_start.py)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from app.models.workspace import Workspace
     from app.ui import crash
     from app.ui.main_window import MainWindow
     from app.ui.qtapp import create_application
@@ -42,24 +41,63 @@ def run_gui(override: Path | None = None, demo_if_new: bool = False, language: s
         crash.install(folder)
     except OSError as exc:  # a read-only folder: the window can still work, the open below says what is wrong
         print(f"FieldSafe: no log file in {folder}: {exc}", file=sys.stderr)
+    while True:
+        workspace = _open(folder, demo_if_new, is_new)
+        if workspace is None:
+            return 1
+        apply_inspector(workspace)
+        window = MainWindow(workspace)
+        window.show()
+        if exit_when_ready:
+            _quit_when_idle(app, window)
+        try:
+            code = app.exec()
+        finally:
+            workspace.close()
+        if window.restore_request is None:
+            return code
+        if not _restore(window.restore_request, folder):
+            return 1
+        is_new = False
+
+
+def _open(folder: Path, demo_if_new: bool, is_new: bool) -> Workspace | None:
+    """The workspace of `folder`; when its database cannot be opened because it is damaged, the newest sound
+    backup is offered and, if accepted, restored first. None when it cannot be opened."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.models.workspace import Workspace
+    from app.ui.backups import offer_restore
+
     try:
         workspace = Workspace(folder)
         if demo_if_new and (is_new or workspace.registry.count() == 0):
             from app.models.demo import generate_demo
 
             generate_demo(workspace, inspections=8)
+        return workspace
     except UserError as exc:
-        QMessageBox.critical(None, "FieldSafe", exc.message)
-        return 1
-    apply_inspector(workspace)
-    window = MainWindow(workspace)
-    window.show()
-    if exit_when_ready:
-        _quit_when_idle(app, window)
+        if exc.code not in ("db.not_sqlite", "db.damaged") or not (folder / DB_NAME).exists():
+            QMessageBox.critical(None, "FieldSafe", exc.message)
+            return None
+        box = offer_restore(None, folder, exc.message)
+        chosen = box.property("chosen")
+        if chosen is None or not _restore(chosen, folder):
+            return None
+        return _open(folder, demo_if_new=False, is_new=False)
+
+
+def _restore(chosen: Backup, folder: Path) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.models.backup import restore
+
     try:
-        return app.exec()
-    finally:
-        workspace.close()
+        restore(chosen, folder)
+    except (UserError, OSError) as exc:
+        QMessageBox.critical(None, "FieldSafe", exc.message if isinstance(exc, UserError) else str(exc))
+        return False
+    return True
 
 
 def _quit_when_idle(app: QApplication, window: MainWindow) -> None:

@@ -23,6 +23,7 @@ from app.models.store import Changes
 from app.models.workspace import Workspace
 from app.sync.conflicts import Conflicts
 from app.sync.ledger import Ledger
+from app.ui.backups import BackupSchedule
 from app.ui.i18n import fill
 from app.ui.inspection.resume_bar import ResumeBar
 from app.ui.ops import Op, OpRunner
@@ -34,6 +35,8 @@ from app.ui.widgets.text import elide
 # pyHanko and matplotlib, which the window does not need to open on the registry (docs/performance.md: start-up).
 if TYPE_CHECKING:
     from app.models import integrity, registry_io
+    from app.models.backup import Backup
+    from app.ui.backups import RestoreDialog
     from app.ui.coverage.coverage_page import CoveragePage
     from app.ui.documents.documents_page import DocumentsPage
     from app.ui.hazards.hazards_page import HazardsPage
@@ -116,8 +119,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.resume_bar)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.restore_request: Backup | None = None  # set when the user chose a backup; app/ui/main.py restores it
         self._build_menus()
         self._build_status_bar()
+        self.backups = BackupSchedule(self, workspace)
         self.resume_bar.show_unfinished(workspace.inspections.unfinished())
         self.resize(1280, 800)
 
@@ -344,10 +349,13 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import enterprise register…"), self.import_registry)
         self.export_action = self._action(self.tr("&Export enterprise register…"), self.export_registry)
         self.check_action = self._action(self.tr("Integrity &check"), self.check_integrity)
+        self.backup_action = self._action(self.tr("&Back up now"), self.back_up)
+        self.restore_action = self._action(self.tr("&Restore from a backup…"), self.choose_backup)
         quit_action = self._action(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings)
-        for action in (self.import_action, self.export_action, self.check_action, self.settings_action):
+        for action in (self.import_action, self.export_action, self.check_action, self.backup_action,
+                       self.restore_action, self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -421,6 +429,34 @@ class MainWindow(QMainWindow):
             )
             .run_in_background()
         )
+
+    def back_up(self) -> Op[Backup]:
+        from app.models.backup import make_backup
+
+        return (
+            Op(self, self.workspace, lambda ws, _progress, _cancelled: make_backup(ws.db.conn, ws.data_dir, "manual"))
+            .with_progress(self.tr("Backing up the database…"))
+            .success(lambda made: self.statusBar().showMessage(
+                fill(self.tr("Backed up to {path}"), path=made.path), 10_000))
+            .run_in_background()
+        )
+
+    def choose_backup(self) -> RestoreDialog:
+        from app.ui.backups import RestoreDialog
+
+        dialog = RestoreDialog(self.workspace.data_dir, self)
+        def chosen() -> None:
+            if dialog.chosen is not None:
+                self.request_restore(dialog.chosen)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        return dialog
+
+    def request_restore(self, chosen: Backup) -> None:
+        """Close, so that the database can be replaced by `chosen` (app/ui/main.py restores it and opens again)."""
+        self.restore_request = chosen
+        self.close()
 
     def check_integrity(self) -> Op[integrity.IntegrityReport]:
         from app.models import integrity

@@ -139,6 +139,54 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../app/ui/backups.py" line="+37"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Damaged database</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database is damaged: {problem}</source>
+        <translation>数据库已损坏：{problem}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no sound backup to restore. Keep a copy of the data folder and ask for help.</source>
+        <translation>没有可用的完好备份。请保留数据目录的副本并寻求技术支持。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore the backup of {made} ({reason})? The damaged file is kept as a backup first.</source>
+        <translation>是否恢复 {made} 的备份（{reason}）？损坏的文件会先另存为备份。</translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
         <location filename="../../app/ui/documents/batch_dialog.py" line="+66"/>
@@ -2723,7 +2771,7 @@
         <translation>现场安全检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+92"/>
+        <location filename="../../app/ui/main_window.py" line="+95"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -2769,7 +2817,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -2835,6 +2883,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2844,7 +2902,7 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
@@ -2912,6 +2970,16 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
@@ -3668,6 +3736,44 @@ Offline field safety inspection for multi-tenant factories.</source>
         <translation>
             <numerusform>承租方（%n 家）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../app/ui/backups.py" line="-92"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{made} — {reason}, {size} MB</source>
+        <translation>{made} — {reason}，{size} MB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (damaged copy)</source>
+        <translation>（损坏文件的副本）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database now in use is saved as a backup of its own before it is replaced; the window closes and opens again on the restored database.</source>
+        <translation>当前使用的数据库会先另存为一个备份，再被替换；窗口将关闭，并在恢复后的数据库上重新打开。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backups, newest first:</source>
+        <translation>备份（最新的在前）：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
     </message>
 </context>
 <context>
