@@ -24,6 +24,12 @@ def run_gui(override: Path | None = None, demo_if_new: bool = False, language: s
     per-user default. `language` is --lang; without it FIELDSAFE_LANG, then Settings, then Chinese.
     `exit_when_ready` quits as soon as the window is painted with the registry listed and no op is running, so the
     start can be timed from outside (benchmarks/bench_start.py)."""
+    from app.ui.display_check import problem
+
+    missing = problem()
+    if missing:  # Qt would abort without saying which library it lacks
+        print(missing, file=sys.stderr)
+        return 1
     from app.ui import crash
     from app.ui.main_window import MainWindow
     from app.ui.qtapp import create_application

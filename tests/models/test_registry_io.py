@@ -187,16 +187,49 @@ def test_aliases_spaces_title_row_and_unknown_columns(ws: Workspace, tmp_path: P
     assert snap["丙承租公司"]["leases"] == [("甲出租公司", 0, None)]
 
 
-def test_combined_column_is_a_park_when_no_landlord_matches(ws: Workspace, tmp_path: Path) -> None:
+def test_combined_column_naming_an_enterprise_is_a_lease_and_anything_else_a_park(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    registered = ws.registry.create_enterprise(name="丁公司")  # in the registry, no landlord yet
     rows = [
         ["名称", "所属园区/出租方", "角色"],
         ["甲公司", "滨海小微园", ""],
-        ["乙公司", "甲公司", ""],  # 甲公司 is no landlord: the value names a park
+        ["乙公司", "甲公司", ""],  # a row of this file, given no role: a lease all the same
+        ["丙公司", "丁公司", ""],  # an enterprise of the registry
     ]
     import_registry(ws, write_csv(tmp_path / "a.csv", rows))
     snap = snapshot(ws.registry)
-    assert snap["甲公司"]["park"] == "滨海小微园"
-    assert snap["乙公司"]["park"] == "甲公司" and snap["乙公司"]["leases"] == []
+    assert snap["甲公司"]["park"] == "滨海小微园" and snap["甲公司"]["is_landlord"] == 1
+    assert snap["乙公司"]["park"] is None and snap["乙公司"]["leases"] == [("甲公司", 0, None)]
+    assert snap["丙公司"]["leases"] == [("丁公司", 0, None)]
+    assert ws.registry.get_enterprise(registered)["is_landlord"] == 1
+    assert "甲公司" not in {p["name"] for p in ws.registry.parks()}
+
+
+def test_rows_identical_after_normalisation_are_one_enterprise_with_a_notice(ws: Workspace, tmp_path: Path) -> None:
+    rows = [
+        ["名称", "统一社会信用代码", "角色", "从业人数", "主要负责人", "联系电话"],
+        ["甲出租公司", LANDLORD, "出租方", 5, "张三", "13800000000"],
+        ["乙承租公司", TENANT, "承租方", 12, "李四", "13900000000"],
+        [" 甲出租公司\u3000", LANDLORD.lower(), "出租方", "5", "张三", "138 0000 0000"],  # row 4: the same again
+    ]
+    report = import_registry(ws, write_csv(tmp_path / "a.csv", rows))
+    assert report.created == 2 and ws.registry.count() == 2
+    [notice] = [w for w in report.warnings if "内容相同" in w]
+    assert "第 4 行" in notice and "第 2 行" in notice and "甲出租公司" in notice
+
+
+def test_rows_naming_one_enterprise_but_differing_are_still_refused(ws: Workspace, tmp_path: Path) -> None:
+    rows = [
+        ["名称", "统一社会信用代码", "从业人数"],
+        ["甲出租公司", LANDLORD, 5],
+        ["甲出租公司", LANDLORD, 6],  # row 3: the same firm with another headcount is a contradiction
+    ]
+    with pytest.raises(RegistryImportError) as info:
+        import_registry(ws, write_csv(tmp_path / "a.csv", rows))
+    assert [(e.row, e.code) for e in info.value.errors] == [(3, "registry.duplicate_uscc"),
+                                                           (3, "registry.duplicate_name")]
+    assert ws.registry.count() == 0
 
 
 def test_missing_name_column_is_a_file_error(ws: Workspace, tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ def import_registry(target: Workspace | Registry, path: Path | str) -> ImportRep
     table = read_table(path)
     plan = Plan(registry_of(target), path)
     plan.read(table)
+    plan.collapse_identical()
     plan.check_duplicates()
     plan.match_existing()
     plan.resolve_landlords()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,25 @@ class Plan:
             )
 
     # Checks across rows and against the database
+
+    def collapse_identical(self) -> None:
+        """A row that says exactly what an earlier row says (after the cells were normalised: spaces, full-width
+        characters, credit codes, dates) is the same enterprise written twice, as real township sheets do: it is
+        dropped with a warning naming both rows. Rows that differ in anything are left to check_duplicates."""
+        first: dict[tuple[Any, ...], Row] = {}
+        kept = []
+        for row in self.rows:
+            other = first.setdefault(_content(row), row)
+            if other is row:
+                kept.append(row)
+                continue
+            self.warnings.append(note(
+                row.number, self.column("name"),
+                f"第 {row.number} 行与第 {other.number} 行内容相同，已合并为一家企业（{row.name}）",
+                f"Row {row.number} is identical to row {other.number}; imported once ({row.name})",
+                "registry.identical_rows",
+            ))
+        self.rows = kept
 
     def check_duplicates(self) -> None:
         first_uscc: dict[str, Row] = {}
@@ -217,17 +237,6 @@ class Plan:
                     targets.append(found)
             return targets, None, False
 
-        def is_landlord(target: tuple[str, Any]) -> bool:
-            if target[0] == "row":
-                r = self.rows[target[1]]
-                return bool(
-                    (r.roles and "landlord" in r.roles)
-                    or r.referenced_as_landlord
-                    or (r.match and (r.match["is_landlord"] or r.match["id"] in self.lease_landlords))
-                )
-            rec = self.enterprises[target[1]]
-            return bool(rec["is_landlord"] or rec["id"] in self.lease_landlords)
-
         def accept(index: int, row: Row, targets: list[tuple[str, Any]], column: str) -> None:
             for target in targets:
                 if target == ("row", index) or (row.match and target == ("db", row.match["id"])):
@@ -256,14 +265,13 @@ class Plan:
                 self.error(row.number, self.column("landlord"), self._unknown_landlord(failed, ambiguous))
                 continue
             accept(index, row, targets, self.column("landlord"))
-        # Snapshot, so that what the combined column means does not depend on row order.
-        combined = [
-            (index, row, resolve(row.park_or_landlord)) for index, row in enumerate(self.rows) if row.park_or_landlord
-        ]
-        landlord_now = {target: is_landlord(target) for _, _, (targets, _, _) in combined for target in targets}
-        for index, row, (targets, failed, _) in combined:
-            assert row.park_or_landlord is not None
-            if failed is None and targets and all(landlord_now[t] for t in targets):
+        # The combined 所属园区/出租方 column: a value naming enterprises (rows of this file or of the registry) is a
+        # lease to them, whatever their role so far; anything else is the park's name.
+        for index, row in enumerate(self.rows):
+            if not row.park_or_landlord:
+                continue
+            targets, failed, _ambiguous = resolve(row.park_or_landlord)
+            if failed is None and targets:
                 accept(index, row, targets, self.column("park_or_landlord"))
             elif row.park is None:
                 row.park = row.park_or_landlord
@@ -330,3 +338,19 @@ class Plan:
                     "registry.agreement_without_landlord",
                 )
             )
+
+
+_NOT_CONTENT = frozenset({"number", "cells", "terms", "match", "landlords", "referenced_as_landlord", "enterprise_id"})
+
+
+def _content(row: Row) -> tuple[Any, ...]:
+    """What a row says, comparable across rows: sets and lists as tuples, texts without their spaces (a phone
+    written 138 0000 0000 is the same number)."""
+    values = []
+    for f in fields(row):
+        if f.name not in _NOT_CONTENT:
+            value = getattr(row, f.name)
+            values.append(tuple(sorted(value)) if isinstance(value, set) else
+                          tuple(value) if isinstance(value, list) else
+                          "".join(value.split()) if isinstance(value, str) else value)
+    return tuple(values)
