@@ -503,6 +503,7 @@ def _top_parser(add_help: bool = True) -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     from app.cli.hazards import register as register_hazard_commands
     from app.cli.ratings import register as register_rating_commands
+    from app.cli.selfcheck import cmd_self_check
     from app.cli.sync import register as register_sync_commands
 
     parser = _top_parser()
@@ -629,6 +630,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)")
     )
+    add("self-check", cmd_self_check, "自检：在临时数据目录中生成、签名并验证文书，导出并导入同步包",
+        "check this installation: a document made, signed and verified, a bundle written and read, in a scratch folder")
     add("backup", cmd_backup, "立即备份数据库", "back the database up now")
     add("backups", cmd_backups, "列出备份", "list the backups")
     p = add("restore", cmd_restore, "从备份恢复数据库（先另存当前数据库）",
