@@ -100,11 +100,17 @@ def cn_time(value: datetime | None, *, with_year: bool = True) -> str:
     return f"{head}{value.month}月{value.day}日{value.hour:02d}时{value.minute:02d}分"
 
 
+# Cells hold Paragraphs in our font, but reportlab still selects each cell's own font (Helvetica unless told) before
+# drawing it: naming ours keeps the standard, unembedded font out of the file.
+CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), FONT)
+
+
 def grid(rows: list[list[Any]], widths: Sequence[float], *, header: bool = False, label_cols: Sequence[int] = (),
          extra: Sequence[tuple[Any, ...]] = (), repeat: int | None = None) -> Table:
     """A bordered form table: GRID lines, label columns shaded, optional header row repeated on each page."""
     table = Table(rows, colWidths=list(widths), repeatRows=(repeat if repeat is not None else (1 if header else 0)))
     style: list[tuple[Any, ...]] = [
+        CELL_FONT,
         ("GRID", (0, 0), (-1, -1), 0.6, LINE),
         ("BOX", (0, 0), (-1, -1), 1.1, LINE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -212,6 +218,7 @@ def signature_table(data: DocumentData, *, enterprise_label: str = "被检查单
             add(signer_label(mark.role), mark.name, mark)
     table = Table(rows, colWidths=[30 * mm, 48 * mm, CONTENT_W - 108 * mm, 30 * mm], rowHeights=heights, repeatRows=1)
     table.setStyle(TableStyle([
+        CELL_FONT,
         ("GRID", (0, 0), (-1, -1), 0.6, LINE),
         ("BOX", (0, 0), (-1, -1), 1.1, LINE),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
@@ -289,6 +296,9 @@ def build(story: list[Flowable], *, title: str, doc_no: str, author: str, invari
         author=author,
         subject=title,
         creator="FieldSafe",
+        # The page's first font: reportlab's default, Helvetica, is one of the 14 standard fonts, which it never
+        # embeds, and every page would name it (an archival PDF has every font embedded).
+        initialFontName=FONT,
         invariant=1 if invariant else 0,
         **({"keywords": qr_payload} if qr_payload else {}),
     )
@@ -297,7 +307,7 @@ def build(story: list[Flowable], *, title: str, doc_no: str, author: str, invari
 
 
 __all__ = [
-    "BODY", "BODY_FLUSH", "ADDRESSEE", "CELL", "CELL_B", "CELL_C", "CONTENT_W", "HEADING", "LABEL", "SMALL",
-    "SMALL_C", "SealFoot", "TA_LEFT", "build", "cn_date", "cn_time", "grid", "masthead", "p", "register_fonts",
+    "BODY", "BODY_FLUSH", "ADDRESSEE", "CELL", "CELL_B", "CELL_C", "CELL_FONT", "CONTENT_W", "HEADING", "LABEL",
+    "SMALL", "SMALL_C", "SealFoot", "TA_LEFT", "build", "cn_date", "cn_time", "grid", "masthead", "p", "register_fonts",
     "signature_table",
 ]

@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from app.documents.layout import FONT, FONT_BOLD, paragraph_style, register_fonts
+from app.documents.layout import CELL_FONT, FONT, FONT_BOLD, paragraph_style, register_fonts
 from app.files import write_whole
 from app.models.statistics import COLUMNS, Figures, Statistics
 
@@ -30,6 +30,7 @@ def _cell(value: object) -> str:
 def _chart(rows: list[Figures], width: float) -> Drawing:
     towns = Statistics.grouped(rows, "township") or [Figures("—", "")]
     drawing = Drawing(width, 70 * mm)
+    drawing.initialFontName = FONT  # else the drawing starts in reportlab's unembedded Helvetica
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 15 * mm, 12 * mm, width - 60 * mm, 50 * mm
     chart.data = [[t.hazards_found for t in towns], [t.hazards_closed for t in towns]]
@@ -53,7 +54,8 @@ def render_statistics(rows: list[Figures], title: str) -> bytes:
     out = io.BytesIO()
     page_w, _ = landscape(A4)
     doc = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
-                            topMargin=15 * mm, bottomMargin=15 * mm, title=title, author="FieldSafe")
+                            topMargin=15 * mm, bottomMargin=15 * mm, title=title, author="FieldSafe",
+                            initialFontName=FONT)
     cell = paragraph_style("cell", fontSize=8.5, leading=11)
     head = paragraph_style("head", fontName=FONT_BOLD, fontSize=8.5, leading=11)
     data = [[Paragraph(zh, head) for _, zh in COLUMNS]]
@@ -64,6 +66,7 @@ def render_statistics(rows: list[Figures], title: str) -> bytes:
     table.setStyle(
         TableStyle(
             [
+                CELL_FONT,
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.94, 0.94, 0.94)),
                 ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.97, 0.97, 0.97)),
