@@ -2,13 +2,14 @@
 #   make run    install and start the app (fills an empty database with a small demo)
 #   make test   install, then lint (ruff), type-check (mypy) and run the whole test suite headless
 #   make bench  print the speed and size benchmarks
+#   make build  the one-folder application in dist/FieldSafe/ (PyInstaller, build.spec)
 
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench translations clean
+.PHONY: run test bench build translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
+
+build: $(STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean build.spec
 
 translations: $(STAMP)
 	PYTHON=$(PY) scripts/update_translations.sh

@@ -35,7 +35,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application(language=args.lang)
     with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp)) as ws:
-        generate_demo(ws, landlords=args.landlords, tenants=args.tenants, inspections=8)
+        generate_demo(ws, landlords=args.landlords, tenants=args.tenants, inspections=8, documents=True)
         window = MainWindow(ws)
         window.show()
         page = window.registry_page

@@ -47,6 +47,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             landlords=args.landlords,
             tenants=args.tenants,
             inspections=args.inspections,
+            documents=args.documents,
             seed=args.seed,
             progress=_progress_printer(),
         )
@@ -521,6 +522,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--inspections", type=_count, default=0, help=localized("同时生成的检查数", "inspections to generate")
     )
+    p.add_argument("--documents", action="store_true", help=localized(
+        "已完成的检查附照片、签名和已签名文书", "completed inspections get photos, signatures and signed documents"))
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--force", action="store_true", help=localized("数据库非空时也追加", "add even when not empty"))
     p = add("import-registry", cmd_import_registry, "导入企业名录（.csv/.xlsx）", "import an enterprise register")

@@ -80,7 +80,7 @@ def _open(folder: Path, demo_if_new: bool, is_new: bool) -> Workspace | None:
         if demo_if_new and (is_new or workspace.registry.count() == 0):
             from app.models.demo import generate_demo
 
-            generate_demo(workspace, inspections=8)
+            generate_demo(workspace, inspections=8, documents=True)
         return workspace
     except UserError as exc:
         if exc.code not in ("db.not_sqlite", "db.damaged") or not (folder / DB_NAME).exists():

@@ -205,3 +205,29 @@ def test_tenants_per_landlord_are_skewed_at_city_scale() -> None:
 def test_refuses_negative_sizes(tmp_path: Path) -> None:
     with Workspace(tmp_path) as ws, pytest.raises(ValueError):
         generate_demo(ws, landlords=-1)
+
+
+def test_the_demo_with_documents_has_photos_signatures_and_signed_documents(tmp_path: Path) -> None:
+    """What the first day shows on every tab: completed visits with their evidence, and documents that verify."""
+    from app.documents.certs import trusted_roots
+    from app.documents.issuing import Documents
+    from app.documents.signing import verify_pdf
+    from app.models.demo import generate_demo
+
+    with Workspace(tmp_path / "data") as ws:
+        summary = generate_demo(ws, landlords=6, tenants=18, inspections=4, seed=3, documents=True)
+        completed = [i["id"] for i in ws.inspections.list() if i["status"] == "COMPLETED"]
+        assert len(completed) == 3
+        for inspection_id in completed:
+            assert ws.signatures.missing(inspection_id) == []
+            assert ws.inspections.photos(hazard_id=ws.inspections.hazards(inspection_id)[0]["id"])
+        docs = Documents(ws)
+        rows = docs.list()
+        assert summary.documents == len(rows) > len(completed) and "demo-passphrase" in summary.describe()
+        assert {r["doc_type"] for r in rows} == {"RECORD", "ORDER"}
+        assert {r["status"] for r in rows} == {"SIGNED", "SERVED"}
+        roots = trusted_roots(ws.data_dir)
+        assert all(verify_pdf(docs.pdf(r["id"]), roots).ok for r in rows)
+        for row in rows:  # made at the end of the visit's day, served there and then
+            day = ws.inspections.get(row["inspection_id"])["started_at"][:10]
+            assert row["created_at"][:10] == day

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.models.demo.inspections import generate_inspections
+from app.models.demo.records import issue_documents
 from app.models.demo.registry import generate_registry
 from app.models.demo.results import DemoSummary
 from app.models.demo.roster import generate_roster
@@ -29,6 +30,7 @@ def generate_demo(
     seed: int = 1,
     today: date | None = None,
     progress: Progress | None = None,
+    documents: bool = False,
 ) -> DemoSummary:
     """Fill `workspace` with a fictional city registry and an inspector roster; see the module docstring.
 
@@ -51,7 +53,11 @@ def generate_demo(
         landlord_ids=registry.landlord_ids,
         inspector_ids=roster.inspector_ids,
         today=today or date.today(),
+        evidence=documents,
     )
+    issued = 0
+    if documents and visits.inspection_ids:
+        issued = issue_documents(workspace, random.Random(f"{seed}:documents"), visits.inspection_ids)
     if visits.inspection_ids:  # the coverage page opens on a campaign that holds the demo's visits
         day = today or date.today()
         workspace.campaigns.create(DEMO_CAMPAIGN, add_months(day, -3), add_months(day, 1))
@@ -80,6 +86,7 @@ def generate_demo(
         team_ids=roster.team_ids,
         inspections=len(visits.inspection_ids),
         hazards=visits.hazards,
+        documents=issued,
     )
 
 

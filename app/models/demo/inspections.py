@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from app.models import content
+from app.models.demo.records import add_evidence
 
 if TYPE_CHECKING:
     from app.models.workspace import Workspace
@@ -53,8 +54,10 @@ def generate_inspections(
     landlord_ids: Sequence[str],
     inspector_ids: Sequence[str],
     today: date,
+    evidence: bool = False,
 ) -> InspectionsResult:
-    """`count` visits on working days of the last two months; the latest one is left in progress."""
+    """`count` visits on working days of the last two months; the latest one is left in progress. With `evidence`,
+    the completed ones have photos and every signature of the record (app/models/demo/records.py)."""
     landlords = [lid for lid in landlord_ids if ws.registry.tenant_ids(lid)] or list(landlord_ids)
     if not landlords or len(inspector_ids) < 2:
         return InspectionsResult((), 0)
@@ -93,6 +96,8 @@ def generate_inspections(
                         inspection_id, enterprise_id, f"员工{worker + 1}", asked, correct
                     )
             if not last:
+                if evidence:
+                    add_evidence(ws, rng, inspection_id)
                 ws.inspections.complete(inspection_id)
     finally:
         ws.inspections.now = saved_now

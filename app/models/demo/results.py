@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.errors import language
+from app.models.demo.records import DEMO_PASSPHRASE
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class DemoSummary:
     team_ids: tuple[str, ...] = field(repr=False)
     inspections: int = 0
     hazards: int = 0
+    documents: int = 0  # signed documents, with generate_demo(documents=True)
 
     @property
     def enterprises(self) -> int:
@@ -73,6 +75,9 @@ class DemoSummary:
             else "出租方 {landlords} 家、承租方 {tenants} 家、园区运营方 {operators} 家，分布于 {townships} 个镇街；"
             "执法人员 {inspectors} 名；检查 {inspections} 次，隐患 {hazards} 条（用时 {seconds:.1f} 秒）"
         )
+        if self.documents:
+            template += (f"; {self.documents} signed documents (signing passphrase {DEMO_PASSPHRASE})"
+                         if language() == "en" else f"；已签名文书 {self.documents} 份（签名口令 {DEMO_PASSPHRASE}）")
         return template.format(
             **{
                 k: getattr(self, k)
