@@ -501,6 +501,17 @@ def _top_parser(add_help: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def _township_batch_arguments(p: argparse.ArgumentParser) -> None:
+    """Where and when a township batch (print, issue) reaches: township, park, a date range, and its processes."""
+    p.add_argument("--township", help=localized("镇街名称或 ID", "township name or id"))
+    p.add_argument("--park", help=localized("园区名称或 ID", "park name or id"))
+    p.add_argument("--from", dest="date_from", type=date_arg, help="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=date_arg, help="YYYY-MM-DD")
+    p.add_argument(
+        "--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)")
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from app.cli.hazards import register as register_hazard_commands
     from app.cli.ratings import register as register_rating_commands
@@ -624,15 +635,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = add("batch", cmd_batch, "批量打印文书（按镇街、园区、日期）", "batch-print documents (township, park, dates)")
     p.add_argument("--type", default="ORDER", choices=("RECORD", "ORDER", "DECISION", "RECHECK"))
-    p.add_argument("--township", help=localized("镇街名称或 ID", "township name or id"))
-    p.add_argument("--park", help=localized("园区名称或 ID", "park name or id"))
-    p.add_argument("--from", dest="date_from", type=date_arg, help="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=date_arg, help="YYYY-MM-DD")
+    _township_batch_arguments(p)
     p.add_argument("--out", required=True, help=localized("输出目录", "output folder"))
     p.add_argument("--one-file", action="store_true", help=localized("合并为一个 PDF", "one merged PDF"))
-    p.add_argument(
-        "--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)")
-    )
     add("self-check", cmd_self_check, "自检：在临时数据目录中生成、签名并验证文书，导出并导入同步包",
         "check this installation: a document made, signed and verified, a bundle written and read, in a scratch folder")
     add("backup", cmd_backup, "立即备份数据库", "back the database up now")
@@ -644,14 +649,8 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--file", help=localized("备份文件名或路径", "backup file name or path"))
     p = add("issue-orders", cmd_issue_orders, "为尚无整改指令书的隐患批量生成指令书（草稿）",
             "issue the missing rectification orders as drafts")
-    p.add_argument("--township", help=localized("镇街名称或 ID", "township name or id"))
-    p.add_argument("--park", help=localized("园区名称或 ID", "park name or id"))
-    p.add_argument("--from", dest="date_from", type=date_arg, help=localized("检查开始日期起", "visits from (date)"))
-    p.add_argument("--to", dest="date_to", type=date_arg, help=localized("检查开始日期止", "visits to YYYY-MM-DD"))
+    _township_batch_arguments(p)
     p.add_argument("--dry-run", action="store_true", help=localized("只统计，不生成", "count only"))
-    p.add_argument(
-        "--workers", type=int, default=None, help=localized("进程数（默认全部核心）", "processes (default: all cores)")
-    )
     p = add("inspector-cert", cmd_inspector_cert, "为检查员创建个人签名证书", "create a personal signing certificate")
     p.add_argument("--inspector", required=True, help=localized("检查员 ID", "inspector id"))
     register_sync_commands(add)

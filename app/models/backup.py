@@ -89,12 +89,7 @@ def due(data_dir: Path, now: datetime | None = None) -> bool:
 def make_backup(conn: sqlite3.Connection, data_dir: Path, reason: str,
                 progress: Callable[[int, int], None] | None = None) -> Backup:
     """Back the open database `conn` up into the data folder's backups (see the module docstring)."""
-    if reason not in REASONS:
-        raise ValueError(f"unknown backup reason {reason!r}")
-    folder = backups_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    made = datetime.now()
-    path = folder / f"fieldsafe-{made.strftime('%Y%m%d-%H%M%S-%f')}-{reason}.sqlite"
+    path, made = _new(data_dir, reason)
     part = path.with_name(path.name + ".part")
     target = sqlite3.connect(part)
     try:
@@ -125,10 +120,7 @@ def backup_file(db_path: Path, data_dir: Path, reason: str) -> Backup | None:
         finally:
             source.close()
     except sqlite3.DatabaseError:
-        folder = backups_dir(data_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        made = datetime.now()
-        path = folder / f"fieldsafe-{made.strftime('%Y%m%d-%H%M%S-%f')}-{reason}.sqlite"
+        path, made = _new(data_dir, reason)
         shutil.copyfile(db_path, path)
         _fsync(path)
         _write_manifest(Backup(path, made, reason), data_dir, None, damaged=True)
@@ -165,6 +157,16 @@ def restore(backup: Backup, data_dir: Path) -> Backup | None:
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     os.replace(part, db_path)
     return aside
+
+
+def _new(data_dir: Path, reason: str) -> tuple[Path, datetime]:
+    """Where a backup made now for `reason` goes (its name says when and why: list_backups reads it back)."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")
+    folder = backups_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    made = datetime.now()
+    return folder / f"fieldsafe-{made.strftime('%Y%m%d-%H%M%S-%f')}-{reason}.sqlite", made
 
 
 def _write_manifest(backup: Backup, data_dir: Path, version: int | None, damaged: bool = False) -> None:
