@@ -16,13 +16,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from openpyxl import load_workbook  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from app.models.demo import generate_demo  # noqa: E402
+from app.models.registry_io import export_registry  # noqa: E402
 from app.models.risk import add_months  # noqa: E402
 from app.models.workspace import Workspace  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.ops import OpRunner  # noqa: E402
 from app.ui.qtapp import create_application  # noqa: E402
+
+
+def shoot(app: QApplication, ws: Workspace, widget: QWidget, target: Path) -> None:
+    for _ in range(5):  # layouts of freshly shown widgets settle over a few passes
+        app.processEvents()
+    while not OpRunner.of(ws).idle:
+        app.processEvents()
+    widget.grab().save(str(target))
+    print(target)
 
 
 def main() -> None:
@@ -57,6 +68,30 @@ def main() -> None:
             target = out / f"{name}_{args.lang}.png"
             window.grab().save(str(target))
             print(target)
+        # the visit left in progress, on an item found not compliant, with its hazard
+        visit = ws.inspections.unfinished()[0]["id"]
+        view = window.open_inspection(visit)
+        found = ws.inspections.hazards(visit)
+        if found:
+            view.go_to(ws.inspections.found_at(found[0]), found[0]["item_code"])
+        shoot(app, ws, window, out / f"inspection_{args.lang}.png")
+        # the registry import's report: the demo's own register exported, one row repeated, imported again
+        register = Path(tmp) / "企业名录.xlsx"
+        export_registry(ws.registry, register)
+        book = load_workbook(register)
+        sheet = book.active
+        sheet.append([cell.value for cell in sheet[2]])
+        book.save(register)
+        window.show_page(window.registry_page)
+        op = window.import_registry(register)
+        while op is not None and not op.done:
+            app.processEvents()
+        for box in window.findChildren(QMessageBox, "importDialog"):
+            for button in box.buttons():  # 显示详情…: the notices, here the repeated row taken once
+                if box.buttonRole(button) == QMessageBox.ButtonRole.ActionRole:
+                    button.click()
+            shoot(app, ws, box, out / f"import_{args.lang}.png")
+            box.close()
         # a re-inspection of the enterprise with the most hazards waiting for one
         due = {e: len(ws.reinspections.due(e)) for e in ws.registry.search_ids("")}
         enterprise = max(due, key=lambda e: due[e])

@@ -106,9 +106,9 @@ class Plan:
                 kept.append(row)
                 continue
             self.warnings.append(note(
-                row.number, self.column("name"),
-                f"第 {row.number} 行与第 {other.number} 行内容相同，已合并为一家企业（{row.name}）",
-                f"Row {row.number} is identical to row {other.number}; imported once ({row.name})",
+                row.number, None,
+                f"与第 {other.number} 行内容相同，只导入一次（{row.name}）",
+                f"identical to row {other.number}; imported once ({row.name})",
                 "registry.identical_rows",
             ))
         self.rows = kept
