@@ -85,8 +85,9 @@ class RestoreDialog(QDialog):
 
 
 class BackupSchedule(QObject):
-    """The daily backup: when one is due, the database is checked and, if sound, backed up; if it is damaged, the
-    user is told and offered the newest sound backup (`restore_wanted` is called with it)."""
+    """The database is checked half a minute after every start, and hourly whether the daily backup is due; a due
+    backup is made only of a sound database. A damaged one is reported with the newest sound backup offered (the
+    window's `request_restore` is called with it when accepted)."""
 
     def __init__(self, parent: QWidget, workspace: Workspace) -> None:
         super().__init__(parent)
@@ -94,14 +95,21 @@ class BackupSchedule(QObject):
         self.timer = QTimer(self, interval=CHECK_EVERY_MS)
         self.timer.timeout.connect(self.run_if_due)
         self.timer.start()
-        QTimer.singleShot(FIRST_CHECK_MS, self, self.run_if_due)
+        QTimer.singleShot(FIRST_CHECK_MS, self, self.check_at_start)
         self.running: Op[tuple[str | None, Backup | None]] | None = None
         self.damaged: QMessageBox | None = None
 
+    def check_at_start(self) -> Op[tuple[str | None, Backup | None]] | None:
+        return self._run(check_anyway=True)
+
     def run_if_due(self) -> Op[tuple[str | None, Backup | None]] | None:
-        if self.running is not None or not backup.due(self.workspace.data_dir):
+        return self._run(check_anyway=False)
+
+    def _run(self, check_anyway: bool) -> Op[tuple[str | None, Backup | None]] | None:
+        back_up = backup.due(self.workspace.data_dir)
+        if self.running is not None or not (back_up or check_anyway):
             return None
-        self.running = (Op(self.parent_widget, self.workspace, lambda ws, _p, _c: _check_and_back_up(ws))
+        self.running = (Op(self.parent_widget, self.workspace, lambda ws, _p, _c: _check(ws, back_up))
                         .success(self._done).finally_(self._stopped).run_in_background())
         return self.running
 
@@ -116,9 +124,9 @@ class BackupSchedule(QObject):
         self.damaged = offer_restore(self.parent_widget, self.workspace.data_dir, problem)
 
 
-def _check_and_back_up(ws: Workspace) -> tuple[str | None, Backup | None]:
+def _check(ws: Workspace, back_up: bool) -> tuple[str | None, Backup | None]:
     problem = backup.check(ws.db_path)
-    return problem, None if problem else backup.backup_file(ws.db_path, ws.data_dir, "daily")
+    return problem, backup.backup_file(ws.db_path, ws.data_dir, "daily") if back_up and not problem else None
 
 
 def newest_sound(data_dir: Path) -> Backup | None:

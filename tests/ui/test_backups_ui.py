@@ -61,6 +61,16 @@ def test_the_daily_check_backs_up_a_sound_database(qtbot, ws):
     assert window.backups.run_if_due() is None  # not due again today
 
 
+def test_every_start_checks_the_database_without_a_backup_when_none_is_due(qtbot, ws, monkeypatch):
+    make_backup(ws.db.conn, ws.data_dir, "manual")
+    window = open_window(qtbot, ws)
+    checked = []
+    monkeypatch.setattr(backup, "check", lambda path: checked.append(Path(path).name))
+    assert window.backups.check_at_start() is not None
+    qtbot.waitUntil(lambda: window.runner.idle and window.backups.running is None, timeout=WAIT_MS)
+    assert checked == [DB_NAME] and [b.reason for b in list_backups(ws.data_dir)] == ["manual"]
+
+
 def test_the_daily_check_finds_damage_and_offers_the_newest_sound_backup(qtbot, ws, monkeypatch):
     build_site(ws)
     good = make_backup(ws.db.conn, ws.data_dir, "manual")
