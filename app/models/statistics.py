@@ -74,18 +74,26 @@ class Statistics:
             (first, last),
         ):
             cell(town, day).enterprises_inspected += enterprises
-        hazard_sql = """SELECT o.name, min({day}), count(*), sum(h.grade = 'MAJOR') FROM hazard h
-                        JOIN enterprise e ON e.id = h.enterprise_id LEFT JOIN org_unit o ON o.id = e.township_id
-                        WHERE h.deleted = 0 AND h.status != 'VOID' AND {day} IS NOT NULL
-                        AND substr({day}, 1, 10) BETWEEN ? AND ? GROUP BY o.name, substr({day}, 1, 7)"""
-        for town, day, count, major in conn.execute(hazard_sql.format(day="h.created_at"), (first, last)):
-            figures = cell(town, day)
-            figures.hazards_found += count
-            figures.major_found += major
-        for town, day, count, _major in conn.execute(hazard_sql.format(day="h.closed_on"), (first, last)):
-            cell(town, day).hazards_closed += count
-        for town, day, count, _major in conn.execute(hazard_sql.format(day="h.overdue_since"), (first, last)):
-            cell(town, day).first_overdue += count
+        # One pass over the hazards for all three dates: each is its month when the day falls in the period, else
+        # NULL; the few thousand groups are spread over the cells here (three passes took three times as long).
+        in_period = "CASE WHEN substr({0}, 1, 10) BETWEEN :first AND :last THEN substr({0}, 1, 7) END"
+        towns = dict(conn.execute("SELECT id, name FROM org_unit"))
+        for town_id, found, closed, overdue, count, major in conn.execute(
+            f"""SELECT e.township_id, {in_period.format("h.created_at")}, {in_period.format("h.closed_on")},
+                       {in_period.format("h.overdue_since")}, count(*), sum(h.grade = 'MAJOR')
+                FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id
+                WHERE h.deleted = 0 AND h.status != 'VOID' GROUP BY 1, 2, 3, 4""",
+            {"first": first, "last": last},
+        ):
+            town = towns.get(town_id)
+            if found:
+                figures = cell(town, found)
+                figures.hazards_found += count
+                figures.major_found += major
+            if closed:
+                cell(town, closed).hazards_closed += count
+            if overdue:
+                cell(town, overdue).first_overdue += count
         for town, day, count, orders, decisions, stopped in conn.execute(
             """SELECT o.name, min(d.created_at), count(*), sum(d.doc_type = 'ORDER'), sum(d.doc_type = 'DECISION'),
                       count(DISTINCT CASE WHEN d.stop_ordered THEN d.enterprise_id END) FROM document d

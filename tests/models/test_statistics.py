@@ -40,6 +40,13 @@ def test_figures_count_per_township_and_month_and_the_excel_has_a_native_chart(w
     total = Statistics.totals(rows)
     assert (total.hazards_found, total.hazards_closed) == (3, 1)
     assert Statistics(ws.store).by_township_month(date(2027, 1, 1), date(2027, 1, 31)) == []
+    # each date counts when its own day is in the period, whatever the other dates of the hazard
+    [late] = [r for r in Statistics(ws.store).by_township_month(date(2026, 11, 24), date(2026, 12, 5))
+              if r.month == "2026-12"]
+    assert (late.hazards_found, late.hazards_closed, late.first_overdue) == (0, 1, 0)
+    [early] = [r for r in Statistics(ws.store).by_township_month(date(2026, 11, 1), date(2026, 12, 1))
+               if r.month == "2026-11"]
+    assert (early.hazards_found, early.hazards_closed, early.first_overdue) == (3, 0, 0)
     (town,) = Statistics.grouped(rows, "township")
     assert (town.township, town.month, town.hazards_found, town.hazards_closed) == ("集士港镇", "", 3, 1)
     months = Statistics.grouped(rows, "month")
