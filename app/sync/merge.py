@@ -110,6 +110,7 @@ class Merger:
         self.store = store
         self.conn = store.db.conn
         self._tables: dict[str, _Table] = {}
+        self._orphan_queries: dict[str, str] = {}
 
     def table(self, name: str) -> _Table:
         found = self._tables.get(name)
@@ -319,12 +320,16 @@ class Merger:
         return group_rows(self.conn.execute(sql + " ORDER BY t.row_id", (table, *columns)))
 
     def _check_references(self) -> None:
-        """Hide rows whose references do not resolve, until none is left (a hidden row may orphan others)."""
+        """Hide rows whose references do not resolve, until none is left (a hidden row may orphan others).
+
+        Only a touched row can have gained a broken reference, or a row whose parent was touched and is gone: the
+        database was whole before the merge. So each reference is checked for those rows alone; checking every
+        table whole (PRAGMA foreign_key_check) took 3.6 s per bundle on a city's database."""
         conn = self.conn
         while True:
             removed = False
             for table in SYNCED_TABLES:
-                broken = {rowid for _, rowid, _, _ in conn.execute(f"PRAGMA foreign_key_check({table})")}
+                broken = {rowid for (rowid,) in conn.execute(self._orphans_sql(table))}
                 for rowid in broken:
                     # Listed as touched, so the pending list and the conflict queue account for the hidden row.
                     conn.execute(f"INSERT OR IGNORE INTO temp.touched SELECT ?, id FROM {table} WHERE rowid = ?",
@@ -333,6 +338,22 @@ class Merger:
                     removed = True
             if not removed:
                 return
+
+    def _orphans_sql(self, table: str) -> str:
+        """The rowids of `table`'s rows, touched or referring to a touched row, with a reference that resolves to
+        nothing."""
+        if table not in self._orphan_queries:
+            parts = []
+            for _id, _seq, parent, column, target, *_ in self.conn.execute(f"PRAGMA foreign_key_list({table})"):
+                target = target or "id"
+                missing = (f"c.{column} IS NOT NULL AND NOT EXISTS "
+                           f"(SELECT 1 FROM {parent} p WHERE p.{target} = c.{column})")
+                parts.append(f"SELECT c.rowid FROM {table} c JOIN temp.touched t ON t.tbl = '{table}' "
+                             f"AND t.row_id = c.id WHERE {missing}")
+                parts.append(f"SELECT c.rowid FROM {table} c WHERE c.{column} IN "
+                             f"(SELECT row_id FROM temp.touched WHERE tbl = '{parent}') AND {missing}")
+            self._orphan_queries[table] = " UNION ".join(parts) or "SELECT NULL WHERE 0"
+        return self._orphan_queries[table]
 
     def _update_pending(self, stats: MergeStats) -> None:
         conn = self.conn

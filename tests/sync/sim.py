@@ -45,7 +45,11 @@ class SimDevice:
 
     def receive(self, entries: Iterable[ChangeEntry]) -> MergeStats:
         with self.store.transaction():
-            return apply_entries(self.store, entries)
+            stats = apply_entries(self.store, entries)
+        # Whatever came in whatever order, the merge leaves no reference dangling (it checks only the rows it
+        # touched and the children of those it removed; this checks every table whole).
+        assert self.db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        return stats
 
     def pull(self, other: SimDevice) -> MergeStats:
         return self.receive(other.entries())

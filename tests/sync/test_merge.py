@@ -104,6 +104,26 @@ def test_a_hazard_waits_for_its_enterprise_and_appears_when_it_arrives():
     assert_consistent(receiver)
 
 
+def test_a_row_held_already_is_hidden_when_its_parent_loses_its_own_reference():
+    """The merge checks references of the rows it touched and of the children of those it hid: here the hazard is
+    not in the bundle, but its enterprise now names a township the receiver does not hold, so both wait."""
+    a, receiver = SimDevice("a"), SimDevice("r")
+    firm = a.new_enterprise("戊公司")
+    hazard = a.new_hazard(firm)
+    receiver.pull(a)
+    assert receiver.store.get("hazard", hazard) is not None
+    seen = len(a.entries())
+    town = a.store.insert("org_unit", {"name": "新镇", "level": "township"})
+    a.edit("enterprise", firm, {"township_id": town})
+    moved = [e for e in a.entries()[seen:] if e.table == "enterprise"]
+    stats = receiver.receive(moved)  # sim.receive asserts no reference is left dangling
+    assert receiver.store.get("enterprise", firm) is None and receiver.store.get("hazard", hazard) is None
+    assert stats.pending >= 1
+    receiver.pull(a)
+    assert receiver.store.get("hazard", hazard)["enterprise_id"] == firm
+    assert_consistent(receiver)
+
+
 def test_an_update_without_its_insert_waits_for_the_required_fields():
     a, receiver = SimDevice("a"), SimDevice("r")
     firm = a.new_enterprise("丁车间")
