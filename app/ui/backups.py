@@ -96,6 +96,7 @@ class BackupSchedule(QObject):
         self.timer.timeout.connect(self.run_if_due)
         self.timer.start()
         QTimer.singleShot(FIRST_CHECK_MS, self, self.check_at_start)
+        # (what is wrong, the newest sound backup) when damaged; (None, None) when sound
         self.running: Op[tuple[str | None, Backup | None]] | None = None
         self.damaged: QMessageBox | None = None
 
@@ -117,16 +118,22 @@ class BackupSchedule(QObject):
         self.running = None
 
     def _done(self, outcome: tuple[str | None, Backup | None]) -> None:
-        problem, _made = outcome
+        problem, good = outcome
         if problem is None:
             return
         self.timer.stop()  # once said is enough for this session
-        self.damaged = offer_restore(self.parent_widget, self.workspace.data_dir, problem)
+        self.damaged = offer_restore(self.parent_widget, problem, good)
 
 
 def _check(ws: Workspace, back_up: bool) -> tuple[str | None, Backup | None]:
+    """On the op thread: what is wrong with the database and, if anything, the newest sound backup (each backup
+    checked is read whole, which the GUI thread must not wait for)."""
     problem = backup.check(ws.db_path)
-    return problem, backup.backup_file(ws.db_path, ws.data_dir, "daily") if back_up and not problem else None
+    if problem:
+        return problem, newest_sound(ws.data_dir)
+    if back_up:
+        backup.backup_file(ws.db_path, ws.data_dir, "daily")
+    return None, None
 
 
 def newest_sound(data_dir: Path) -> Backup | None:
@@ -134,11 +141,10 @@ def newest_sound(data_dir: Path) -> Backup | None:
                  if not b.manifest().get("damaged") and backup.check(b.path) is None), None)
 
 
-def offer_restore(parent: QWidget | None, data_dir: Path, problem: str) -> QMessageBox:
-    """Say the database is damaged and, when there is a sound backup, offer it. The window (`parent`) closes with
-    its `restore_request` set when the user accepts; without a window the box is modal and the caller reads
-    `box.property("chosen")`."""
-    good = newest_sound(data_dir)
+def offer_restore(parent: QWidget | None, problem: str, good: Backup | None) -> QMessageBox:
+    """Say the database is damaged and, when there is a sound backup (`good`, from newest_sound), offer it. The
+    window (`parent`) closes with its `restore_request` set when the user accepts; without a window the box is modal
+    and the caller reads `box.property("chosen")`."""
     title = QCoreApplication.translate("Backups", "Damaged database")
     box = QMessageBox(QMessageBox.Icon.Critical, title, "", parent=parent)
     box.setObjectName("damagedDatabase")

@@ -73,7 +73,7 @@ def _open(folder: Path, demo_if_new: bool, is_new: bool) -> Workspace | None:
     from PySide6.QtWidgets import QMessageBox
 
     from app.models.workspace import Workspace
-    from app.ui.backups import offer_restore
+    from app.ui.backups import newest_sound, offer_restore
 
     try:
         workspace = Workspace(folder)
@@ -86,7 +86,7 @@ def _open(folder: Path, demo_if_new: bool, is_new: bool) -> Workspace | None:
         if exc.code not in ("db.not_sqlite", "db.damaged") or not (folder / DB_NAME).exists():
             QMessageBox.critical(None, "FieldSafe", exc.message)
             return None
-        box = offer_restore(None, folder, exc.message)
+        box = offer_restore(None, exc.message, newest_sound(folder))  # no window yet: nothing waits on this read
         chosen = box.property("chosen")
         if chosen is None or not _restore(chosen, folder):
             return None
