@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from app.models.risk import RiskGrading
     from app.models.roster import Roster
     from app.models.signatures import Signatures
+    from app.models.sqlite_lib import sqlite_utils
     from app.models.stars import Stars
 
 
@@ -44,19 +45,24 @@ class Workspace:
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
         self.device: Device = load_or_create_device(data_dir / "keys")
+        db = None
         try:
-            self.db = open_database(data_dir / DB_NAME)
-            self.clock = HybridLogicalClock(self._last_stamp())
-        except sqlite3.OperationalError:
-            raise  # locked, busy, read-only: not damage
-        except sqlite3.DatabaseError as exc:  # a page SQLite cannot read: the window offers a backup
-            raise UserError(
+            db = open_database(data_dir / DB_NAME)
+            stamp = _last_stamp(db)
+        except sqlite3.DatabaseError as exc:
+            if db is not None:
+                db.close()  # a restore may replace the file next: nothing may hold it open
+            if isinstance(exc, sqlite3.OperationalError):
+                raise  # locked, busy, read-only: not damage
+            raise UserError(  # a page SQLite cannot read: the window offers a backup
                 "db.damaged",
                 "数据库文件已损坏：{path}（{reason}）",
                 "The database file is damaged: {path} ({reason})",
                 path=str(data_dir / DB_NAME),
                 reason=str(exc),
             ) from exc
+        self.db = db
+        self.clock = HybridLogicalClock(stamp)
         self.store = Store(self.db, self.device.id, self.clock, author, is_office=lambda: is_office(data_dir))
         self._on_close: list[Callable[[], None]] = []
 
@@ -161,11 +167,6 @@ class Workspace:
         self.store.author = inspector_id
         return True
 
-    def _last_stamp(self) -> int:
-        """The clock as last saved; the Store also moves it past the log's newest stamp at every transaction."""
-        saved = self.db.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
-        return int(saved[0]) if saved else 0
-
     def on_commit(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
         """Call `listener` with what every committed transaction changed; returns the unsubscriber."""
         return self.store.on_commit(listener)
@@ -190,3 +191,9 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _last_stamp(db: sqlite_utils.Database) -> int:
+    """The clock as last saved; the Store also moves it past the log's newest stamp at every transaction."""
+    saved = db.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
+    return int(saved[0]) if saved else 0
