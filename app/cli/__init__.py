@@ -367,18 +367,13 @@ def _recheck_args(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_issue_orders(args: argparse.Namespace) -> int:
     """The rectification orders not yet made for the open hazards of a township / park / visit dates, as drafts."""
-    from app.documents.batch import resolve_place
     from app.documents.batch_issue import issue_orders, pending_orders
     from app.documents.issuing import Documents
 
     with workspace(args) as ws:
-        pending = pending_orders(
-            ws,
-            township_id=resolve_place(ws, "org_unit", args.township) if args.township else None,
-            park_id=resolve_place(ws, "park", args.park) if args.park else None,
-            date_from=args.date_from,
-            date_to=args.date_to,
-        )
+        township_id, park_id = _township_and_park(ws, args)
+        pending = pending_orders(ws, township_id=township_id, park_id=park_id, date_from=args.date_from,
+                                 date_to=args.date_to)
         print(localized("{n} 次检查（{e} 家企业，{h} 项隐患）尚无整改指令书",
                         "{n} visits ({e} enterprises, {h} hazards) have no rectification order").format(
             n=len(pending), e=len({p.enterprise_id for p in pending}), h=sum(p.hazards for p in pending)))
@@ -391,11 +386,10 @@ def cmd_issue_orders(args: argparse.Namespace) -> int:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     """Township office batch: the issued documents of a type for a township / park / date range."""
-    from app.documents.batch import print_batch, resolve_place
+    from app.documents.batch import print_batch
 
     with workspace(args) as ws:
-        township_id = resolve_place(ws, "org_unit", args.township) if args.township else None
-        park_id = resolve_place(ws, "park", args.park) if args.park else None
+        township_id, park_id = _township_and_park(ws, args)
 
         def show(done: int, total: int) -> None:
             print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
@@ -499,6 +493,14 @@ def _top_parser(add_help: bool = True) -> argparse.ArgumentParser:
                        "GUI: quit as soon as the window is usable (to time the start)"),
     )
     return parser
+
+
+def _township_and_park(ws: Any, args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """The ids of --township and --park (a name or an id each), for the township batch commands."""
+    from app.documents.batch import resolve_place
+
+    return (resolve_place(ws, "org_unit", args.township) if args.township else None,
+            resolve_place(ws, "park", args.park) if args.park else None)
 
 
 def _township_batch_arguments(p: argparse.ArgumentParser) -> None:
