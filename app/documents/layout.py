@@ -26,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.documents.data import DocumentData, SignatureMark, signer_label
+from app.documents.pdfa import add_pdfa
 from app.resources import resource_path
 
 # ASCII85 on image streams makes photo PDFs 3x slower and 23 % larger (tech.md §2d).
@@ -252,6 +253,7 @@ def numbered_canvas(doc_title: str, doc_no: str, qr_payload: str | None = None) 
                 self.__dict__.update(state)
                 self._decorate(total)
                 super().showPage()
+            add_pdfa(self._doc)
             super().save()
 
         def _decorate(self, total: int) -> None:

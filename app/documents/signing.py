@@ -70,7 +70,22 @@ def sign_pdf(
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.sign import fields, signers
+    from pyhanko.sign.signers import constants
     from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    from app.documents.pdfa import sync_xmp
+
+    class _Pdf17Signer(signers.PdfSigner):
+        def register_extensions(self, pdf_out: Any, *, md_algorithm: str) -> None:
+            # Only PAdES's own marker (ESIC, on PDF 1.7). pyHanko would also declare ISO/TS 32002 for an ECDSA key,
+            # which raises the file to PDF 2.0; PDF/A-2 is a profile of PDF 1.7, and readers verify ECDSA without it.
+            pdf_out.ensure_output_version(version=(1, 7))
+            pdf_out.register_extension(constants.ESIC_EXTENSION_1)
+
+    class _PdfAWriter(IncrementalPdfFileWriter):
+        def _update_meta(self) -> None:  # pyHanko's hook that stamps ModDate and Producer before the file is hashed
+            super()._update_meta()
+            sync_xmp(self)
 
     key = load_private_key(key_pem, passphrase)
     certs = load_certificates(cert_pem)
@@ -89,7 +104,7 @@ def sign_pdf(
         signing_cert=a_certs[0], signing_key=a_key, cert_registry=SimpleCertificateStore.from_certs(a_certs)
     )
     try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+        writer = _PdfAWriter(io.BytesIO(pdf_bytes), strict=False)
         if field_name is None:
             taken = {f[0] for f in fields.enumerate_sig_fields(writer.prev, filled_status=None)}
             n = 1
@@ -104,7 +119,7 @@ def sign_pdf(
             location=location or None,
             name=name or None,
         )
-        out = signers.PdfSigner(meta, signer=signer).sign_pdf(writer)
+        out = _Pdf17Signer(meta, signer=signer).sign_pdf(writer)
     except (PdfReadError, ValueError) as exc:
         raise UserError(
             "sign.bad_pdf", "无法签名：文件不是有效的 PDF（{reason}）", "Cannot sign: not a valid PDF ({reason})",
