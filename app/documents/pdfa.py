@@ -1,8 +1,8 @@
 """PDF/A-2b for the documents: the XMP block that claims it and the sRGB output intent it needs.
 
 reportlab writes most of what PDF/A-2b asks of our files (embedded fonts, no encryption, a file ID); this module adds
-the two catalog entries and the end of line before every `endstream` at save time, and `sync_xmp` keeps the XMP equal to the Info dictionary after pyHanko's
-signature updated the latter (PDF/A requires the two to agree)."""
+the two catalog entries and the end of line before every `endstream` at save time, and `sync_xmp` keeps the XMP equal
+to the Info dictionary after pyHanko's signature updated the latter (PDF/A requires the two to agree)."""
 
 from __future__ import annotations
 
