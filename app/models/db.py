@@ -7,12 +7,12 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.models.schema import MIGRATIONS, SCHEMA_VERSION
-from app.models.sqlite_lib import sqlite_utils
+from app.models.sqlite_lib import Database
 
 BUSY_TIMEOUT_S = 10  # how long a write waits for another process holding the database (CLI beside the GUI)
 
 
-def connect(path: Path | str) -> sqlite_utils.Database:
+def connect(path: Path | str) -> Database:
     """A connection with the settings every FieldSafe connection needs.
 
     `synchronous=FULL` because an inspector's laptop can lose power mid-visit: a committed answer must be on disk.
@@ -44,16 +44,14 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-    # No sqlite-utils plugins: whatever plugin happens to be installed on the machine would run on this connection,
-    # and finding them reads the metadata of every installed package (10–20 ms of each start).
-    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    return Database(conn)
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     return int(db.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: sqlite_utils.Database, stop_before: int | None = None) -> int:
+def migrate(db: Database, stop_before: int | None = None) -> int:
     """Bring the file up to SCHEMA_VERSION in place, one transaction per step; return the version reached."""
     current = schema_version(db)
     if current > SCHEMA_VERSION:
@@ -79,7 +77,7 @@ def migrate(db: sqlite_utils.Database, stop_before: int | None = None) -> int:
     return schema_version(db)
 
 
-def open_database(path: Path | str) -> sqlite_utils.Database:
+def open_database(path: Path | str) -> Database:
     """Open and migrate; a file of an older schema is backed up beside it first (app/models/backup.py)."""
     db = connect(path)
     try:

@@ -20,7 +20,7 @@ from app.errors import NotFoundError
 from app.models.clock import HybridLogicalClock
 from app.models.ids import natural_id, uuid7
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
-from app.models.sqlite_lib import sqlite_utils
+from app.models.sqlite_lib import Database
 
 _PROTECTED = frozenset(SYNCED_TABLES) | {"change"}
 _WRITE_ACTIONS = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
@@ -80,7 +80,7 @@ class Store:
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: Database,
         device_id: str,
         clock: HybridLogicalClock,
         author: str = "local",
@@ -296,7 +296,8 @@ class Store:
             raise ValueError(f"{table} is not a synced table")
         columns = self._columns.get(table)
         if columns is None:
-            columns = frozenset(self.db[table].columns_dict) - {"id"} - DERIVED_COLUMNS.get(table, frozenset())
+            declared = {r[1] for r in self.db.conn.execute(f"PRAGMA table_info({table})")}
+            columns = frozenset(declared) - {"id"} - DERIVED_COLUMNS.get(table, frozenset())
             self._columns[table] = columns
         unknown = set(fields) - columns
         if unknown:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from app.models.risk import RiskGrading
     from app.models.roster import Roster
     from app.models.signatures import Signatures
-    from app.models.sqlite_lib import sqlite_utils
+    from app.models.sqlite_lib import Database
     from app.models.stars import Stars
 
 
@@ -193,7 +193,7 @@ class Workspace:
         self.close()
 
 
-def _last_stamp(db: sqlite_utils.Database) -> int:
+def _last_stamp(db: Database) -> int:
     """The clock as last saved; the Store also moves it past the log's newest stamp at every transaction."""
     saved = db.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
     return int(saved[0]) if saved else 0

@@ -30,3 +30,37 @@ def test_a_damaged_key_file_is_reported_not_replaced(tmp_path):
         load_or_create_device(keys)
     assert err.value.code == "device.key_damaged"
     assert key_file.read_text() == "garbage"
+
+
+def test_a_key_in_another_pem_form_reads_as_the_same_device(tmp_path):
+    """The file this program writes is read without cryptography's PEM reader; a key written another way (here the
+    Windows line ends, or a blank line after the header) still goes through that reader."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from app.models.device import KEY_FILE, device_id_for
+
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    for n, text in enumerate((pem, pem.replace(b"\n", b"\r\n"), pem.replace(b"-----\n", b"-----\n\n", 1))):
+        keys = tmp_path / str(n)
+        keys.mkdir()
+        (keys / KEY_FILE).write_bytes(text)
+        assert load_or_create_device(keys).id == device_id_for(key.public_key())
+
+
+def test_a_key_of_another_type_is_refused(tmp_path):
+    import pytest
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from app.errors import UserError
+    from app.models.device import KEY_FILE
+
+    other = ec.generate_private_key(ec.SECP256R1()).private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    (tmp_path / KEY_FILE).write_bytes(other)
+    with pytest.raises(UserError) as err:
+        load_or_create_device(tmp_path)
+    assert err.value.code == "device.key_wrong_type"
