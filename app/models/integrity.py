@@ -15,6 +15,7 @@ from typing import Any
 from app.models.authority import signing_context
 from app.models.fold import FROZEN_AFTER_SIGNING, OPEN, Entry, fold_row, group_rows
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
+from app.models.schema_stats import drift
 from app.models.store import to_db
 from app.models.workspace import Workspace
 
@@ -53,6 +54,9 @@ def check(workspace: Workspace, progress: Callable[[str], None] | None = None) -
     say("change log")
     for table in SYNCED_TABLES:
         _check_table(conn, table, report, workspace.device.id, workspace.store.is_office())
+
+    say("statistics")
+    report.problems += [f"statistics: {line}" for line in drift(conn)]
 
     say("blobs")
     for table, columns in BLOB_COLUMNS.items():

@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from app.models.schema_stats import V15
+
 # Every synced table has `id TEXT PRIMARY KEY` (a UUIDv7) and `deleted` (tombstone flag, itself a logged field).
 SYNCED_TABLES: tuple[str, ...] = (
     "org_unit",
@@ -662,6 +664,9 @@ CREATE INDEX inspection_started ON inspection (started_at, id);
 """
 
 
+# Version 15: the statistics' counts kept by triggers as rows change (app/models/schema_stats.py).
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement to stay inside the step's transaction.
@@ -691,6 +696,6 @@ def _split(sql: str) -> list[str]:
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6),
     _script(_V7), _script(_V8), _script(_V9), _script(_V10), _script(_V11), _script(_V12),
-    _script(_V13), _script(_V14),
+    _script(_V13), _script(_V14), _script(V15),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,11 +5,13 @@ Excel with native charts (openpyxl.chart), so an office can paste them into its 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from app.files import write_whole
+from app.models.schema_stats import TOWNSHIP_COLUMNS
 from app.models.store import Store
 
 UNKNOWN_TOWNSHIP = "（未注明镇街）"
@@ -44,6 +46,26 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 COUNTS = tuple(f.name for f in fields(Figures) if f.name not in ("township", "month"))
+# stat_township's columns (app/models/schema_stats.py) as the figures they are
+_KEPT_AS = ("enterprises_inspected", "hazards_found", "major_found", "hazards_closed", "first_overdue",
+            "documents_issued", "orders_issued", "decisions_issued", "enterprises_stopped")
+
+
+def split_period(start: date, end: date) -> tuple[tuple[str, str] | None, list[tuple[date, date]]]:
+    """The whole months of a period (first and last, YYYY-MM; None when it holds none) and the stretches of days
+    before and after them."""
+    if start > end:
+        return None, []
+    first_whole = start if start.day == 1 else (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    last_whole_end = end if (end + timedelta(days=1)).day == 1 else end.replace(day=1) - timedelta(days=1)
+    if first_whole > last_whole_end:
+        return None, [(start, end)]
+    cut = []
+    if start < first_whole:
+        cut.append((start, first_whole - timedelta(days=1)))
+    if last_whole_end < end:
+        cut.append((last_whole_end + timedelta(days=1), end))
+    return (first_whole.isoformat()[:7], last_whole_end.isoformat()[:7]), cut
 
 
 class Statistics:
@@ -51,8 +73,10 @@ class Statistics:
         self.store = store
 
     def by_township_month(self, start: date, end: date) -> list[Figures]:
-        """Every (township, month) with something to count between `start` and `end` (inclusive)."""
-        first, last = start.isoformat(), end.isoformat()
+        """Every (township, month) with something to count between `start` and `end` (inclusive).
+
+        Whole months are read from the counts the database keeps (app/models/schema_stats.py); the days of a month
+        the period cuts are counted from the rows, through the indexes on their dates."""
         table: dict[tuple[str, str], Figures] = {}
 
         def cell(town: str | None, day: str) -> Figures:
@@ -61,54 +85,82 @@ class Statistics:
                 table[key] = Figures(*key)
             return table[key]
 
-        # Counted in SQL, one row per township and month: a year of a city is 200,000 hazards and 168,000 documents.
+        whole, cut = split_period(start, end)
+        if whole:
+            self._kept(*whole, cell)
+        for first, last in cut:
+            self._counted(first, last, cell)
+        return [table[key] for key in sorted(table)]
+
+    def counted(self, start: date, end: date) -> list[Figures]:
+        """The same figures counted from the rows alone, for any period (the reference the kept counts must equal)."""
+        table: dict[tuple[str, str], Figures] = {}
+
+        def cell(town: str | None, day: str) -> Figures:
+            return table.setdefault((town or UNKNOWN_TOWNSHIP, day[:7]), Figures(town or UNKNOWN_TOWNSHIP, day[:7]))
+
+        if start <= end:
+            self._counted(start, end, cell)
+        return [table[key] for key in sorted(table)]
+
+    def _kept(self, first_month: str, last_month: str, cell: Callable[[str | None, str], Figures]) -> None:
+        conn = self.store.db.conn
+        towns = dict(conn.execute("SELECT id, name FROM org_unit"))
+        for town_id, month, *counts in conn.execute(
+            f"SELECT township_id, month, {', '.join(TOWNSHIP_COLUMNS)} FROM stat_township WHERE month BETWEEN ? AND ?",
+            (first_month, last_month),
+        ):
+            if any(counts):
+                figures = cell(towns.get(town_id), month)
+                for name, value in zip(_KEPT_AS, counts, strict=True):
+                    setattr(figures, name, getattr(figures, name) + value)
+
+    def _counted(self, start: date, end: date, cell: Callable[[str | None, str], Figures]) -> None:
+        # Dates compared as text from the period's first day to the day after its last, so that each query reads
+        # its date's index: `date LIKE 'YYYY-MM-DD%'` falls in that range exactly.
+        period = {"first": start.isoformat(), "after": (end + timedelta(days=1)).isoformat()}
         conn = self.store.db.conn
         for town, day, enterprises in conn.execute(
-            """SELECT o.name, min(i.started_at), count(DISTINCT t.enterprise_id) FROM inspection i
-               JOIN (SELECT id AS inspection_id, enterprise_id FROM inspection WHERE deleted = 0
-                     UNION SELECT inspection_id, enterprise_id FROM inspection_target WHERE deleted = 0) t
-                 ON t.inspection_id = i.id
-               JOIN enterprise e ON e.id = t.enterprise_id LEFT JOIN org_unit o ON o.id = e.township_id
-               WHERE i.deleted = 0 AND i.status != 'VOID' AND substr(i.started_at, 1, 10) BETWEEN ? AND ?
-               GROUP BY o.name, substr(i.started_at, 1, 7)""",
-            (first, last),
+            """WITH p AS (SELECT id, started_at, enterprise_id FROM inspection WHERE deleted = 0 AND status != 'VOID'
+                          AND started_at >= :first AND started_at < :after),
+                    t AS (SELECT id AS inspection_id, enterprise_id FROM p
+                          UNION SELECT x.inspection_id, x.enterprise_id FROM inspection_target x
+                          JOIN p ON p.id = x.inspection_id WHERE x.deleted = 0)
+               SELECT o.name, min(p.started_at), count(DISTINCT t.enterprise_id) FROM p
+               JOIN t ON t.inspection_id = p.id JOIN enterprise e ON e.id = t.enterprise_id
+               LEFT JOIN org_unit o ON o.id = e.township_id
+               GROUP BY o.name, substr(p.started_at, 1, 7)""",
+            period,
         ):
             cell(town, day).enterprises_inspected += enterprises
-        # One pass over the hazards for all three dates: each is its month when the day falls in the period, else
-        # NULL; the few thousand groups are spread over the cells here (three passes took three times as long).
-        in_period = "CASE WHEN substr({0}, 1, 10) BETWEEN :first AND :last THEN substr({0}, 1, 7) END"
         towns = dict(conn.execute("SELECT id, name FROM org_unit"))
-        for town_id, found, closed, overdue, count, major in conn.execute(
-            f"""SELECT e.township_id, {in_period.format("h.created_at")}, {in_period.format("h.closed_on")},
-                       {in_period.format("h.overdue_since")}, count(*), sum(h.grade = 'MAJOR')
-                FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id
-                WHERE h.deleted = 0 AND h.status != 'VOID' GROUP BY 1, 2, 3, 4""",
-            {"first": first, "last": last},
-        ):
-            town = towns.get(town_id)
-            if found:
-                figures = cell(town, found)
-                figures.hazards_found += count
-                figures.major_found += major
-            if closed:
-                cell(town, closed).hazards_closed += count
-            if overdue:
-                cell(town, overdue).first_overdue += count
+        for column, names in (("created_at", ("hazards_found", "major_found")), ("closed_on", ("hazards_closed",)),
+                              ("overdue_since", ("first_overdue",))):
+            for town_id, day, *counts in conn.execute(
+                f"""SELECT e.township_id, h.{column}, count(*), coalesce(sum(h.grade = 'MAJOR'), 0)
+                    FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id
+                    WHERE h.deleted = 0 AND h.status != 'VOID' AND h.{column} >= :first AND h.{column} < :after
+                    GROUP BY 1, substr(h.{column}, 1, 7)""",
+                period,
+            ):
+                figures = cell(towns.get(town_id), day)
+                for name, value in zip(names, counts, strict=False):
+                    setattr(figures, name, getattr(figures, name) + value)
         for town, day, count, orders, decisions, stopped in conn.execute(
-            """SELECT o.name, min(d.created_at), count(*), sum(d.doc_type = 'ORDER'), sum(d.doc_type = 'DECISION'),
+            """SELECT o.name, min(d.created_at), count(*), coalesce(sum(d.doc_type = 'ORDER'), 0),
+                      coalesce(sum(d.doc_type = 'DECISION'), 0),
                       count(DISTINCT CASE WHEN d.stop_ordered THEN d.enterprise_id END) FROM document d
                JOIN enterprise e ON e.id = d.enterprise_id
                LEFT JOIN org_unit o ON o.id = e.township_id
-               WHERE d.deleted = 0 AND d.status != 'VOID' AND substr(d.created_at, 1, 10) BETWEEN ? AND ?
+               WHERE d.deleted = 0 AND d.status != 'VOID' AND d.created_at >= :first AND d.created_at < :after
                GROUP BY o.name, substr(d.created_at, 1, 7)""",
-            (first, last),
+            period,
         ):
             figures = cell(town, day)
             figures.documents_issued += count
             figures.orders_issued += orders
             figures.decisions_issued += decisions
             figures.enterprises_stopped += stopped
-        return [table[key] for key in sorted(table)]
 
     @staticmethod
     def totals(rows: list[Figures], township: str = "合计") -> Figures:
@@ -172,4 +224,4 @@ def export_excel(rows: list[Figures], path: Path, title: str) -> Path:
     return write_whole(path, book.save)
 
 
-__all__ = ["COLUMNS", "Figures", "Statistics", "export_excel"]
+__all__ = ["COLUMNS", "Figures", "Statistics", "export_excel", "split_period"]

@@ -13,6 +13,7 @@ from typing import Any
 from app.models.clock import HybridLogicalClock
 from app.models.db import open_database
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
+from app.models.schema_stats import drift
 from app.models.store import ChangeEntry, Store
 from app.sync.entries import entries_after
 from app.sync.merge import MergeStats, apply_entries
@@ -49,6 +50,8 @@ class SimDevice:
         # Whatever came in whatever order, the merge leaves no reference dangling (it checks only the rows it
         # touched and the children of those it removed; this checks every table whole).
         assert self.db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # and the statistics' counts, kept by triggers, equal the merged rows counted afresh
+        assert drift(self.db.conn) == []
         return stats
 
     def pull(self, other: SimDevice) -> MergeStats:
