@@ -11,6 +11,9 @@ single rows), in two levels:
   (`inspected`) or a work stop ordered (`stopped`) in the month: an enterprise that moves to another township takes
   its counts along, as the statistics have always counted by the enterprise's township of today.
 
+The days of a month a period cuts are counted from the rows; the indexes on the hazards' three dates and on the
+documents' date hold every column those counts read.
+
 Neither table is synced: every installation derives them from its own rows. The SQL below is this version's and stays
 as it is; a later change of rules is a later migration.
 """
@@ -163,9 +166,11 @@ END;
 {_month_triggers("inspection_target", target_rows, ("inspection_id", "enterprise_id", "deleted"))}
 {_month_triggers("document", document_rows,
                  ("enterprise_id", "deleted", "status", "doc_type", "stop_ordered", "created_at"))}
-CREATE INDEX hazard_created ON hazard (created_at);
-CREATE INDEX hazard_closed ON hazard (closed_on);
-CREATE INDEX hazard_overdue ON hazard (overdue_since);
+CREATE INDEX hazard_created ON hazard (created_at, deleted, status, grade, enterprise_id);
+CREATE INDEX hazard_closed ON hazard (closed_on, deleted, status, enterprise_id);
+CREATE INDEX hazard_overdue ON hazard (overdue_since, deleted, status, enterprise_id);
+DROP INDEX document_created;
+CREATE INDEX document_created ON document (created_at, id, deleted, status, doc_type, stop_ordered, enterprise_id);
 """
 
 

@@ -134,10 +134,11 @@ class Statistics:
         ):
             cell(town, day).enterprises_inspected += enterprises
         towns = dict(conn.execute("SELECT id, name FROM org_unit"))
+        major = "coalesce(sum(h.grade = 'MAJOR'), 0)"  # read for the day found only: the other indexes lack grade
         for column, names in (("created_at", ("hazards_found", "major_found")), ("closed_on", ("hazards_closed",)),
                               ("overdue_since", ("first_overdue",))):
             for town_id, day, *counts in conn.execute(
-                f"""SELECT e.township_id, h.{column}, count(*), coalesce(sum(h.grade = 'MAJOR'), 0)
+                f"""SELECT e.township_id, h.{column}, count(*), {major if column == "created_at" else 0}
                     FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id
                     WHERE h.deleted = 0 AND h.status != 'VOID' AND h.{column} >= :first AND h.{column} < :after
                     GROUP BY 1, substr(h.{column}, 1, 7)""",
