@@ -5,7 +5,6 @@ Excel with native charts (openpyxl.chart), so an office can paste them into its 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
@@ -68,6 +67,22 @@ def split_period(start: date, end: date) -> tuple[tuple[str, str] | None, list[t
     return (first_whole.isoformat()[:7], last_whole_end.isoformat()[:7]), cut
 
 
+class _Cells:
+    """The figures by (township, month), made when first counted into."""
+
+    def __init__(self) -> None:
+        self.table: dict[tuple[str, str], Figures] = {}
+
+    def __call__(self, town: str | None, day: str) -> Figures:
+        key = (town or UNKNOWN_TOWNSHIP, day[:7])
+        if key not in self.table:
+            self.table[key] = Figures(*key)
+        return self.table[key]
+
+    def rows(self) -> list[Figures]:
+        return [self.table[key] for key in sorted(self.table)]
+
+
 class Statistics:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -77,33 +92,22 @@ class Statistics:
 
         Whole months are read from the counts the database keeps (app/models/schema_stats.py); the days of a month
         the period cuts are counted from the rows, through the indexes on their dates."""
-        table: dict[tuple[str, str], Figures] = {}
-
-        def cell(town: str | None, day: str) -> Figures:
-            key = (town or UNKNOWN_TOWNSHIP, day[:7])
-            if key not in table:
-                table[key] = Figures(*key)
-            return table[key]
-
+        cells = _Cells()
         whole, cut = split_period(start, end)
         if whole:
-            self._kept(*whole, cell)
+            self._kept(*whole, cells)
         for first, last in cut:
-            self._counted(first, last, cell)
-        return [table[key] for key in sorted(table)]
+            self._counted(first, last, cells)
+        return cells.rows()
 
     def counted(self, start: date, end: date) -> list[Figures]:
         """The same figures counted from the rows alone, for any period (the reference the kept counts must equal)."""
-        table: dict[tuple[str, str], Figures] = {}
-
-        def cell(town: str | None, day: str) -> Figures:
-            return table.setdefault((town or UNKNOWN_TOWNSHIP, day[:7]), Figures(town or UNKNOWN_TOWNSHIP, day[:7]))
-
+        cells = _Cells()
         if start <= end:
-            self._counted(start, end, cell)
-        return [table[key] for key in sorted(table)]
+            self._counted(start, end, cells)
+        return cells.rows()
 
-    def _kept(self, first_month: str, last_month: str, cell: Callable[[str | None, str], Figures]) -> None:
+    def _kept(self, first_month: str, last_month: str, cell: _Cells) -> None:
         conn = self.store.db.conn
         towns = dict(conn.execute("SELECT id, name FROM org_unit"))
         for town_id, month, *counts in conn.execute(
@@ -115,7 +119,7 @@ class Statistics:
                 for name, value in zip(_KEPT_AS, counts, strict=True):
                     setattr(figures, name, getattr(figures, name) + value)
 
-    def _counted(self, start: date, end: date, cell: Callable[[str | None, str], Figures]) -> None:
+    def _counted(self, start: date, end: date, cell: _Cells) -> None:
         # Dates compared as text from the period's first day to the day after its last, so that each query reads
         # its date's index: `date LIKE 'YYYY-MM-DD%'` falls in that range exactly.
         period = {"first": start.isoformat(), "after": (end + timedelta(days=1)).isoformat()}
