@@ -9,11 +9,10 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.sax.saxutils import escape
 
-if TYPE_CHECKING:
-    from reportlab.pdfbase.pdfdoc import PDFDocument
+from reportlab.pdfbase import pdfdoc
 
 SRGB = "sRGB IEC61966-2.1"
 _ICC_V42 = bytes((4, 0x20, 0, 0))
@@ -75,21 +74,15 @@ def xmp_packet(info: Any, ts: Any) -> bytes:
     ).encode()
 
 
-@cache
-def _plain_xmp_class() -> type:
-    from reportlab.pdfbase import pdfdoc
+class _PlainXMP(pdfdoc.XMP):
+    """The metadata stream without a Filter entry (PDF/A: readable by tools that know no PDF)."""
 
-    class PlainXMP(pdfdoc.XMP):
-        """The metadata stream without a Filter entry (PDF/A: readable by tools that know no PDF)."""
-
-        def format(self, document: Any) -> bytes:
-            compress, document.defaultStreamFilters = document.defaultStreamFilters, None
-            try:
-                return bytes(super().format(document))
-            finally:
-                document.defaultStreamFilters = compress
-
-    return PlainXMP
+    def format(self, document: Any) -> bytes:
+        compress, document.defaultStreamFilters = document.defaultStreamFilters, None
+        try:
+            return bytes(super().format(document))
+        finally:
+            document.defaultStreamFilters = compress
 
 
 _ENDSTREAM = b"endstream\n"
@@ -100,8 +93,6 @@ def _eol_before_endstream() -> None:
     """Make reportlab end every stream's data with an end of line before `endstream`, as PDF/A requires (ISO 19005-2
     6.1.7.1; the Length excludes it). reportlab writes all streams through this one method and puts the keyword right
     after the data."""
-    from reportlab.pdfbase import pdfdoc
-
     original = pdfdoc.PDFStream.format
 
     def format_with_eol(self: Any, document: Any) -> bytes:
@@ -112,13 +103,11 @@ def _eol_before_endstream() -> None:
     pdfdoc.PDFStream.format = format_with_eol
 
 
-def add_pdfa(doc: PDFDocument) -> None:
+def add_pdfa(doc: pdfdoc.PDFDocument) -> None:
     """Give reportlab's document, before it is saved, the PDF/A-2b metadata and the sRGB output intent."""
-    from reportlab.pdfbase import pdfdoc
-
     _eol_before_endstream()
 
-    xmp = _plain_xmp_class()(creator=lambda d: xmp_packet(d.info, d._timeStamp))
+    xmp = _PlainXMP(creator=lambda d: xmp_packet(d.info, d._timeStamp))
     profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 3}), srgb_profile())
     intent = pdfdoc.PDFDictionary({
         "Type": pdfdoc.PDFName("OutputIntent"),

@@ -37,6 +37,11 @@ def _contrib(enterprise: str, month: str, sign: int, where: str, source: str = "
     return f"SELECT {enterprise} AS e, substr({month}, 1, 7) AS m, {values}{source} WHERE {where}"
 
 
+def _also(source: str, table: str) -> str:
+    """`source` with one more table read."""
+    return f"{source}, {table}" if source else f" FROM {table}"
+
+
 def hazard_rows(r: str, sign: int, source: str = "") -> str:
     live = f"{r}.deleted = 0 AND {r}.status != 'VOID'"
     return " UNION ALL ".join((
@@ -52,14 +57,14 @@ def inspection_rows(r: str, sign: int, source: str = "") -> str:
     return " UNION ALL ".join((
         _contrib(f"{r}.enterprise_id", f"{r}.started_at", sign, live, source, visits="1"),
         _contrib("t.enterprise_id", f"{r}.started_at", sign, f"t.inspection_id = {r}.id AND t.deleted = 0 AND {live}",
-                 f"{source or ' FROM'}{',' if source else ''} inspection_target t", visits="1"),
+                 _also(source, "inspection_target t"), visits="1"),
     ))
 
 
 def target_rows(r: str, sign: int, source: str = "") -> str:
     return _contrib(f"{r}.enterprise_id", "i.started_at", sign,
                     f"i.id = {r}.inspection_id AND {r}.deleted = 0 AND i.deleted = 0 AND i.status != 'VOID'",
-                    f"{source or ' FROM'}{',' if source else ''} inspection i", visits="1")
+                    _also(source, "inspection i"), visits="1")
 
 
 def document_rows(r: str, sign: int, source: str = "") -> str:
@@ -69,11 +74,15 @@ def document_rows(r: str, sign: int, source: str = "") -> str:
                     stops=f"coalesce({r}.stop_ordered, 0) != 0")
 
 
-def add_to_month(rows: str) -> str:
-    """Add the rows' counts into stat_month (the SELECT has a WHERE: SQLite's upsert needs one to parse)."""
+def _summed(rows: str) -> str:
+    """The rows' counts per enterprise and month (the SELECT has a WHERE: SQLite's upsert needs one to parse)."""
     sums = ", ".join(f"sum(c{n})" for n in range(len(COLUMNS)))
-    return (f"INSERT INTO stat_month (enterprise_id, month, {', '.join(COLUMNS)}) "
-            f"SELECT e, m, {sums} FROM ({rows}) WHERE e IS NOT NULL AND m IS NOT NULL GROUP BY e, m "
+    return f"SELECT e, m, {sums} FROM ({rows}) WHERE e IS NOT NULL AND m IS NOT NULL GROUP BY e, m"
+
+
+def add_to_month(rows: str) -> str:
+    """Add the rows' counts into stat_month."""
+    return (f"INSERT INTO stat_month (enterprise_id, month, {', '.join(COLUMNS)}) {_summed(rows)} "
             "ON CONFLICT (enterprise_id, month) DO UPDATE SET "
             + ", ".join(f"{c} = {c} + excluded.{c}" for c in COLUMNS))
 
@@ -177,15 +186,12 @@ CREATE INDEX document_created ON document (created_at, id, deleted, status, doc_
 def drift(conn: Any) -> list[str]:
     """Where the kept counts differ from the rows counted afresh (empty when they agree): for the integrity check
     and the tests. Rows of zeros count as absent."""
-    sums = ", ".join(f"sum(c{n})" for n in range(len(COLUMNS)))
-    fresh = {(e, m): tuple(v) for e, m, *v in conn.execute(
-        f"SELECT e, m, {sums} FROM ({EVERYTHING}) WHERE e IS NOT NULL AND m IS NOT NULL GROUP BY e, m")}
-    kept = {(e, m): tuple(v) for e, m, *v in conn.execute(
+    zero = [0] * len(COLUMNS)
+    fresh = {(e, m): list(v) for e, m, *v in conn.execute(_summed(EVERYTHING))}
+    kept = {(e, m): list(v) for e, m, *v in conn.execute(
         f"SELECT enterprise_id, month, {', '.join(COLUMNS)} FROM stat_month")}
     problems = [f"stat_month {key}: kept {kept.get(key)}, counted {fresh.get(key)}"
-                for key in sorted(set(fresh) | set(kept))
-                if (fresh.get(key) or (0,) * len(COLUMNS)) != (kept.get(key) or (0,) * len(COLUMNS))
-                and any(fresh.get(key, ())) | any(kept.get(key, ()))]
+                for key in sorted(set(fresh) | set(kept)) if fresh.get(key, zero) != kept.get(key, zero)]
     towns = dict(conn.execute("SELECT id, coalesce(township_id, '') FROM enterprise"))
     by_town: dict[tuple[str, str], list[int]] = {}
     for (enterprise, month), values in fresh.items():
@@ -196,7 +202,6 @@ def drift(conn: Any) -> list[str]:
                 total[n] += value
     kept_towns = {(t, m): list(v) for t, m, *v in conn.execute(
         f"SELECT township_id, month, {', '.join(TOWNSHIP_COLUMNS)} FROM stat_township")}
-    zero = [0] * len(COLUMNS)
     problems += [f"stat_township {key}: kept {kept_towns.get(key)}, counted {by_town.get(key)}"
                  for key in sorted(set(by_town) | set(kept_towns))
                  if by_town.get(key, zero) != kept_towns.get(key, zero)]
