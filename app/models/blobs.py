@@ -110,10 +110,11 @@ class BlobStore:
     def has(self, sha: str) -> bool:
         return self.path(sha).is_file()
 
-    def put(self, data: bytes, *, durable: bool = True) -> str:
+    def put(self, data: bytes, *, durable: bool = True, sha: str | None = None) -> str:
         """Store `data` and return its SHA-256 hex; storing known content again does nothing. With
-        `durable=False` the file reaches the disk at the next `sync()` (many files, one flush)."""
-        sha = hashlib.sha256(data).hexdigest()
+        `durable=False` the file reaches the disk at the next `sync()` (many files, one flush). `sha`: the bytes'
+        SHA-256 when the caller has just verified it while reading them, to spare hashing them again."""
+        sha = check_sha(sha) if sha is not None else hashlib.sha256(data).hexdigest()
         target = self.path(sha)
         if self._is_complete(target, len(data)):
             return sha

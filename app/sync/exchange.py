@@ -9,7 +9,6 @@ touched, then merges in one transaction (app/sync/merge.py): the bundle is impor
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -30,6 +29,7 @@ from app.models.store import ChangeEntry
 from app.models.workspace import Workspace
 from app.sync import container
 from app.sync.admission import Sender
+from app.sync.blob_copy import copy_blobs
 from app.sync.conflicts import Conflicts
 from app.sync.entries import from_line, to_line
 from app.sync.header import CHANGES, RECEIPT, Header, read_header
@@ -354,7 +354,7 @@ class Sync:
                 else:
                     report.stats = apply_entries(self.store, self._entries(bundle, path, accept_future), sender,
                                                  rules().max_skew_ms)
-                    report.blobs_new = self._copy_blobs(bundle, report.stats.blob_refs, path)
+                    report.blobs_new = copy_blobs(bundle, self.ws.blobs, report.stats.blob_refs, path.name)
                     covers = self._learn_ranges(sender, header, report.stats)
                 self._learn_holdings(manifest.device, header)
                 stats = report.stats.as_dict() if report.stats else {"acknowledged": report.acknowledged}
@@ -391,37 +391,6 @@ class Sync:
                     when=_when(entry.hlc),
                 )
             yield entry
-
-    def _copy_blobs(self, bundle: container.OpenBundle, referenced: set[str], path: Path) -> int:
-        new = 0
-        for sha in bundle.blob_names():
-            if sha not in referenced:
-                raise UserError(
-                    "sync.unreferenced_blob",
-                    "同步包 {file} 带有没有任何记录引用的文件 {sha}，整个同步包未导入",
-                    "Bundle {file} carries a file no record refers to ({sha}); the bundle was not imported",
-                    file=path.name,
-                    sha=sha[:12],
-                )
-            if self.ws.blobs.has(sha):
-                continue
-            buffer = io.BytesIO()
-            bundle.copy_blob(sha, buffer)
-            data = buffer.getvalue()
-            if hashlib.sha256(data).hexdigest() != sha:
-                raise UserError(
-                    "sync.blob_mismatch",
-                    "同步包 {file} 中的文件 {sha} 内容与其名称（摘要）不符，整个同步包未导入",
-                    "File {sha} in bundle {file} does not hash to its name; the bundle was not imported",
-                    file=path.name,
-                    sha=sha[:12],
-                )
-            self.ws.blobs.put(data, durable=False)
-            new += 1
-        # One flush for the whole bundle, before the commit that refers to these files (fsync per photo made
-        # the merge ten times slower: benchmarks/bench_sync.py).
-        self.ws.blobs.sync()
-        return new
 
     def _install_certs(self, bundle: container.OpenBundle) -> int:
         """Roots from an authority's bundle (checked before the merge: any other signer's certificates refused it)."""

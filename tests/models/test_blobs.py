@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.models.blobs import BlobCorruptError, BlobMissingError, BlobStore
+from app.models.blobs import BlobCorruptError, BlobMissingError, BlobStore, InvalidBlobHashError
 
 
 def test_put_read_verify_and_damage(tmp_path: Path) -> None:
@@ -44,3 +44,14 @@ def test_put_file_streams_large_files(tmp_path: Path) -> None:
     store = BlobStore(tmp_path / "blobs")
     sha = store.put_file(source)
     assert store.verify(sha) and store.path(sha).stat().st_size == source.stat().st_size
+
+
+def test_a_hash_the_caller_verified_is_not_computed_again(tmp_path: Path, monkeypatch) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    data = b"a photo read from a verified bundle"
+    known = hashlib.sha256(data).hexdigest()
+    monkeypatch.setattr("app.models.blobs.hashlib.sha256", lambda *_: pytest.fail("hashed again"))
+    assert store.put(data, sha=known) == known
+    assert store.path(known).read_bytes() == data
+    with pytest.raises(InvalidBlobHashError):
+        store.put(data, sha="../../etc/passwd")

@@ -4,7 +4,6 @@ or raises BundleError, never another exception."""
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
 
 import pytest
@@ -29,9 +28,7 @@ def read_all(path: Path) -> Content:
         lines = list(bundle.lines())
         blobs = {}
         for name in bundle.blob_names():
-            out = io.BytesIO()
-            bundle.copy_blob(name, out)
-            blobs[name] = out.getvalue()
+            blobs[name] = bundle.read_blob(name)
         return bundle.manifest.raw, lines, blobs, bundle.certs()
 
 

@@ -66,7 +66,7 @@ def open_bundle(path: Path, *, limits: Limits = Limits(), members: bool = True) 
 class OpenBundle:
     """A verified bundle, held open read-only until `close` (use it as a context manager).
 
-    `lines`, `copy_blob` and `certs` stream the members again and re-check them against the manifest, so a file
+    `lines`, `read_blob` and `certs` stream the members again and re-check them against the manifest, so a file
     changed on disk after verification raises a BundleError (after the data was handed over: consume inside the
     transaction that may have to roll back).
     """
@@ -110,8 +110,16 @@ class OpenBundle:
         """The SHA-256 names of the blobs carried, sorted."""
         return sorted(name[len(BLOB_PREFIX):] for name in self.manifest.files if name.startswith(BLOB_PREFIX))
 
-    def copy_blob(self, sha: str, dest: BinaryIO) -> None:
-        """Stream blob `sha` into `dest`, re-hashing it; BundleError if the bundle lacks it or it changed."""
+    def read_blob(self, sha: str) -> bytes:
+        """Blob `sha`'s bytes, re-hashed while read; BundleError if the bundle lacks it or it changed. They hash to
+        `blob_sha256(sha)`, the manifest's value, which a sound bundle makes equal to the name."""
+        return b"".join(self._chunks(self._blob_member(sha), verifying=False))
+
+    def blob_sha256(self, sha: str) -> str:
+        """The SHA-256 the signed manifest gives blob `sha`'s bytes."""
+        return str(self.manifest.files[self._blob_member(sha)]["sha256"])
+
+    def _blob_member(self, sha: str) -> str:
         name = BLOB_PREFIX + str(sha)
         if not (SHA_RE.fullmatch(str(sha)) and name in self.manifest.files):
             raise BundleError(
@@ -120,8 +128,7 @@ class OpenBundle:
                 "Sync bundle {file} does not carry file {sha} (the photo or PDF was not included).",
                 file=self._file, sha=quoted(str(sha)),
             )
-        for chunk in self._chunks(name, verifying=False):
-            dest.write(chunk)
+        return name
 
     def certs(self) -> dict[str, bytes]:
         """Certificate name (without certs/ and .pem) -> PEM bytes."""
