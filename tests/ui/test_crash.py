@@ -33,3 +33,23 @@ def test_a_bug_shows_a_dialog_once_and_is_logged(qtbot, tmp_path, monkeypatch):
             if getattr(handler, "baseFilename", "") == str(path):
                 logging.getLogger().removeHandler(handler)
                 handler.close()
+
+
+def test_the_log_is_rotated_past_its_size_and_the_oldest_dropped(tmp_path):
+    path = tmp_path / "fieldsafe.log"
+    handler = crash._RotatingLog(path, max_bytes=200, keep=3)
+    logger = logging.getLogger("fieldsafe.rotation-test")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for n in range(40):
+            logger.warning("line %02d %s", n, "x" * 40)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["fieldsafe.log", "fieldsafe.log.1", "fieldsafe.log.2", "fieldsafe.log.3"]
+    assert all(p.stat().st_size <= 200 + 60 for p in tmp_path.iterdir())
+    newest, older = path.read_text("utf-8"), (tmp_path / "fieldsafe.log.1").read_text("utf-8")
+    assert "line 39" in newest and "line 39" not in older
+    assert "line 00" not in "".join(p.read_text("utf-8") for p in tmp_path.iterdir())
