@@ -16,9 +16,21 @@ from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
 from app.models.schema_stats import drift
 from app.models.store import ChangeEntry, Store
 from app.sync.entries import entries_after
-from app.sync.merge import MergeStats, apply_entries
+from app.sync.merge import _NATURAL_KEYS, MergeStats, apply_entries
 
 BASE_MS = 1_790_000_000_000  # 2026-09
+
+
+def all_duplicates(conn: Any) -> set[tuple[str, str, tuple[str, ...]]]:
+    return {(kind, table, tuple(sorted(ids.split(" ")))) for kind, table, _column, where, key in _NATURAL_KEYS
+            for (ids,) in conn.execute(f"SELECT group_concat(id, ' ') FROM {table} WHERE {where} "
+                                       f"GROUP BY {', '.join(key)} HAVING count(*) > 1")}
+
+
+def listed_duplicates(conn: Any) -> set[tuple[str, str, tuple[str, ...]]]:
+    kinds = {kind for kind, *_ in _NATURAL_KEYS}
+    return {(kind, table, tuple(json.loads(detail)["ids"])) for kind, table, detail in conn.execute(
+        "SELECT kind, tbl, detail FROM conflict") if kind in kinds}
 
 
 class Ticker:
@@ -52,6 +64,8 @@ class SimDevice:
         assert self.db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
         # and the statistics' counts, kept by triggers, equal the merged rows counted afresh
         assert drift(self.db.conn) == []
+        # and the duplicates listed, looked for only where the merge touched rows, are those of the whole database
+        assert listed_duplicates(self.db.conn) == all_duplicates(self.db.conn)
         return stats
 
     def pull(self, other: SimDevice) -> MergeStats:
