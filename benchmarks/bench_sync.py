@@ -10,6 +10,9 @@ the supervisor's data folder:
 * re-import: the same N bundles again (each must come back ALREADY);
 * integrity: app.models.integrity.check of the merged folder (SQLite, rows against the change log, every blob hash).
 
+With --into DATA_DIR the supervisor is a copy of that folder instead (the city data set of benchmarks/city.py, a
+supervisor's year), which takes in the laptops' registry bundle before the measured merge; no integrity check.
+
     python benchmarks/bench_sync.py            # < 1 min: 2 bundles x (20 inspections, ~100 hazards, 300 photos)
     python benchmarks/bench_sync.py --full     # 20 bundles x (200 inspections, ~1,000 hazards, 3,000 photos)
     python benchmarks/bench_sync.py --bundles 4 --inspections 200 --photos 3000 --profile
@@ -199,9 +202,17 @@ def hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def measure(folder: Path, bundles: list[Bundle], profile: bool) -> list[Row]:
+def measure(folder: Path, bundles: list[Bundle], profile: bool, into: Path | None, registry: Path) -> list[Row]:
     merge_dir = folder / "merge"
-    shutil.copytree(folder / "supervisor", merge_dir)  # a fresh copy of the supervisor
+    if into is None:
+        shutil.copytree(folder / "supervisor", merge_dir)  # a fresh copy of the supervisor
+    else:
+        # A copy of a supervisor's year (benchmarks/city.py) that first takes in the laptops' registry, untimed.
+        shutil.copytree(into, merge_dir, ignore=shutil.ignore_patterns("backups"))
+        with Workspace(merge_dir, author="supervisor") as ws:
+            [taken] = Sync(ws).import_files([registry], enrol=lambda _m: True)
+            if taken.status != IMPORTED:
+                raise RuntimeError(f"registry into {into}: {taken.status} {taken.message}")
     paths = [b.path for b in bundles]
     total_mb = sum(b.size for b in bundles) / MB
     rss_start = peak_rss_mb()
@@ -235,7 +246,7 @@ def measure(folder: Path, bundles: list[Bundle], profile: bool) -> list[Row]:
         rss_reimport = peak_rss_mb()
 
         start = time.perf_counter()
-        integrity = check(ws)
+        integrity = check(ws) if into is None else None  # a city's year would take minutes: not what is measured
         checking = time.perf_counter() - start
         counts = {t: ws.store.query(f"SELECT count(*) AS n FROM {t}")[0]["n"]
                   for t in ("inspection", "hazard", "photo", "change", "pending_row", "conflict")}
@@ -262,7 +273,8 @@ def measure(folder: Path, bundles: list[Bundle], profile: bool) -> list[Row]:
           f"{sum(b.blobs for b in bundles):,} blobs{' (merge under cProfile: slower than usual)' if profile else ''}")
     print(f"{'step':<34} {'seconds':>9} {'MB/s':>9} {'x floor':>8}")
     for label, seconds in (("floor: read + SHA-256 every byte", floor), ("merge: import_files, enrol all", merge),
-                           ("re-import: same bundles (ALREADY)", reimport), ("integrity check (all blobs)", checking)):
+                           ("re-import: same bundles (ALREADY)", reimport),
+                           *([("integrity check (all blobs)", checking)] if integrity else [])):
         print(f"{label:<34} {seconds:>9.2f} {total_mb / seconds:>9.1f} {seconds / floor:>8.1f}")
     imported = sum(r.status == IMPORTED for r in reports)
     already = sum(r.status == ALREADY for r in again)
@@ -275,16 +287,19 @@ def measure(folder: Path, bundles: list[Bundle], profile: bool) -> list[Row]:
     print(f"merged supervisor: {counts['inspection']:,} inspections, {counts['hazard']:,} hazards, "
           f"{counts['photo']:,} photos, {counts['change']:,} change entries, {counts['pending_row']} pending rows, "
           f"{counts['conflict']} conflicts; database {db_mb:,.1f} MB, {blob_files:,} blob files")
-    print(f"integrity check: {'OK' if integrity.ok else 'PROBLEMS'} ({integrity.rows_checked:,} rows, "
-          f"{integrity.entries_checked:,} entries, {integrity.blobs_checked:,} blobs)")
-    for problem in integrity.problems[:10]:
-        print(f"    {problem}")
+    if integrity:
+        print(f"integrity check: {'OK' if integrity.ok else 'PROBLEMS'} ({integrity.rows_checked:,} rows, "
+              f"{integrity.entries_checked:,} entries, {integrity.blobs_checked:,} blobs)")
+        for problem in integrity.problems[:10]:
+            print(f"    {problem}")
     print(f"peak RSS of this process: {rss_start:,.0f} MB before, {rss_merge:,.0f} MB after merge, "
           f"{rss_reimport:,.0f} MB after re-import")
+    what = f"{len(bundles)} inspector-month bundles ({bundles[0].photos:,} photos each, {total_mb:,.0f} MB)"
+    if into is not None:
+        return [Row(f"merge of {what} into the city's database", merge / floor, "x", 2,
+                    f"merge {merge:.1f} s (its backup of the database first included), floor {floor:.1f} s")]
     rows = [
-        Row(f"merge of {len(bundles)} inspector-month bundles ({bundles[0].photos:,} photos each, {total_mb:,.0f} MB)",
-            merge / floor, "x", 2,
-            f"merge {merge:.1f} s, read + SHA-256 floor {floor:.1f} s"),
+        Row(f"merge of {what}", merge / floor, "x", 2, f"merge {merge:.1f} s, read + SHA-256 floor {floor:.1f} s"),
         Row("re-import of the same bundles", reimport / merge, "x", 0.2,
             f"re-import {reimport:.1f} s, first merge {merge:.1f} s"),
         Row("peak memory of the merge and re-import", rss_reimport, "MB", 400, note="peak RSS of the process"),
@@ -311,6 +326,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=min(4, os.cpu_count() or 1), help="laptops built at once")
     parser.add_argument("--profile", action="store_true", help="run the merge under cProfile and print the top")
     parser.add_argument("--keep", type=Path, help="build in this (empty) folder and keep it, laptops included")
+    parser.add_argument("--into", type=Path, help="merge into a copy of this data folder (benchmarks/city.py)")
     add_rows_argument(parser)
     args = parser.parse_args()
     base = FULL if args.full else QUICK
@@ -342,7 +358,7 @@ def run(folder: Path, size: Size, args: argparse.Namespace) -> list[Row]:
           f"{sup_seconds:.1f} s; {size.bundles} laptops on {args.workers} workers, "
           f"{sum(b.seconds for b in bundles) / len(bundles):.1f} s each; {time.perf_counter() - start:.1f} s in all",
           flush=True)
-    return measure(folder, bundles, args.profile)
+    return measure(folder, bundles, args.profile, args.into, registry)
 
 
 if __name__ == "__main__":

@@ -114,6 +114,7 @@ class Sync:
         self.devices = Devices(ws.store)
         self.conflicts = Conflicts(ws.store)
         self.ledger = Ledger(ws.store)
+        self._backup_due = False  # import_files backs up before the first bundle that writes
 
     # What is held and acknowledged
 
@@ -269,11 +270,9 @@ class Sync:
         accept_future: bool = False, progress: Callable[[int, int], None] | None = None,
     ) -> list[ImportReport]:
         """Import many bundles, each whole or not at all; a refused file does not stop the others. The database is
-        backed up first (app/models/backup.py)."""
-        from app.models.backup import make_backup
-
-        if paths:
-            make_backup(self.conn, self.ws.data_dir, "merge")
+        backed up (app/models/backup.py) before the first bundle that changes it: bundles already held cost no copy
+        of a city's two gigabytes."""
+        self._backup_due = True
         reports = []
         for index, path in enumerate(paths):
             try:
@@ -336,6 +335,11 @@ class Sync:
                 return report
             _check_blob_budget(manifest)
             report.skew_ms = unpack(header.created_hlc)[0] - self.store.clock.now_ms()
+            if self._backup_due:
+                from app.models.backup import make_backup
+
+                make_backup(self.conn, self.ws.data_dir, "merge")
+                self._backup_due = False
             with self.store.transaction():
                 if self._seen(manifest):  # another process imported it while this one waited for the lock
                     report.status, report.label = ALREADY, self.devices.label(manifest.device)
