@@ -56,6 +56,8 @@ def benchmarks(data: Path, quick: bool) -> list[list[str]]:
         # An inspector-month is 3,000 photos (bench_sync.py --full: 23 GB of bundles, half an hour); the table
         # merges the same 20 months of visits with 600 photos each, so the whole run takes minutes.
         ["bench_sync.py", *full, "--photos", "600"],
+        # The same laptops' months, three of them, merged into a copy of the city's year, as a supervisor does.
+        ["bench_sync.py", *full, "--photos", "600", "--bundles", "3", "--into", str(data)],
         ["bench_typed_kill.py", "--rounds", "10" if quick else "30"],
     ]
 
