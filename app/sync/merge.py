@@ -19,6 +19,7 @@ Because every step is a function of the set of entries held, the same bundles in
 
 from __future__ import annotations
 
+import graphlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -112,6 +113,7 @@ class Merger:
         self.conn = store.db.conn
         self._tables: dict[str, _Table] = {}
         self._orphan_queries: dict[str, str] = {}
+        self._order: list[str] | None = None
 
     def table(self, name: str) -> _Table:
         found = self._tables.get(name)
@@ -277,9 +279,22 @@ class Merger:
                 "INSERT OR IGNORE INTO temp.touched SELECT 'document', row_id FROM change "
                 "WHERE tbl = 'document' AND col = 'status' AND value IN ('\"SIGNED\"', '\"VOID\"')"
             )
-        tables = [r[0] for r in self.conn.execute("SELECT DISTINCT tbl FROM temp.touched")]
-        for table in sorted(set(tables) - TRUST_TABLES):
-            self._materialise_table(table, stats)
+        touched = {r[0] for r in self.conn.execute("SELECT DISTINCT tbl FROM temp.touched")} - TRUST_TABLES
+        for table in self._parents_first():
+            if table in touched:
+                self._materialise_table(table, stats)
+
+    def _parents_first(self) -> list[str]:
+        """The synced tables, each after the tables it refers to. While every reference written so far resolves,
+        SQLite has no deferred violation to settle and skips looking for the children of each row inserted; once
+        one is outstanding (a child written before its parent), every parent row inserted scans its children's
+        tables, whole where their column has no index: importing 500 enterprises into a city's database took
+        130 s, each one scanning two million verdicts."""
+        if self._order is None:
+            refers = {table: {fk[2] for fk in self.conn.execute(f"PRAGMA foreign_key_list({table})")} - {table}
+                      for table in sorted(SYNCED_TABLES)}
+            self._order = list(graphlib.TopologicalSorter(refers).static_order())
+        return self._order
 
     def _materialise_table(self, table: str, stats: MergeStats) -> None:
         conn = self.conn
