@@ -12,7 +12,8 @@ as it was. The steps:
    its entries safe in the log, and appears when the missing part arrives. Foreign keys are deferred during the
    merge and the largest set of rows whose references all resolve is kept, whatever the order entries came in.
 4. The conflict queue is derived: per-row findings of the fold (classes B, C) for the touched rows, and the
-   cross-row invariants (class F: document numbers, credit codes) over the whole database.
+   cross-row invariants (class F): document numbers and credit codes over the whole database, duplicate verdicts
+   and answers among the keys the touched rows hold.
 
 Because every step is a function of the set of entries held, the same bundles in any order give the same database.
 """
@@ -49,7 +50,7 @@ DUPLICATE_NUMBER = "DUPLICATE_NUMBER"
 DUPLICATE_USCC = "DUPLICATE_USCC"
 DUPLICATE_RECORD = "DUPLICATE_RECORD"
 ROW_KINDS = ("CONCURRENT", "NOT_IN_SIGNED", DOUBLE_SIGNED, UNAUTHORISED)
-# Natural keys that should be unique: (kind, table, column shown, rows considered, the key's columns).
+# Natural keys that should be unique: (kind, table, column shown, rows considered, the key's expressions).
 _NATURAL_KEYS = (
     (DUPLICATE_NUMBER, "document", "doc_no", "deleted = 0 AND serial IS NOT NULL AND status != 'VOID'",
      ("doc_type", "issuer", "year", "serial")),

@@ -66,7 +66,7 @@ class _RotatingLog(logging.FileHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if self.stream is not None and self.stream.tell() >= self.max_bytes:
-            self.close()
+            self.stream.close()  # the stream only: close() would also unregister the handler from logging
             for n in range(self.keep - 1, 0, -1):
                 older = self.path.with_name(f"{self.path.name}.{n}")
                 if older.exists():
