@@ -274,17 +274,20 @@ class Sync:
         of a city's two gigabytes."""
         self._backup_due = True
         reports = []
-        for index, path in enumerate(paths):
-            try:
-                reports.append(self.import_file(Path(path), enrol=enrol, accept_future=accept_future))
-            except UserError as exc:
-                reports.append(ImportReport(Path(path), REFUSED, exc.message, exc.code))
-            except OSError as exc:  # a USB stick pulled out mid-read
-                error = UserError("sync.unreadable", "无法读取文件 {file}：{error}", "Cannot read {file}: {error}",
-                                  file=Path(path).name, error=exc.strerror or str(exc))
-                reports.append(ImportReport(Path(path), REFUSED, error.message, error.code))
-            if progress:
-                progress(index + 1, len(paths))
+        try:
+            for index, path in enumerate(paths):
+                try:
+                    reports.append(self.import_file(Path(path), enrol=enrol, accept_future=accept_future))
+                except UserError as exc:
+                    reports.append(ImportReport(Path(path), REFUSED, exc.message, exc.code))
+                except OSError as exc:  # a USB stick pulled out mid-read
+                    error = UserError("sync.unreadable", "无法读取文件 {file}：{error}", "Cannot read {file}: {error}",
+                                      file=Path(path).name, error=exc.strerror or str(exc))
+                    reports.append(ImportReport(Path(path), REFUSED, error.message, error.code))
+                if progress:
+                    progress(index + 1, len(paths))
+        finally:
+            self._backup_due = False  # a later import_file of its own makes none, as before
         return reports
 
     def import_file(self, path: Path, *, enrol: Enrol | None = None, accept_future: bool = False) -> ImportReport:

@@ -137,18 +137,22 @@ def test_a_damaged_database_is_copied_as_it_is_before_a_restore(tmp_path):
 def test_a_merge_is_preceded_by_a_backup_and_files_that_change_nothing_make_none(ws, tmp_path):
     from app.sync.exchange import ALREADY, IMPORTED, REFUSED, Sync
 
-    Sync(ws).import_files([tmp_path / "missing.fsb"])
-    assert list_backups(ws.data_dir) == []
     with Workspace(tmp_path / "laptop") as laptop:
         laptop.registry.create_enterprise(name="备份前的企业")
         bundle = Sync(laptop).export(tmp_path, everything=True).path
-    [report] = Sync(ws).import_files([bundle], enrol=lambda _m: True)
+        laptop.registry.create_enterprise(name="单独导入的企业")
+        single = Sync(laptop).export(tmp_path, everything=True).path
+    sync = Sync(ws)
+    sync.import_files([tmp_path / "missing.fsb"])
+    assert list_backups(ws.data_dir) == []
+    [report] = sync.import_files([bundle], enrol=lambda _m: True)
     assert report.status == IMPORTED and [b.reason for b in list_backups(ws.data_dir)] == ["merge"]
     made = list_backups(ws.data_dir)[0]
     assert "备份前的企业" not in {r["name"] for r in made_enterprises(made.path)}
-    again = Sync(ws).import_files([bundle, tmp_path / "missing.fsb"])
+    again = sync.import_files([bundle, tmp_path / "missing.fsb"])
     assert [r.status for r in again] == [ALREADY, REFUSED] and len(list_backups(ws.data_dir)) == 1
-
+    # one file imported on its own makes no backup, even after a run of import_files that wrote nothing
+    assert sync.import_file(single).status == IMPORTED and len(list_backups(ws.data_dir)) == 1
 
 def made_enterprises(path: Path) -> list[sqlite3.Row]:
     conn = sqlite3.connect(path)
