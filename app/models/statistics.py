@@ -68,9 +68,10 @@ def split_period(start: date, end: date) -> tuple[tuple[str, str] | None, list[t
 
 
 class _Cells:
-    """The figures by (township, month), made when first counted into."""
+    """The figures by (township, month), made when first counted into; `names`: the townships' names by id."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
         self.table: dict[tuple[str, str], Figures] = {}
 
     def __call__(self, town: str | None, day: str) -> Figures:
@@ -78,6 +79,9 @@ class _Cells:
         if key not in self.table:
             self.table[key] = Figures(*key)
         return self.table[key]
+
+    def of_town(self, town_id: str | None, day: str) -> Figures:
+        return self(self.names.get(town_id or ""), day)
 
     def rows(self) -> list[Figures]:
         return [self.table[key] for key in sorted(self.table)]
@@ -92,7 +96,7 @@ class Statistics:
 
         Whole months are read from the counts the database keeps (app/models/schema_stats.py); the days of a month
         the period cuts are counted from the rows, through the indexes on their dates."""
-        cells = _Cells()
+        cells = _Cells(self._town_names())
         whole, cut = split_period(start, end)
         if whole:
             self._kept(*whole, cells)
@@ -102,20 +106,21 @@ class Statistics:
 
     def counted(self, start: date, end: date) -> list[Figures]:
         """The same figures counted from the rows alone, for any period (the reference the kept counts must equal)."""
-        cells = _Cells()
+        cells = _Cells(self._town_names())
         if start <= end:
             self._counted(start, end, cells)
         return cells.rows()
 
+    def _town_names(self) -> dict[str, str]:
+        return dict(self.store.db.conn.execute("SELECT id, name FROM org_unit"))
+
     def _kept(self, first_month: str, last_month: str, cell: _Cells) -> None:
-        conn = self.store.db.conn
-        towns = dict(conn.execute("SELECT id, name FROM org_unit"))
-        for town_id, month, *counts in conn.execute(
+        for town_id, month, *counts in self.store.db.conn.execute(
             f"SELECT township_id, month, {', '.join(TOWNSHIP_COLUMNS)} FROM stat_township WHERE month BETWEEN ? AND ?",
             (first_month, last_month),
         ):
             if any(counts):
-                figures = cell(towns.get(town_id), month)
+                figures = cell.of_town(town_id, month)
                 for name, value in zip(_KEPT_AS, counts, strict=True):
                     setattr(figures, name, getattr(figures, name) + value)
 
@@ -137,7 +142,6 @@ class Statistics:
             period,
         ):
             cell(town, day).enterprises_inspected += enterprises
-        towns = dict(conn.execute("SELECT id, name FROM org_unit"))
         major = "coalesce(sum(h.grade = 'MAJOR'), 0)"  # read for the day found only: the other indexes lack grade
         for column, names in (("created_at", ("hazards_found", "major_found")), ("closed_on", ("hazards_closed",)),
                               ("overdue_since", ("first_overdue",))):
@@ -148,7 +152,7 @@ class Statistics:
                     GROUP BY 1, substr(h.{column}, 1, 7)""",
                 period,
             ):
-                figures = cell(towns.get(town_id), day)
+                figures = cell.of_town(town_id, day)
                 for name, value in zip(names, counts, strict=False):
                     setattr(figures, name, getattr(figures, name) + value)
         for town, day, count, orders, decisions, stopped in conn.execute(
