@@ -131,7 +131,7 @@ def cmd_campaign(args: argparse.Namespace) -> int:
         coverage = campaigns.coverage(campaigns.get(chosen), ws.inspections.now().date())
     headers = [localized(*h) for h in (("镇街/园区", "township / park"), ("企业", "enterprises"), ("已到", "visited"),
                                       ("到访率", "share"))]
-    print_table(headers, [(g.name, len(g.enterprise_ids), len(g.visited), f"{g.share:.0%}")
+    print_table(headers, [(g.name, g.total, g.visited, f"{g.share:.0%}")
                           for g in [*coverage.townships, *coverage.parks]])
     for p in coverage.pending:
         due = p.risk.next_visit_due.isoformat() if p.risk.next_visit_due else localized("现在", "now")

@@ -3,15 +3,18 @@ who visited whom. The rule for "kept" is data (resources/coverage/policy.toml)."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from app.errors import ContentError
 from app.models.datafile import read_toml
-from app.models.inspections import RECHECK_MODE, Inspections, applicable_items_for
+from app.models.inspections import Inspections
+from app.models.visit_facts import refresh
 from app.resources import resource_path
 
 RULES = ("completed", "every_item_answered", "safety_officer_questioned", "principal_tested")
@@ -73,71 +76,32 @@ class Coverage:
         self.store = inspections.store
         self.policy = policy or shipped_policy()
 
+    def refresh(self) -> None:
+        """Judge again the visits whose rows changed since they were last judged (app/models/visit_facts.py)."""
+        refresh(self.store, self.inspections.templates)
+
+    def counts_sql(self, alias: str = "f") -> str:
+        """SQL that holds for a visit_fact row `alias` whose visit kept the method, as the policy asks."""
+        return " AND ".join(f"{alias}.{rule} = 1" for rule in RULES if getattr(self.policy, rule)) or "1"
+
     def visits(self, start: date, end: date) -> dict[str, list[Visit]]:
-        """Per enterprise, the visits started from `start` to `end` (inclusive), oldest first. Each rule is read for
-        every visit of the period at once (8,000 visits in a city's month of campaign)."""
-        conn = self.store.db.conn
-        period = ("SELECT id FROM inspection WHERE deleted = 0 AND status != 'VOID' AND mode != ? "
-                  "AND substr(started_at, 1, 10) BETWEEN ? AND ?")
-        args = (RECHECK_MODE, start.isoformat(), end.isoformat())
-        visits = conn.execute(f"SELECT id, status, started_at, enterprise_id, template_id FROM inspection "
-                              f"WHERE id IN ({period}) ORDER BY started_at, id", args).fetchall()
-        teams: dict[str, list[str]] = {}
-        for inspection_id, inspector_id in conn.execute(
-                f"SELECT inspection_id, inspector_id FROM inspection_inspector WHERE deleted = 0 "
-                f"AND inspection_id IN ({period}) ORDER BY id", args):
-            teams.setdefault(inspection_id, []).append(inspector_id)
-        targets: dict[str, list[str]] = {}
-        for inspection_id, enterprise_id in conn.execute(
-                f"SELECT inspection_id, enterprise_id FROM inspection_target WHERE deleted = 0 "
-                f"AND inspection_id IN ({period}) ORDER BY id", args):
-            targets.setdefault(inspection_id, []).append(enterprise_id)
-        questioned = set(conn.execute(
-            f"SELECT DISTINCT inspection_id, enterprise_id FROM interview_answer WHERE rating IS NOT NULL "
-            f"AND deleted = 0 AND inspection_id IN ({period})", args))
-        tested = set(conn.execute(
-            f"SELECT DISTINCT inspection_id, enterprise_id FROM quiz_attempt WHERE finished_at IS NOT NULL "
-            f"AND deleted = 0 AND inspection_id IN ({period})", args))
-        roles = {r["id"]: r for r in self.store.query(
-            f"SELECT id, is_landlord, is_tenant, is_operator FROM enterprise WHERE id IN "
-            f"(SELECT enterprise_id FROM inspection_target WHERE inspection_id IN ({period}))", args)}
-        applicable: dict[tuple[str, tuple[int, int, int]], frozenset[str]] = {}
-
-        def asked(template_id: str, enterprise_id: str) -> frozenset[str]:
-            row = roles[enterprise_id]
-            key = (template_id, (row["is_landlord"], row["is_tenant"], row["is_operator"]))
-            if key not in applicable:
-                checklist = self.inspections.templates.checklist(template_id)
-                applicable[key] = frozenset(i.code for i in applicable_items_for(checklist, row))
-            return applicable[key]
-
-        # Every item a target was asked, answered: judged pair by pair as the rows come (a city's month is a
-        # million verdicts; keeping them as sets would hold them all).
-        template_of = {v[0]: v[4] for v in visits}
-        complete = {(i, e) for i, e, codes in conn.execute(
-            f"SELECT inspection_id, enterprise_id, group_concat(item_code, ' ') FROM item_result WHERE deleted = 0 "
-            f"AND verdict IS NOT NULL AND inspection_id IN ({period}) GROUP BY inspection_id, enterprise_id", args)
-            if e in roles and asked(template_of[i], e) <= set(codes.split(" "))}
-
-        def unanswered(inspection_id: str, template_id: str, enterprise_id: str) -> bool:
-            if enterprise_id not in roles or enterprise_id not in targets.get(inspection_id, ()):
-                return False  # not a target of this visit: its checklist asks nothing of it
-            return (inspection_id, enterprise_id) not in complete and bool(asked(template_id, enterprise_id))
-
+        """Per enterprise, the visits started from `start` to `end` (inclusive), oldest first."""
+        self.refresh()
         found: dict[str, list[Visit]] = {}
-        for inspection_id, status, started_at, landlord, template_id in visits:
-            team = tuple(teams.get(inspection_id, ()))
-            for enterprise_id in dict.fromkeys([landlord, *targets.get(inspection_id, ())]):
-                pair = (inspection_id, enterprise_id)
-                missed = [rule for rule, broken in (
-                    ("completed", status != "COMPLETED"),
-                    ("every_item_answered", unanswered(inspection_id, template_id, enterprise_id)),
-                    ("safety_officer_questioned", pair not in questioned),
-                    ("principal_tested", pair not in tested),
-                ) if broken and getattr(self.policy, rule)]
-                found.setdefault(enterprise_id, []).append(
-                    Visit(enterprise_id, inspection_id, started_at, team, tuple(missed)))
+        for row in self.store.db.conn.execute(
+            f"SELECT enterprise_id, inspection_id, started_at, inspector_ids, {', '.join(RULES)} FROM visit_fact "
+            "WHERE day BETWEEN ? AND ? ORDER BY started_at, inspection_id", (start.isoformat(), end.isoformat())
+        ):
+            found.setdefault(row[0], []).append(self.visit(row))
         return found
+
+    def visit(self, row: Sequence[Any]) -> Visit:
+        """The visit of a visit_fact row read as (enterprise_id, inspection_id, started_at, inspector_ids, *RULES)."""
+        return Visit(row[0], row[1], row[2], tuple(json.loads(row[3])), self.missed(row[4:8]))
+
+    def missed(self, kept: Sequence[int]) -> tuple[str, ...]:
+        """The policy's rules a visit did not keep, from its facts in the order of RULES."""
+        return tuple(rule for rule, held in zip(RULES, kept, strict=True) if not held and getattr(self.policy, rule))
 
     def by_township(self, start: date, end: date, township_ids: Iterable[str] | None = None) -> list[TownshipCoverage]:
         """Each township's live enterprises (merged records left out), visited or not in the period."""

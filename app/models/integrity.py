@@ -17,6 +17,7 @@ from app.models.fold import FROZEN_AFTER_SIGNING, OPEN, Entry, fold_row, group_r
 from app.models.schema import DERIVED_COLUMNS, SYNCED_TABLES
 from app.models.schema_stats import drift
 from app.models.store import to_db
+from app.models.visit_facts import drift as visit_drift
 from app.models.workspace import Workspace
 
 # Columns that hold blob hashes, per table.
@@ -57,6 +58,8 @@ def check(workspace: Workspace, progress: Callable[[str], None] | None = None) -
 
     say("statistics")
     report.problems += [f"statistics: {line}" for line in drift(conn)]
+    say("visits")
+    report.problems += [f"visits: {line}" for line in visit_drift(workspace.store, workspace.inspections.templates)]
 
     say("blobs")
     for table, columns in BLOB_COLUMNS.items():

@@ -10,14 +10,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import ContentError
 from app.models import vocab
 from app.models.datafile import read_toml
 from app.models.hazard_flow import Lifecycle, shipped_lifecycle
-from app.models.inspections import RECHECK_MODE
 from app.models.store import Store
+from app.models.visit_facts import refresh
 from app.resources import resource_path
+
+if TYPE_CHECKING:
+    from app.models.templates import Templates
 
 CONDITIONS = ("open_major_hazard", "overdue_hazard", "tenants_at_least", "clean_last_visit")
 _OPEN = "h.deleted = 0 AND h.status NOT IN ('CLOSED', 'VOID')"
@@ -84,8 +88,10 @@ def add_months(day: date, months: int) -> date:
 
 
 class RiskGrading:
-    def __init__(self, store: Store, rules: RiskRules | None = None, lifecycle: Lifecycle | None = None) -> None:
+    def __init__(self, store: Store, templates: Templates, rules: RiskRules | None = None,
+                 lifecycle: Lifecycle | None = None) -> None:
         self.store = store
+        self.templates = templates  # the checklists the visits were judged by (app/models/visit_facts.py)
         self.rules = rules or shipped_rules()
         self.lifecycle = lifecycle or shipped_lifecycle()  # what "overdue" means
 
@@ -96,18 +102,22 @@ class RiskGrading:
         """The grade of each enterprise, read in one query per condition for all of them (a campaign grades every
         enterprise it has not reached: 16,000 at city size)."""
         ids = list(dict.fromkeys(enterprise_ids))
+        refresh(self.store, self.templates)
         facts = _Facts(self.store, self.lifecycle, json.dumps(ids), today)
-        graded = {}
+        graded: dict[str, RiskGrade] = {}
+        made: dict[tuple[str, str, date | None], RiskGrade] = {}  # 16,000 grades share a few thousand values
         for enterprise_id in ids:
-            last = facts.last_visit.get(enterprise_id)
-            rule = next((r for r in self.rules.rules if facts.holds(r, enterprise_id, last)), None)
-            graded[enterprise_id] = self._graded(rule.grade, rule.when, last) if rule else \
-                self._graded(self.rules.default, "default", last)
+            rule = next((r for r in self.rules.rules if facts.holds(r, enterprise_id)), None)
+            key = (rule.grade, rule.when) if rule else (self.rules.default, "default")
+            visited = facts.last_visit.get(enterprise_id)
+            found = made.get((*key, visited))
+            if found is None:
+                found = made[(*key, visited)] = self._graded(*key, visited)
+            graded[enterprise_id] = found
         return graded
 
-    def _graded(self, grade: str, reason: str, last: tuple[str, date] | None) -> RiskGrade:
+    def _graded(self, grade: str, reason: str, visited: date | None) -> RiskGrade:
         months = self.rules.frequency_months[grade]
-        visited = last[1] if last else None
         due = add_months(visited, months) if visited and months else None
         return RiskGrade(grade, reason, visited, due)
 
@@ -130,22 +140,19 @@ class _Facts:
         self.tenants = dict(conn.execute(
             f"SELECT landlord_id, count(*) FROM lease WHERE landlord_id {_IN_IDS} AND deleted = 0 "
             "GROUP BY landlord_id", (ids_json,)))
-        # The newest completed visit of each (as landlord or as a target); a re-inspection answers no checklist
-        # item, so it says nothing of a clean visit. max() picks the row it comes from (SQLite's bare columns).
-        self.last_visit: dict[str, tuple[str, date]] = {
-            str(e): (str(i), date.fromisoformat(str(at)[:10])) for e, i, at in conn.execute(
-                f"""SELECT t.enterprise_id, i.id, max(i.started_at) FROM inspection i JOIN
-                      (SELECT id AS inspection_id, enterprise_id FROM inspection WHERE enterprise_id {_IN_IDS}
-                       UNION SELECT inspection_id, enterprise_id FROM inspection_target
-                       WHERE enterprise_id {_IN_IDS} AND deleted = 0) t ON t.inspection_id = i.id
-                    WHERE i.deleted = 0 AND i.status = 'COMPLETED' AND i.mode != ? GROUP BY t.enterprise_id""",
-                (ids_json, ids_json, RECHECK_MODE))}
-        visits = json.dumps(sorted({i for i, _ in self.last_visit.values()}))
-        self.unclean = set(conn.execute(
-            f"SELECT DISTINCT inspection_id, enterprise_id FROM item_result WHERE inspection_id {_IN_IDS} "
-            "AND deleted = 0 AND (verdict IS NULL OR verdict = 'NONCOMPLIANT')", (visits,)))
+        # The newest completed visit of each (as landlord or as a target), from the visits' kept facts (a
+        # re-inspection answers no checklist item, so it has none). max() picks the row it comes from (SQLite's bare
+        # columns).
+        self.last_visit: dict[str, date] = {}
+        self.unclean: set[str] = set()
+        for e, at, clean in conn.execute(
+                f"SELECT enterprise_id, max(started_at), clean FROM visit_fact "
+                f"WHERE enterprise_id {_IN_IDS} AND completed = 1 GROUP BY enterprise_id", (ids_json,)):
+            self.last_visit[e] = date.fromisoformat(at[:10])
+            if not clean:
+                self.unclean.add(e)
 
-    def holds(self, rule: Rule, enterprise_id: str, last: tuple[str, date] | None) -> bool:
+    def holds(self, rule: Rule, enterprise_id: str) -> bool:
         if rule.when == "open_major_hazard":
             return enterprise_id in self.open_major
         if rule.when == "overdue_hazard":
@@ -153,7 +160,7 @@ class _Facts:
         if rule.when == "tenants_at_least":
             return int(self.tenants.get(enterprise_id, 0)) >= rule.value
         if rule.when == "clean_last_visit":
-            return last is not None and (last[0], enterprise_id) not in self.unclean
+            return enterprise_id in self.last_visit and enterprise_id not in self.unclean
         raise ValueError(rule.when)
 
 

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable
 
 from app.models.schema_stats import V15
+from app.models.schema_visits import V16
 
 # Every synced table has `id TEXT PRIMARY KEY` (a UUIDv7) and `deleted` (tombstone flag, itself a logged field).
 SYNCED_TABLES: tuple[str, ...] = (
@@ -665,6 +666,7 @@ CREATE INDEX inspection_started ON inspection (started_at, id);
 
 
 # Version 15: the statistics' counts kept by triggers as rows change (app/models/schema_stats.py).
+# Version 16: each visit's facts for coverage and the risk grade, kept as rows change (app/models/schema_visits.py).
 
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
@@ -696,6 +698,6 @@ def _split(sql: str) -> list[str]:
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_V6),
     _script(_V7), _script(_V8), _script(_V9), _script(_V10), _script(_V11), _script(_V12),
-    _script(_V13), _script(_V14), _script(V15),
+    _script(_V13), _script(_V14), _script(V15), _script(V16),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -131,7 +131,7 @@ class Workspace:
     def risk(self) -> RiskGrading:
         from app.models.risk import RiskGrading
 
-        return RiskGrading(self.store)
+        return RiskGrading(self.store, self.inspections.templates)
 
     @cached_property
     def comparisons(self) -> Comparisons:

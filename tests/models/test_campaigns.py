@@ -57,13 +57,13 @@ def test_a_district_campaign_counts_per_township_and_park_and_lists_the_rest_by_
     assert (coverage.total, coverage.visited) == (3, 0)  # nothing counts until the visit is completed
     ws.store.update("inspection", site.inspection, {"status": "COMPLETED"})
     coverage = ws.campaigns.coverage(campaign, TODAY)
-    towns = {g.name: (len(g.enterprise_ids), len(g.visited)) for g in coverage.townships}
+    towns = {g.name: (g.total, g.visited) for g in coverage.townships}
     assert towns == {"集士港镇": (2, 2), "高桥镇": (1, 0)}
     assert [(g.name, g.share) for g in coverage.parks] == [("集士港小微园", 1.0)]
     (pending,) = coverage.pending
     assert (pending.enterprise_id, pending.risk.grade, pending.tried) == (site.far, "YELLOW", ())
-    assert (coverage.total, coverage.visited) == (3, 2)
-    assert [(v.enterprise, v.inspectors, v.missed) for v in coverage.visits] == [
+    assert (coverage.total, coverage.visited, coverage.visit_count) == (3, 2, 2)
+    assert [(v.enterprise, v.inspectors, v.missed) for v in ws.campaigns.visit_rows(campaign)] == [
         ("集士港村股份经济合作社", "张明、李华", ()), ("宁波恒达五金制品厂", "张明、李华", ())]
     assert check(ws).ok
 

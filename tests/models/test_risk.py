@@ -31,7 +31,7 @@ def judge_all(ws, site, enterprise_id: str, bad: int = 0) -> list[str]:
 
 
 def test_the_first_rule_that_holds_gives_the_grade_and_the_visit_interval(ws, site):
-    grading = RiskGrading(ws.store)
+    grading = RiskGrading(ws.store, ws.inspections.templates)
     assert grading.grade(site.tenant, TODAY).grade == "YELLOW"  # nothing known: the default
     (hazard,) = judge_all(ws, site, site.tenant, bad=1)
     ws.inspections.update_hazard(hazard, deadline=(TODAY + timedelta(days=10)).isoformat())
@@ -49,7 +49,7 @@ def test_the_first_rule_that_holds_gives_the_grade_and_the_visit_interval(ws, si
 def test_a_clean_visit_makes_blue_and_many_tenants_orange(ws, site):
     judge_all(ws, site, site.landlord)
     ws.store.update("inspection", site.inspection, {"status": "COMPLETED"})
-    grading = RiskGrading(ws.store)
+    grading = RiskGrading(ws.store, ws.inspections.templates)
     graded = grading.grade(site.landlord, TODAY)
     assert (graded.grade, graded.reason, graded.next_visit_due) == ("BLUE", "clean_last_visit", None)  # sampled only
     for n in range(9):

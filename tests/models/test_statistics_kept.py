@@ -106,12 +106,15 @@ def test_the_migration_counts_a_database_already_full(full, tmp_path):
     shutil.copytree(full, folder)
     database = next(folder.glob("*.sqlite"))
     conn = sqlite3.connect(database)
-    for kind, name in conn.execute("SELECT type, name FROM sqlite_schema WHERE name LIKE 'stat%' OR name IN "
-                                   "('hazard_created', 'hazard_closed', 'hazard_overdue')").fetchall():
+    made_since = ("SELECT type, name FROM sqlite_schema WHERE name LIKE 'stat%' OR name LIKE 'visit%' OR name IN "
+                  "('hazard_created', 'hazard_closed', 'hazard_overdue', 'enterprise_coverage')")
+    for kind, name in conn.execute(made_since).fetchall():
         if kind != "table":
             conn.execute(f"DROP {kind} IF EXISTS {name}")
     conn.execute("DROP TABLE stat_month")
     conn.execute("DROP TABLE stat_township")
+    conn.execute("DROP TABLE visit_fact")  # version 16 is made again after 15
+    conn.execute("DROP TABLE visit_stale")
     conn.execute("PRAGMA user_version = 14")
     conn.commit()
     conn.close()

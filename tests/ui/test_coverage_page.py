@@ -53,6 +53,9 @@ def test_a_campaign_made_in_the_dialog_shows_its_coverage_and_opens_the_next_vis
     assert page.pending_model.rowCount() == 1 and page.pending_model.text(0, 0) == "宁波高桥塑料厂"
     assert page.pending_model.text(0, 4) == "现在"  # never visited: due now
     assert page.lists.tabText(0) == "尚未到访，按紧迫程度（1）" and page.lists.tabText(1) == "到访记录（2）"
+    assert page.visits_model.rowCount() == 0  # read when its tab is shown
+    page.lists.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.visits_model.rowCount() == 2, timeout=10_000)
     first = [page.visits_model.text(0, c) for c in range(4)]
     assert first == ["2026-11-23", "集士港村股份经济合作社", "张明、李华", "计入"]
     screenshot(page, "coverage")

@@ -69,6 +69,8 @@ class CoveragePage(Reloads, QWidget):
         self.workspace, self.today = workspace, today
         self.result: CampaignCoverage | None = None
         self.pending_op: Op[tuple[list[Campaign], CampaignCoverage | None]] | None = None
+        self.visits_op: Op[list[VisitRow]] | None = None
+        self._visits_of: Campaign | None = None  # the campaign the visits list shows
         self.campaigns: list[Campaign] = []
         self.dialog: CampaignDialog | None = None
         self.campaign = QComboBox()
@@ -125,6 +127,7 @@ class CoveragePage(Reloads, QWidget):
         self.visits.setObjectName("coverageVisits")
         self.lists.addTab(self.pending, "")
         self.lists.addTab(self.visits, "")
+        self.lists.currentChanged.connect(self._load_visits)
         right_layout.addWidget(self.lists, 1)
         split = QSplitter()
         split.addWidget(left)
@@ -171,6 +174,7 @@ class CoveragePage(Reloads, QWidget):
                 table.setRowCount(0)
             for model in (self.pending_model, self.visits_model):
                 model.set_rows([])
+            self._visits_of = None
             return
         share = result.visited / result.total if result.total else 0.0
         self.summary.setText(fill(self.tr("{visited} of {total} enterprises visited with the method kept ({share}); "
@@ -183,9 +187,26 @@ class CoveragePage(Reloads, QWidget):
             self.pending.selectRow(0)
         for button in (self.start_button, self.dossier_button):
             button.setEnabled(bool(result.pending))
-        self.visits_model.set_rows(result.visits)
         self.lists.setTabText(0, self.tr("Not yet visited, most urgent first (%n)", "", len(result.pending)))
-        self.lists.setTabText(1, self.tr("Who visited whom (%n)", "", len(result.visits)))
+        self.lists.setTabText(1, self.tr("Who visited whom (%n)", "", result.visit_count))
+        if self._visits_of is None or self._visits_of.id != result.campaign.id:
+            self.visits_model.set_rows([])  # another campaign's visits: not shown while this one's are read
+        self._visits_of = None
+        self._load_visits()
+
+    def _load_visits(self) -> None:
+        """The visits list (20,000 rows at city size) is read when its tab is shown, not with the coverage."""
+        campaign = self.result.campaign if self.result else None
+        if self.lists.currentWidget() is not self.visits or campaign is None or campaign == self._visits_of:
+            return
+        self._visits_of = campaign
+
+        def shown(rows: list[VisitRow]) -> None:
+            if self.result is not None and self.result.campaign == campaign:
+                self.visits_model.set_rows(rows)
+
+        self.visits_op = Op(self, self.workspace, lambda ws, _p, _c: ws.campaigns.visit_rows(campaign)) \
+            .success(shown).run_in_background()
 
     def _groups(self, table: QTableWidget, groups: Sequence[Group]) -> None:
         table.setRowCount(len(groups))
@@ -193,8 +214,8 @@ class CoveragePage(Reloads, QWidget):
             share = _cell(f"{g.share:.0%}")
             if g.share < 1:
                 share.setForeground(QBrush(QColor("#b3261e")))
-            for column, item in enumerate((_cell(g.name or self.tr("(none)")), _cell(len(g.enterprise_ids)),
-                                           _cell(len(g.visited)), share)):
+            for column, item in enumerate((_cell(g.name or self.tr("(none)")), _cell(g.total), _cell(g.visited),
+                                           share)):
                 table.setItem(row, column, item)
 
     # Actions
