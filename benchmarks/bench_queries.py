@@ -116,7 +116,9 @@ def board_rows(ws: Workspace, repeat: int) -> list[Row]:
         ("dashboard: township week (3 lists + signed documents)", township_week),
         ("dashboard: statistics for the year", lambda: Statistics(ws.store).by_township_month(
             date(today.year, 1, 1), today)),
-        ("dashboard: campaign coverage", lambda: ws.campaigns.coverage(campaign, today)),
+        ("dashboard: campaign coverage (groups, not yet visited by grade)",
+         lambda: ws.campaigns.coverage(campaign, today)),
+        ("dashboard: campaign coverage, who visited whom (its tab)", lambda: ws.campaigns.visit_rows(campaign)),
     ]
     return [Row(f"{label}, {hazards:,} hazards", median(times(fn, repeat)), "ms", 100) for label, fn in cases]
 
