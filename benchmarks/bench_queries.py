@@ -109,6 +109,14 @@ def board_rows(ws: Workspace, repeat: int) -> list[Row]:
         return sum(towns.get(d["enterprise_id"]) == town for d in signed)  # the page's list of documents to serve
 
     campaign = ws.campaigns.list()[0]
+    month = ws.db.conn.execute("SELECT count(*) FROM inspection").fetchone()[0] // 100  # an inspector-month
+
+    def coverage_after_merge() -> object:
+        # the visits a merged bundle brought are judged again at the next reading (app/models/visit_facts.py)
+        with ws.store.transaction():
+            ws.db.conn.execute("INSERT INTO visit_stale SELECT id FROM inspection ORDER BY random() LIMIT ?", (month,))
+        return ws.campaigns.coverage(campaign, today)
+
     cases: list[tuple[str, Callable[[], object]]] = [
         ("hazard board, open hazards (ids, counts, first rows)", page(HazardFilter())),
         ("hazard board, everything incl. closed", page(HazardFilter(include_closed=True))),
@@ -118,6 +126,8 @@ def board_rows(ws: Workspace, repeat: int) -> list[Row]:
             date(today.year, 1, 1), today)),
         ("dashboard: campaign coverage (groups, not yet visited by grade)",
          lambda: ws.campaigns.coverage(campaign, today)),
+        (f"dashboard: campaign coverage, first reading after a merge ({month} visits judged again)",
+         coverage_after_merge),
         ("dashboard: campaign coverage, who visited whom (its tab)", lambda: ws.campaigns.visit_rows(campaign)),
     ]
     return [Row(f"{label}, {hazards:,} hazards", median(times(fn, repeat)), "ms", 100) for label, fn in cases]
