@@ -131,12 +131,17 @@ class _Facts:
     def __init__(self, store: Store, lifecycle: Lifecycle, ids_json: str, today: date) -> None:
         conn = store.db.conn
         overdue, params = lifecycle.overdue_sql(today)
-        self.open_major = {r[0] for r in conn.execute(
-            f"SELECT DISTINCT h.enterprise_id FROM hazard h WHERE h.enterprise_id {_IN_IDS} AND {_OPEN} "
-            "AND h.grade = 'MAJOR'", (ids_json,))}
-        self.overdue = {r[0] for r in conn.execute(
-            f"SELECT DISTINCT h.enterprise_id FROM hazard h WHERE h.enterprise_id {_IN_IDS} AND h.deleted = 0 "
-            f"AND {overdue}", (ids_json, *params))}
+        # Both hazard facts in one pass over each enterprise's hazards (an index holding every column read).
+        self.open_major: set[str] = set()
+        self.overdue: set[str] = set()
+        for e, major, late in conn.execute(
+                f"SELECT h.enterprise_id, max({_OPEN} AND h.grade = 'MAJOR'), max({overdue}) FROM hazard h "
+                f"WHERE h.enterprise_id {_IN_IDS} AND h.deleted = 0 AND ({_OPEN} OR {overdue}) "
+                "GROUP BY h.enterprise_id", (*params, ids_json, *params)):
+            if major:
+                self.open_major.add(e)
+            if late:
+                self.overdue.add(e)
         self.tenants = dict(conn.execute(
             f"SELECT landlord_id, count(*) FROM lease WHERE landlord_id {_IN_IDS} AND deleted = 0 "
             "GROUP BY landlord_id", (ids_json,)))
