@@ -99,7 +99,7 @@ class RiskGrading:
         return self.grades([enterprise_id], today)[enterprise_id]
 
     def grades(self, enterprise_ids: Iterable[str], today: date) -> dict[str, RiskGrade]:
-        """The grade of each enterprise, read in one query per condition for all of them (a campaign grades every
+        """The grade of each enterprise, each fact read in one query for all of them (a campaign grades every
         enterprise it has not reached: 16,000 at city size)."""
         ids = list(dict.fromkeys(enterprise_ids))
         refresh(self.store, self.templates)

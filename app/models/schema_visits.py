@@ -35,8 +35,15 @@ def _mark(table: str, column: str, columns: str) -> str:
     return f"""
 CREATE TRIGGER visit_{table}_ins AFTER INSERT ON {table} BEGIN {stale("NEW")} END;
 CREATE TRIGGER visit_{table}_del AFTER DELETE ON {table} BEGIN {stale("OLD")} END;
-CREATE TRIGGER visit_{table}_upd AFTER UPDATE OF {columns} ON {table} BEGIN {stale("OLD")} {stale("NEW")} END;
+CREATE TRIGGER visit_{table}_upd AFTER UPDATE OF {columns} ON {table} WHEN {_changed(columns)} BEGIN
+    {stale("OLD")} {stale("NEW")}
+END;
 """
+
+
+def _changed(columns: str) -> str:
+    """A merge's upsert sets every column: only a change of one of `columns` marks anything."""
+    return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns.split(", "))
 
 
 def _of_enterprise(r: str) -> str:
@@ -75,10 +82,11 @@ CREATE TABLE visit_stale (inspection_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 {"".join(_mark(*source) for source in _SOURCES)}
 CREATE TRIGGER visit_enterprise_ins AFTER INSERT ON enterprise BEGIN {_of_enterprise("NEW")} END;
 CREATE TRIGGER visit_enterprise_del AFTER DELETE ON enterprise BEGIN {_of_enterprise("OLD")} END;
-CREATE TRIGGER visit_enterprise_upd AFTER UPDATE OF id, is_landlord, is_tenant, is_operator ON enterprise BEGIN
+CREATE TRIGGER visit_enterprise_upd AFTER UPDATE OF id, is_landlord, is_tenant, is_operator ON enterprise
+    WHEN {_changed("id, is_landlord, is_tenant, is_operator")} BEGIN
     {_of_enterprise("OLD")} {_of_enterprise("NEW")}
 END;
-CREATE TRIGGER visit_inspector_upd AFTER UPDATE OF id, name ON inspector BEGIN
+CREATE TRIGGER visit_inspector_upd AFTER UPDATE OF id, name ON inspector WHEN {_changed("id, name")} BEGIN
     {_unless_stale("SELECT inspection_id AS id FROM inspection_inspector WHERE inspector_id IN (OLD.id, NEW.id)")}
 END;
 INSERT INTO visit_stale (inspection_id) SELECT id FROM inspection;

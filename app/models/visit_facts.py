@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 _IN = "IN (SELECT value FROM json_each(?))"
 _BATCH = 4000  # visits judged per round: a city's year is 42,000
+# a visit_fact row: the visit and enterprise, started_at and its day, the facts, the team's ids and names
+_ROW = ", ".join("?" * (4 + len(FACTS) + 2))
 
 
 def refresh(store: Store, templates: Templates) -> int:
@@ -23,17 +25,14 @@ def refresh(store: Store, templates: Templates) -> int:
     conn = store.db.conn
     if conn.execute("SELECT 1 FROM visit_stale LIMIT 1").fetchone() is None:
         return 0
-    judged = 0
     with store.transaction():
         stale = [r[0] for r in conn.execute("SELECT inspection_id FROM visit_stale")]
         for start in range(0, len(stale), _BATCH):
             ids = json.dumps(stale[start:start + _BATCH])
             conn.execute(f"DELETE FROM visit_fact WHERE inspection_id {_IN}", (ids,))
-            conn.executemany(f"INSERT INTO visit_fact VALUES ({', '.join('?' * (6 + len(FACTS)))})",
-                             judge(conn, templates, ids))
+            conn.executemany(f"INSERT INTO visit_fact VALUES ({_ROW})", judge(conn, templates, ids))
         conn.execute("DELETE FROM visit_stale")
-        judged = len(stale)
-    return judged
+    return len(stale)
 
 
 def judge(conn: Any, templates: Templates, ids_json: str) -> Iterator[tuple[Any, ...]]:
