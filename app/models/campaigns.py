@@ -167,11 +167,6 @@ class Campaigns:
         column = {"TOWNSHIPS": "e.township_id", "PARKS": "e.park_id", "ENTERPRISES": "e.id"}[campaign.scope_kind]
         return f"{live} AND {column} IN ({', '.join('?' * len(campaign.scope))})", campaign.scope
 
-    def enterprises(self, campaign: Campaign) -> builtins.list[dict[str, Any]]:
-        """The live enterprises in scope with their township and park names."""
-        scope, params = self._scope(campaign)
-        return self.store.query(f"{_NAMED} WHERE {scope} ORDER BY township, park, e.name, e.id", params)
-
     def coverage(self, campaign: Campaign, today: date) -> CampaignCoverage:
         """Counted in SQL over the visits' kept facts (app/models/visit_facts.py): a city's campaign is 30,000
         enterprises and 20,000 visits. The visits are listed apart (visit_rows), when asked for."""

@@ -70,7 +70,8 @@ def test_a_district_campaign_counts_per_township_and_park_and_lists_the_rest_by_
 
 def test_the_scope_narrows_to_townships_parks_or_enterprises_and_the_rest_sorts_red_first(ws, site):
     towns = ws.campaigns.create("高桥镇", START, END, "TOWNSHIPS", [site.far_town])
-    assert [e["id"] for e in ws.campaigns.enterprises(ws.campaigns.get(towns))] == [site.far]
+    in_town = ws.campaigns.coverage(ws.campaigns.get(towns), TODAY)
+    assert (in_town.total, [p.enterprise_id for p in in_town.pending]) == (1, [site.far])
     park = ws.campaigns.get(ws.campaigns.create("园区", START, END, "PARKS", [site.park]))
     (hazard,) = judge_all(ws, site, site.tenant, bad=1)
     ws.inspections.update_hazard(hazard, grade="MAJOR", deadline=(TODAY + timedelta(days=3)).isoformat())
@@ -107,6 +108,6 @@ def test_a_campaign_row_a_bundle_broke_is_left_out_rather_than_stopping_the_list
     odd = ws.store.insert("campaign", {"name": "怪", "period_from": "2026-11-01", "period_to": "2026-11-30",
                                        "scope_kind": "PARKS", "scope": "{not json"})
     assert {c.id for c in ws.campaigns.list()} == {good, odd}
-    assert ws.campaigns.enterprises(ws.campaigns.get(odd)) == []  # an unreadable scope covers no one
+    assert ws.campaigns.coverage(ws.campaigns.get(odd), TODAY).total == 0  # an unreadable scope covers no one
     with pytest.raises(ValidationError):
         ws.campaigns.get(bad)
