@@ -104,11 +104,12 @@ class RiskGrading:
         ids = list(dict.fromkeys(enterprise_ids))
         refresh(self.store, self.templates)
         facts = _Facts(self.store, self.lifecycle, json.dumps(ids), today)
+        holding = [((r.grade, r.when), facts.holding(r, ids)) for r in self.rules.rules]
+        default = (self.rules.default, "default")
         graded: dict[str, RiskGrade] = {}
         made: dict[tuple[str, str, date | None], RiskGrade] = {}  # 16,000 grades share a few thousand values
         for enterprise_id in ids:
-            rule = next((r for r in self.rules.rules if facts.holds(r, enterprise_id)), None)
-            key = (rule.grade, rule.when) if rule else (self.rules.default, "default")
+            key = next((key for key, who in holding if enterprise_id in who), default)
             visited = facts.last_visit.get(enterprise_id)
             found = made.get((*key, visited))
             if found is None:
@@ -157,15 +158,16 @@ class _Facts:
             if not clean:
                 self.unclean.add(e)
 
-    def holds(self, rule: Rule, enterprise_id: str) -> bool:
+    def holding(self, rule: Rule, ids: list[str]) -> set[str]:
+        """The enterprises of `ids` for which the rule's condition holds."""
         if rule.when == "open_major_hazard":
-            return enterprise_id in self.open_major
+            return self.open_major
         if rule.when == "overdue_hazard":
-            return enterprise_id in self.overdue
+            return self.overdue
         if rule.when == "tenants_at_least":
-            return int(self.tenants.get(enterprise_id, 0)) >= rule.value
+            return set(ids) if rule.value <= 0 else {e for e, n in self.tenants.items() if int(n) >= rule.value}
         if rule.when == "clean_last_visit":
-            return enterprise_id in self.last_visit and enterprise_id not in self.unclean
+            return set(self.last_visit) - self.unclean
         raise ValueError(rule.when)
 
 

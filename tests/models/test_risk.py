@@ -78,3 +78,11 @@ def test_grading_many_at_once_gives_each_the_grade_it_has_alone(ws):
     alone = {i: ws.risk.grade(i, TODAY) for i in ids}
     assert together == alone
     assert len({g.grade for g in alone.values()}) > 1 and any(g.last_visit for g in alone.values())
+
+
+def test_a_rule_for_at_least_no_tenants_holds_for_every_enterprise(ws, site):
+    from app.models.risk import RiskRules, Rule, shipped_rules
+
+    rules = RiskRules((Rule("ORANGE", "tenants_at_least", 0),), "YELLOW", shipped_rules().frequency_months)
+    grading = RiskGrading(ws.store, ws.inspections.templates, rules)
+    assert {g.grade for g in grading.grades([site.landlord, site.tenant], TODAY).values()} == {"ORANGE"}
