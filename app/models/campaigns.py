@@ -16,6 +16,7 @@ from app.errors import ValidationError
 from app.models.coverage import RULES, Coverage, Visit
 from app.models.inspections import Inspections
 from app.models.risk import RiskGrade, RiskGrading
+from app.models.schema_visits import SOME_RULE_MISSED
 
 SCOPES = ("ALL", "TOWNSHIPS", "PARKS", "ENTERPRISES")
 GRADE_ORDER = {"RED": 0, "ORANGE": 1, "YELLOW": 2, "BLUE": 3}
@@ -200,7 +201,7 @@ class Campaigns:
         tried: dict[str, builtins.list[Visit]] = {w[0]: [] for w in waiting}
         for row in conn.execute(
             f"""SELECT f.enterprise_id, f.inspection_id, f.started_at, f.inspector_ids, {", ".join(RULES)}
-                FROM visit_fact f WHERE f.day BETWEEN ? AND ? AND NOT ({judge.counts_sql()})
+                FROM visit_fact f WHERE f.day BETWEEN ? AND ? AND ({SOME_RULE_MISSED}) AND NOT ({judge.counts_sql()})
                 ORDER BY f.started_at, f.inspection_id""", period):
             if row[0] in tried:
                 tried[row[0]].append(judge.visit(row))
