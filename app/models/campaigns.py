@@ -195,8 +195,11 @@ class Campaigns:
                 group.total += total
                 group.visited += visited
         waiting = conn.execute(
-            f"{visits} {_NAMED} LEFT JOIN v ON v.id = e.id WHERE {scope} AND v.kept IS NOT 1 "
-            "ORDER BY township, park, e.name, e.id", (*period, *params)).fetchall()
+            f"""{visits} SELECT e.id, e.name, coalesce(o.name, '') AS township, coalesce(p.name, '') AS park
+                FROM enterprise e LEFT JOIN v ON v.id = e.id
+                LEFT JOIN org_unit o ON o.id = e.township_id LEFT JOIN park p ON p.id = e.park_id
+                WHERE {scope} AND v.kept IS NOT 1 ORDER BY township, park, e.name, e.id""",
+            (*period, *params)).fetchall()
         # The visits that did not count (few: most keep the method), of the enterprises none counted for.
         tried: dict[str, builtins.list[Visit]] = {w[0]: [] for w in waiting}
         for row in conn.execute(
@@ -223,10 +226,6 @@ class Campaigns:
                         WHERE f.day BETWEEN ? AND ? AND {scope}
                         ORDER BY f.day DESC, e.name DESC, e.id, f.started_at, f.inspection_id""",
                     (campaign.start.isoformat(), campaign.end.isoformat(), *params))]
-
-
-_NAMED = """SELECT e.id, e.name, coalesce(o.name, '') AS township, coalesce(p.name, '') AS park FROM enterprise e
-            LEFT JOIN org_unit o ON o.id = e.township_id LEFT JOIN park p ON p.id = e.park_id"""
 
 
 __all__ = ["SCOPES", "Campaign", "CampaignCoverage", "Campaigns", "Group", "Pending", "VisitRow"]
