@@ -78,8 +78,7 @@ def test_kept_facts_follow_every_kind_of_change(copy):
             return row_id
 
         completed = changed("inspection", "status = 'COMPLETED'", {"status": "VOID"})
-        changed("inspection_target", "deleted = 0 AND inspection_id != ?".replace("?", f"'{completed}'"),
-                {"deleted": 1})
+        changed("inspection_target", f"deleted = 0 AND inspection_id != '{completed}'", {"deleted": 1})
         changed("interview_answer", "rating IS NOT NULL", {"rating": None}, whole_pair=True)  # none asked
         changed("quiz_attempt", "finished_at IS NOT NULL", {"finished_at": None}, whole_pair=True)
         changed("item_result", "verdict = 'COMPLIANT'", {"verdict": None}, whole_pair=True)
